@@ -1,0 +1,112 @@
+# Installs what the local site and the tests need. Sourced, not run.
+# shellcheck shell=bash
+
+APT_PACKAGES=(
+	php8.2-fpm php8.2-mysql php8.2-redis php8.2-curl php8.2-xml php8.2-mbstring
+	php8.2-intl php8.2-gd php8.2-zip php-getid3
+	mariadb-server mariadb-client redis-server nginx chromium
+	libjs-underscore libjs-cropper ca-certificates curl unzip
+)
+
+ensure_apt_packages() {
+	local missing=() pkg
+	for pkg in "${APT_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+	done
+	if ((${#missing[@]} == 0)); then
+		return 0
+	fi
+	step "Installing Debian packages: ${missing[*]}"
+	[[ $EUID -eq 0 ]] || fail "Installing packages needs root. Run as root, or install them yourself: apt-get install ${missing[*]}"
+	# Services must not start on install: this project runs its own instances.
+	local policy=/usr/sbin/policy-rc.d created_policy=""
+	if [[ ! -e $policy ]]; then
+		printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created_policy=1
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$LOG_DIR/apt.log" 2>&1
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1 \
+		|| fail "apt-get install failed; see $LOG_DIR/apt.log."
+	[[ -n $created_policy ]] && rm -f "$policy"
+	return 0
+}
+
+ensure_composer_packages() {
+	if [[ ! -f $ROOT/vendor/autoload.php || $ROOT/composer.json -nt $ROOT/vendor/autoload.php ]]; then
+		step "Installing PHP dependencies (Composer)"
+		(cd "$ROOT" && composer install --quiet --no-progress) || fail "composer install failed."
+		touch "$ROOT/vendor/autoload.php"
+	fi
+	local cli="$ROOT/tools/wp-cli"
+	if [[ ! -f $cli/vendor/autoload.php || $cli/composer.json -nt $cli/vendor/autoload.php ]]; then
+		step "Installing WP-CLI (Composer)"
+		# The WP-CLI release the registry serves declares PHP 7 only; it runs on PHP 8.2.
+		(cd "$cli" && composer install --quiet --no-progress --ignore-platform-req=php) || fail "composer install of WP-CLI failed."
+		touch "$cli/vendor/autoload.php"
+	fi
+}
+
+ensure_npm_packages() {
+	if [[ ! -d $ROOT/node_modules || $ROOT/package.json -nt $ROOT/node_modules/.package-lock.json ]]; then
+		step "Installing JavaScript dependencies (npm ci)"
+		(cd "$ROOT" && npm ci --no-progress --loglevel=error >"$LOG_DIR/npm.log" 2>&1) || fail "npm ci failed; see $LOG_DIR/npm.log."
+	fi
+}
+
+# Rebuilds when any source file is newer than the build.
+ensure_build() {
+	local stamp="$ROOT/build/blocks/booking/block.json"
+	if [[ ! -f $stamp ]] || [[ -n $(find "$ROOT/src" "$ROOT/package.json" -newer "$stamp" -print -quit) ]]; then
+		step "Building the front end (npm run build)"
+		(cd "$ROOT" && npm run --silent build >"$LOG_DIR/build.log" 2>&1) || fail "The front-end build failed; see $LOG_DIR/build.log."
+	fi
+}
+
+# WordPress comes from Debian's package: the Composer and npm registries reachable
+# here serve no WordPress core. The package is unpacked, not installed, so that no
+# Apache is pulled in, and copied with its symlinks resolved into .runtime/wordpress.
+ensure_wordpress_files() {
+	if [[ -f $WP_DIR/wp-includes/version.php ]]; then
+		return 0
+	fi
+	step "Unpacking WordPress from Debian's wordpress package"
+	local stage="$RUNTIME/wordpress-deb"
+	rm -rf "$stage" && mkdir -p "$stage/x"
+	(cd "$stage" && apt-get download wordpress wordpress-theme-twentytwentythree >"$LOG_DIR/wordpress-download.log" 2>&1) \
+		|| fail "apt-get download wordpress failed; see $LOG_DIR/wordpress-download.log."
+	local deb
+	for deb in "$stage"/*.deb; do
+		dpkg-deb -x "$deb" "$stage/x"
+	done
+	local src="$stage/x/usr/share/wordpress" link rel target
+	# Debian links some bundled libraries to other packages' files (getID3,
+	# underscore, cropper, CA bundle); replace each link with the file it names.
+	while IFS= read -r link; do
+		rel="${link#"$src"/}"
+		target="$(readlink "$link")"
+		[[ $target == /* ]] || target="$(realpath -m "/usr/share/wordpress/$(dirname "$rel")/$target")"
+		rm -f "$link"
+		if [[ -f $target ]]; then
+			cp "$target" "$link"
+		fi
+	done < <(find "$src" -type l)
+	rm -rf "$WP_DIR.tmp"
+	cp -r "$src" "$WP_DIR.tmp"
+	rm -f "$WP_DIR.tmp/wp-config.php" "$WP_DIR.tmp/.htaccess"
+	mkdir -p "$WP_DIR.tmp/wp-content/uploads" "$WP_DIR.tmp/wp-content/plugins"
+	mv "$WP_DIR.tmp" "$WP_DIR"
+	rm -rf "$stage"
+	note "WordPress $(wp_version)"
+}
+
+wp_version() {
+	sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$WP_DIR/wp-includes/version.php"
+}
+
+ensure_dependencies() {
+	mkdir -p "$RUNTIME" "$ETC_DIR" "$RUN_DIR" "$LOG_DIR"
+	ensure_apt_packages
+	ensure_composer_packages
+	ensure_npm_packages
+	ensure_build
+	ensure_wordpress_files
+}

@@ -1,0 +1,105 @@
+# Starts and stops the local MariaDB, Redis, php-fpm and nginx. Sourced, not run.
+# shellcheck shell=bash
+
+# Writes config/<name> into .runtime/etc with this checkout's paths filled in.
+render_config() {
+	local name="$1" listen_ipv6=""
+	# Listen on ::1 too where the loopback has IPv6, since browsers try it first for localhost.
+	if ip -6 addr show dev lo 2>/dev/null | grep -q '::1'; then
+		listen_ipv6="listen [::1]:$SITE_PORT;"
+	fi
+	sed -e "s|@RUNTIME@|$RUNTIME|g" -e "s|@SITE_PORT@|$SITE_PORT|g" -e "s|@DB_PORT@|$DB_PORT|g" \
+		-e "s|@REDIS_PORT@|$REDIS_PORT|g" -e "s|@LISTEN_IPV6@|$listen_ipv6|g" \
+		"$ROOT/config/$name" >"$ETC_DIR/$name"
+}
+
+pid_alive() {
+	[[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+mariadb_up() {
+	mysql_root -e 'SELECT 1' >/dev/null 2>&1
+}
+
+start_mariadb() {
+	render_config my.cnf
+	if [[ ! -d $RUNTIME/mysql/mysql ]]; then
+		step "Creating the MariaDB data folder"
+		mkdir -p "$RUNTIME/mysql"
+		mariadb-install-db --defaults-file="$ETC_DIR/my.cnf" --user=root --auth-root-authentication-method=socket \
+			--skip-test-db >"$LOG_DIR/mariadb-install.log" 2>&1 || fail "mariadb-install-db failed; see $LOG_DIR/mariadb-install.log."
+	fi
+	if ! mariadb_up; then
+		step "Starting MariaDB on 127.0.0.1:$DB_PORT"
+		setsid mariadbd --defaults-file="$ETC_DIR/my.cnf" --user=root >>"$LOG_DIR/mariadb.log" 2>&1 </dev/null &
+		wait_for mariadb_up 60 || fail "MariaDB did not start; see $LOG_DIR/mariadb.log."
+	fi
+	mysql_root <<SQL
+CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE IF NOT EXISTS \`$DB_TEST_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+GRANT ALL PRIVILEGES ON \`$DB_TEST_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+SQL
+}
+
+redis_up() {
+	redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG
+}
+
+start_redis() {
+	redis_up && return 0
+	step "Starting Redis on 127.0.0.1:$REDIS_PORT"
+	render_config redis.conf
+	redis-server "$ETC_DIR/redis.conf" >>"$LOG_DIR/redis.log" 2>&1 || fail "Redis did not start; see $LOG_DIR/redis.log."
+	wait_for redis_up 20 || fail "Redis did not answer; see $LOG_DIR/redis.log."
+}
+
+start_php_fpm() {
+	pid_alive "$RUN_DIR/php-fpm.pid" && return 0
+	step "Starting php-fpm"
+	render_config php-fpm.conf
+	# -R: this local, loopback-only stack runs as the user who started it, root included.
+	php-fpm8.2 -R -y "$ETC_DIR/php-fpm.conf" >>"$LOG_DIR/php-fpm.log" 2>&1 || fail "php-fpm did not start; see $LOG_DIR/php-fpm.log."
+	wait_for "[[ -S $RUN_DIR/php-fpm.sock ]]" 20 || fail "php-fpm did not open its socket; see $LOG_DIR/php-fpm.log."
+}
+
+start_nginx() {
+	pid_alive "$RUN_DIR/nginx.pid" && return 0
+	step "Starting nginx on $SITE_URL"
+	mkdir -p "$RUNTIME/nginx"
+	render_config nginx.conf
+	render_config fastcgi_params
+	nginx -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1 \
+		|| fail "nginx did not start (is port $SITE_PORT taken?); see $LOG_DIR/nginx-error.log."
+	wait_for "curl -s -o /dev/null http://127.0.0.1:$SITE_PORT/" 20 || fail "nginx does not answer on $SITE_URL."
+}
+
+start_services() {
+	start_mariadb
+	start_redis
+	start_php_fpm
+	start_nginx
+}
+
+stop_pidfile() {
+	local name="$1" pidfile="$2" pid i
+	pid_alive "$pidfile" || return 0
+	pid="$(cat "$pidfile")"
+	note "stopping $name"
+	kill "$pid" 2>/dev/null || true
+	for ((i = 0; i < 100; i++)); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -9 "$pid" 2>/dev/null || true
+}
+
+stop_services() {
+	step "Stopping the local site"
+	stop_pidfile nginx "$RUN_DIR/nginx.pid"
+	stop_pidfile php-fpm "$RUN_DIR/php-fpm.pid"
+	stop_pidfile redis "$RUN_DIR/redis.pid"
+	stop_pidfile mariadb "$RUN_DIR/mysqld.pid"
+}

@@ -1,0 +1,59 @@
+# Configures, installs and seeds the local WordPress site. Sourced, not run.
+# shellcheck shell=bash
+
+write_wp_config() {
+	if [[ ! -f $ETC_DIR/salts.php ]]; then
+		{
+			echo '<?php'
+			local key
+			for key in AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT LOGGED_IN_SALT NONCE_SALT; do
+				printf "define( '%s', '%s' );\n" "$key" "$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+			done
+		} >"$ETC_DIR/salts.php"
+	fi
+	sed -e "s|@RUNTIME@|$RUNTIME|g" -e "s|@SITE_URL@|$SITE_URL|g" -e "s|@DB_NAME@|$DB_NAME|g" \
+		-e "s|@DB_TEST_NAME@|$DB_TEST_NAME|g" -e "s|@DB_USER@|$DB_USER|g" -e "s|@DB_PASSWORD@|$DB_PASSWORD|g" \
+		-e "s|@DB_PORT@|$DB_PORT|g" -e "s|@REDIS_PORT@|$REDIS_PORT|g" \
+		"$ROOT/config/wp-config.php" >"$WP_DIR/wp-config.php"
+	mkdir -p "$WP_DIR/wp-content/mu-plugins"
+	cp "$ROOT/config/local-site.php" "$WP_DIR/wp-content/mu-plugins/appointease-local-site.php"
+	# The plugin is the project itself, linked in so that edits show at once.
+	ln -sfn "$ROOT" "$WP_DIR/wp-content/plugins/appointease"
+}
+
+# Installs WordPress into the database named by the flag (demo or tests) and activates the plugin.
+install_wordpress() {
+	php "$ROOT/bin/php/install-site.php" "$WP_DIR" "$SITE_URL" "$ADMIN_USER" "$ADMIN_PASSWORD" "$ADMIN_EMAIL" "$@" \
+		>>"$LOG_DIR/install.log" 2>&1 || fail "Installing WordPress failed; see $LOG_DIR/install.log."
+}
+
+ensure_site() {
+	step "Configuring WordPress and activating AppointEase"
+	write_wp_config
+	install_wordpress
+	step "Seeding demo employees, services and hours"
+	"$ROOT/bin/wp" appointease seed || fail "Seeding the demo data failed (output above)."
+	ensure_booking_page
+}
+
+ensure_booking_page() {
+	local id
+	id="$("$ROOT/bin/wp" post list --post_type=page --name=book --post_status=publish --field=ID --format=ids)"
+	if [[ -z $id ]]; then
+		step "Creating the page /book/ with the booking block"
+		"$ROOT/bin/wp" post create --post_type=page --post_status=publish --post_title='Book an appointment' \
+			--post_name=book --post_content='<!-- wp:appointease/booking /-->' --porcelain >/dev/null
+	fi
+}
+
+print_site_summary() {
+	cat <<EOT
+
+AppointEase demo is running (WordPress $(wp_version)).
+  Booking page:  $SITE_URL/book/
+  wp-admin:      $SITE_URL/wp-admin/   user: $ADMIN_USER   password: $ADMIN_PASSWORD
+  WP-CLI:        bin/wp <command>      (e.g. bin/wp appointease seed)
+  Logs:          $LOG_DIR
+  Stop:          npm run demo:stop     Start over: npm run demo:reset
+EOT
+}

@@ -1,0 +1,42 @@
+<?php
+/**
+ * wp-config.php of the local AppointEase site, written by bin/lib/site.sh.
+ * The PHPUnit integration suite defines APPOINTEASE_TESTS to use its own database.
+ *
+ * @package AppointEase
+ */
+
+define( 'DB_NAME', defined( 'APPOINTEASE_TESTS' ) ? '@DB_TEST_NAME@' : '@DB_NAME@' );
+define( 'DB_USER', '@DB_USER@' );
+define( 'DB_PASSWORD', '@DB_PASSWORD@' );
+define( 'DB_HOST', '127.0.0.1:@DB_PORT@' );
+define( 'DB_CHARSET', 'utf8mb4' );
+define( 'DB_COLLATE', '' );
+
+require __DIR__ . '/../etc/salts.php';
+
+$table_prefix = 'wp_'; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+
+define( 'WP_HOME', '@SITE_URL@' );
+define( 'WP_SITEURL', '@SITE_URL@' );
+define( 'WP_ENVIRONMENT_TYPE', 'local' );
+// WP-CLI 2.4 predates PHP 8.2 and floods the terminal with deprecation notices under WP_DEBUG.
+define( 'WP_DEBUG', ! defined( 'WP_CLI' ) );
+define( 'WP_DEBUG_LOG', '@RUNTIME@/logs/php-error.log' );
+define( 'WP_DEBUG_DISPLAY', false );
+define( 'SCRIPT_DEBUG', false );
+define( 'FS_METHOD', 'direct' );
+define( 'DISALLOW_FILE_EDIT', true );
+
+// This machine reaches no outside host: fail outgoing requests at once instead of waiting.
+define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+define( 'AUTOMATIC_UPDATER_DISABLED', true );
+define( 'WP_AUTO_UPDATE_CORE', false );
+
+define( 'APPOINTEASE_REDIS_HOST', '127.0.0.1' );
+define( 'APPOINTEASE_REDIS_PORT', @REDIS_PORT@ );
+
+if ( ! defined( 'ABSPATH' ) ) {
+	define( 'ABSPATH', __DIR__ . '/' );
+}
+require_once ABSPATH . 'wp-settings.php';

@@ -1,0 +1,188 @@
+<?php
+/**
+ * The plugin's custom tables.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Infrastructure;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Table definitions in dbDelta format, and their names.
+ *
+ * All times are UTC. Two tables carry the no-double-booking guarantee:
+ * `occupancy` holds one row per employee and 5-minute cell that a session
+ * (service + start) covers, buffers included, so two different sessions can
+ * never share a cell; `seats` holds one row per seat of a session, numbered
+ * 1..capacity, so a session can never sell more seats than it has. Both rely
+ * on their primary keys alone: a racing second writer gets a duplicate-key
+ * error from the database, whatever checks it skipped.
+ */
+final class Schema {
+
+	/**
+	 * Bump when a table definition changes; the installer then runs dbDelta again.
+	 * Changes must be additive (dbDelta does not drop columns).
+	 */
+	public const VERSION = 1;
+
+	/** Unprefixed names of every table this plugin owns. */
+	public const TABLES = array(
+		'services',
+		'employees',
+		'employee_services',
+		'working_hours',
+		'days_off',
+		'bookings',
+		'occupancy',
+		'seats',
+		'calendars',
+	);
+
+	/**
+	 * The full, prefixed name of one of this plugin's tables.
+	 *
+	 * @param string $name One of self::TABLES.
+	 */
+	public static function table( string $name ): string {
+		global $wpdb;
+		return $wpdb->prefix . 'appointease_' . $name;
+	}
+
+	/**
+	 * Creates missing tables and adds missing columns and keys.
+	 */
+	public static function create_or_update(): void {
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		dbDelta( self::statements() );
+	}
+
+	/**
+	 * Drops every table this plugin owns. Used by uninstall only.
+	 */
+	public static function drop_all(): void {
+		global $wpdb;
+		foreach ( self::TABLES as $name ) {
+			$wpdb->query( 'DROP TABLE IF EXISTS `' . esc_sql( self::table( $name ) ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- the name is built from a constant list.
+		}
+	}
+
+	/**
+	 * The CREATE TABLE statements, one field per line as dbDelta wants.
+	 *
+	 * @return string[]
+	 */
+	public static function statements(): array {
+		global $wpdb;
+		$charset = $wpdb->get_charset_collate();
+		$t       = array();
+		foreach ( self::TABLES as $name ) {
+			$t[ $name ] = self::table( $name );
+		}
+
+		return array(
+			"CREATE TABLE {$t['services']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  name varchar(191) NOT NULL,
+  description text NOT NULL,
+  duration_minutes smallint(5) unsigned NOT NULL,
+  buffer_before_minutes smallint(5) unsigned NOT NULL DEFAULT 0,
+  buffer_after_minutes smallint(5) unsigned NOT NULL DEFAULT 0,
+  capacity smallint(5) unsigned NOT NULL DEFAULT 1,
+  price decimal(10,2) DEFAULT NULL,
+  active tinyint(1) unsigned NOT NULL DEFAULT 1,
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  KEY active (active)
+) $charset;",
+			"CREATE TABLE {$t['employees']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  name varchar(191) NOT NULL,
+  email varchar(191) NOT NULL DEFAULT '',
+  wp_user_id bigint(20) unsigned DEFAULT NULL,
+  timezone varchar(64) NOT NULL DEFAULT '',
+  active tinyint(1) unsigned NOT NULL DEFAULT 1,
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  KEY wp_user_id (wp_user_id),
+  KEY active (active)
+) $charset;",
+			"CREATE TABLE {$t['employee_services']} (
+  employee_id bigint(20) unsigned NOT NULL,
+  service_id bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (employee_id,service_id),
+  KEY service_id (service_id)
+) $charset;",
+			"CREATE TABLE {$t['working_hours']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  employee_id bigint(20) unsigned NOT NULL,
+  weekday tinyint(1) unsigned NOT NULL,
+  start_time time NOT NULL,
+  end_time time NOT NULL,
+  PRIMARY KEY  (id),
+  KEY employee_weekday (employee_id,weekday)
+) $charset;",
+			"CREATE TABLE {$t['days_off']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  employee_id bigint(20) unsigned NOT NULL,
+  start_date date NOT NULL,
+  end_date date NOT NULL,
+  reason varchar(191) NOT NULL DEFAULT '',
+  PRIMARY KEY  (id),
+  KEY employee_dates (employee_id,start_date,end_date)
+) $charset;",
+			"CREATE TABLE {$t['bookings']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  employee_id bigint(20) unsigned NOT NULL,
+  service_id bigint(20) unsigned NOT NULL,
+  start_utc datetime NOT NULL,
+  end_utc datetime NOT NULL,
+  seats smallint(5) unsigned NOT NULL DEFAULT 1,
+  status varchar(20) NOT NULL DEFAULT 'pending',
+  customer_name varchar(191) NOT NULL,
+  customer_email varchar(191) NOT NULL,
+  customer_phone varchar(50) NOT NULL DEFAULT '',
+  customer_notes text NOT NULL,
+  manage_token_hash char(64) NOT NULL,
+  idempotency_key_hash char(64) DEFAULT NULL,
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY manage_token_hash (manage_token_hash),
+  UNIQUE KEY idempotency_key_hash (idempotency_key_hash),
+  KEY employee_start (employee_id,start_utc),
+  KEY status_start (status,start_utc),
+  KEY customer_email (customer_email)
+) $charset;",
+			"CREATE TABLE {$t['occupancy']} (
+  employee_id bigint(20) unsigned NOT NULL,
+  cell_utc datetime NOT NULL,
+  service_id bigint(20) unsigned NOT NULL,
+  session_start_utc datetime NOT NULL,
+  PRIMARY KEY  (employee_id,cell_utc),
+  KEY session (employee_id,service_id,session_start_utc)
+) $charset;",
+			"CREATE TABLE {$t['seats']} (
+  employee_id bigint(20) unsigned NOT NULL,
+  service_id bigint(20) unsigned NOT NULL,
+  session_start_utc datetime NOT NULL,
+  seat_no smallint(5) unsigned NOT NULL,
+  booking_id bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (employee_id,service_id,session_start_utc,seat_no),
+  KEY booking_id (booking_id)
+) $charset;",
+			"CREATE TABLE {$t['calendars']} (
+  employee_id bigint(20) unsigned NOT NULL,
+  calendar_date date NOT NULL,
+  version bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (employee_id,calendar_date)
+) $charset;",
+		);
+	}
+}

@@ -1,0 +1,43 @@
+<?php
+/**
+ * Wires the plugin's parts to WordPress hooks.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase;
+
+use AppointEase\Blocks\BookingBlock;
+use AppointEase\Cli\SeedCommand;
+use AppointEase\Infrastructure\Installer;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The one place where hooks are added; every part stays unaware of the others.
+ */
+final class Plugin {
+
+	/**
+	 * Adds the hooks. Called once from the main plugin file.
+	 */
+	public static function boot(): void {
+		// Upgrades run early so that every later hook sees the current schema.
+		add_action( 'plugins_loaded', array( Installer::class, 'maybe_upgrade' ), 5 );
+		add_action( 'init', array( self::class, 'load_textdomain' ) );
+		add_action( 'init', array( BookingBlock::class, 'register' ) );
+
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			\WP_CLI::add_command( 'appointease seed', SeedCommand::class );
+		}
+	}
+
+	/**
+	 * Loads translations shipped in the plugin's languages folder.
+	 */
+	public static function load_textdomain(): void {
+		load_plugin_textdomain( 'appointease', false, dirname( plugin_basename( APPOINTEASE_FILE ) ) . '/languages' );
+	}
+}
