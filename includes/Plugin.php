@@ -29,8 +29,8 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 
-		if ( defined( 'WP_CLI' ) && WP_CLI ) {
-			\WP_CLI::add_command( 'appointease seed', SeedCommand::class );
+		if ( class_exists( \WP_CLI::class ) ) {
+			\WP_CLI::add_command( 'appointease seed', new SeedCommand() );
 		}
 	}
 

@@ -15,7 +15,7 @@ if ( PHP_SAPI !== 'cli' ) {
 	exit( 1 );
 }
 
-[ , $wp_dir, $site_url, $admin_user, $admin_password, $admin_email ] = array_pad( $argv, 6, '' );
+list( , $wp_dir, $site_url, $admin_user, $admin_password, $admin_email ) = array_pad( $argv, 6, '' );
 if ( in_array( '--tests', $argv, true ) ) {
 	define( 'APPOINTEASE_TESTS', true );
 }
@@ -39,11 +39,12 @@ if ( ! is_blog_installed() ) {
 	echo "installed\n";
 }
 
-$plugin = 'appointease/appointease.php';
-if ( ! is_plugin_active( $plugin ) ) {
-	$result = activate_plugin( $plugin );
+$plugin_file = 'appointease/appointease.php';
+if ( ! is_plugin_active( $plugin_file ) ) {
+	$result = activate_plugin( $plugin_file );
 	if ( is_wp_error( $result ) ) {
-		fwrite( STDERR, 'Activating the plugin failed: ' . $result->get_error_message() . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite -- a CLI script writing to stderr.
+		fwrite( STDERR, 'Activating the plugin failed: ' . $result->get_error_message() . "\n" );
 		exit( 1 );
 	}
 	echo "activated\n";
@@ -51,4 +52,5 @@ if ( ! is_plugin_active( $plugin ) ) {
 if ( 'twentytwentythree' !== get_stylesheet() && wp_get_theme( 'twentytwentythree' )->exists() ) {
 	switch_theme( 'twentytwentythree' );
 }
-delete_option( 'rewrite_rules' ); // Rebuilt on the next request, with the plugin's rules included.
+// Rebuilt on the next request, with the plugin's rules included.
+delete_option( 'rewrite_rules' );

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Demo;
 
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Schedule\WeeklyHours;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -37,7 +38,7 @@ final class DemoData {
 	 * @var array<string, array{0: string, 1: string[], 2: array<int, array<int, array{0: string, 1: string}>>}>
 	 */
 	private const EMPLOYEES = array(
-		'Ana Silva'   => array(
+		'Ana Silva'    => array(
 			'ana@example.com',
 			array( 'Haircut', 'Colour treatment', 'Consultation' ),
 			array(
@@ -48,7 +49,7 @@ final class DemoData {
 				5 => array( array( '09:00', '12:30' ), array( '13:30', '17:00' ) ),
 			),
 		),
-		'Ben Okafor'  => array(
+		'Ben Okafor'   => array(
 			'ben@example.com',
 			array( 'Consultation', 'Yoga class' ),
 			array(
@@ -87,9 +88,14 @@ final class DemoData {
 	 */
 	public static function seed(): array {
 		global $wpdb;
-		$now         = gmdate( 'Y-m-d H:i:s' );
+		$now = gmdate( 'Y-m-d H:i:s' );
+		/**
+		 * Service ids by name.
+		 *
+		 * @var array<string, int> $service_ids
+		 */
 		$service_ids = array();
-		foreach ( self::SERVICES as $name => [ $duration, $before, $after, $capacity, $price ] ) {
+		foreach ( self::SERVICES as $name => list( $duration, $before, $after, $capacity, $price ) ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
 			$wpdb->insert(
 				Schema::table( 'services' ),
@@ -109,49 +115,63 @@ final class DemoData {
 			$service_ids[ $name ] = (int) $wpdb->insert_id;
 		}
 
-		foreach ( self::EMPLOYEES as $name => [ $email, $services, $hours ] ) {
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-			$wpdb->insert(
-				Schema::table( 'employees' ),
-				array(
-					'name'       => $name,
-					'email'      => $email,
-					'timezone'   => '',
-					'active'     => 1,
-					'created_at' => $now,
-					'updated_at' => $now,
-				)
-			);
-			$employee_id = (int) $wpdb->insert_id;
-			foreach ( $services as $service ) {
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-				$wpdb->insert(
-					Schema::table( 'employee_services' ),
-					array(
-						'employee_id' => $employee_id,
-						'service_id'  => $service_ids[ $service ],
-					)
-				);
-			}
-			foreach ( $hours as $weekday => $ranges ) {
-				foreach ( $ranges as [ $start, $end ] ) {
-					// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-					$wpdb->insert(
-						Schema::table( 'working_hours' ),
-						array(
-							'employee_id' => $employee_id,
-							'weekday'     => $weekday,
-							'start_time'  => $start . ':00',
-							'end_time'    => $end . ':00',
-						)
-					);
-				}
-			}
+		foreach ( self::EMPLOYEES as $name => $employee ) {
+			self::insert_employee( $name, $employee[0], array_map( static fn( string $service ): int => $service_ids[ $service ], $employee[1] ), WeeklyHours::from_array( $employee[2] ), $now );
 		}
 
 		return array(
 			'employees' => count( self::EMPLOYEES ),
 			'services'  => count( self::SERVICES ),
 		);
+	}
+
+	/**
+	 * Inserts one employee with the services they give and their weekly hours.
+	 *
+	 * @param string      $name        Name.
+	 * @param string      $email       Email.
+	 * @param int[]       $service_ids Services given.
+	 * @param WeeklyHours $hours       Weekly working hours.
+	 * @param string      $now         Creation time (UTC).
+	 */
+	private static function insert_employee( string $name, string $email, array $service_ids, WeeklyHours $hours, string $now ): void {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+		$wpdb->insert(
+			Schema::table( 'employees' ),
+			array(
+				'name'       => $name,
+				'email'      => $email,
+				'timezone'   => '',
+				'active'     => 1,
+				'created_at' => $now,
+				'updated_at' => $now,
+			)
+		);
+		$employee_id = (int) $wpdb->insert_id;
+		foreach ( $service_ids as $service_id ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+			$wpdb->insert(
+				Schema::table( 'employee_services' ),
+				array(
+					'employee_id' => $employee_id,
+					'service_id'  => $service_id,
+				)
+			);
+		}
+		foreach ( $hours->working_days() as $weekday ) {
+			foreach ( $hours->ranges( $weekday ) as $range ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+				$wpdb->insert(
+					Schema::table( 'working_hours' ),
+					array(
+						'employee_id' => $employee_id,
+						'weekday'     => $weekday,
+						'start_time'  => $range->start_string() . ':00',
+						'end_time'    => $range->end_string() . ':00',
+					)
+				);
+			}
+		}
 	}
 }

@@ -1,0 +1,35 @@
+<?php
+/**
+ * Base class for integration tests against the real WordPress.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Tests\Integration;
+
+use Yoast\PHPUnitPolyfills\TestCases\TestCase as PolyfillTestCase;
+
+/**
+ * Runs each test inside a database transaction that is rolled back afterwards,
+ * so tests leave no rows behind. Schema changes commit implicitly in MySQL:
+ * tests that make them must restore what they change.
+ */
+abstract class TestCase extends PolyfillTestCase {
+
+	protected function set_up(): void {
+		parent::set_up();
+		global $wpdb;
+		$wpdb->query( 'START TRANSACTION' );
+		wp_set_current_user( 0 );
+	}
+
+	protected function tear_down(): void {
+		global $wpdb;
+		$wpdb->query( 'ROLLBACK' );
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+		parent::tear_down();
+	}
+}

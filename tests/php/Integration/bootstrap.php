@@ -1,0 +1,52 @@
+<?php
+/**
+ * Integration test bootstrap: a fresh WordPress install in its own database
+ * (appointease_tests) on the local MariaDB, the plugin activated through its
+ * real activation hook, then WordPress loaded in this process.
+ *
+ * Needs the local stack from `npm run demo` (bin/test.sh starts it).
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+$root    = dirname( __DIR__, 3 );
+$wp_dir  = $root . '/.runtime/wordpress';
+$php_bin = PHP_BINARY;
+
+if ( ! is_file( $wp_dir . '/wp-config.php' ) ) {
+	fwrite( STDERR, "No local WordPress in .runtime/wordpress. Run `npm run demo` first.\n" );
+	exit( 1 );
+}
+
+define( 'APPOINTEASE_TESTS', true );
+
+// Start from empty tables, then install in a separate process, as WP_INSTALLING must not leak into the tests.
+require __DIR__ . '/Support/reset-database.php';
+appointease_tests_reset_database( $wp_dir );
+$cmd = sprintf(
+	'%s %s %s %s admin password admin@example.com --tests 2>&1',
+	escapeshellarg( $php_bin ),
+	escapeshellarg( $root . '/bin/php/install-site.php' ),
+	escapeshellarg( $wp_dir ),
+	escapeshellarg( 'http://localhost:8888' )
+);
+exec( $cmd, $output, $status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
+if ( 0 !== $status ) {
+	fwrite( STDERR, "Installing the test site failed:\n" . implode( "\n", $output ) . "\n" );
+	exit( 1 );
+}
+
+$_SERVER['HTTP_HOST']   = 'localhost:8888';
+$_SERVER['SERVER_NAME'] = 'localhost';
+$_SERVER['REQUEST_URI'] = '/';
+$_SERVER['SERVER_PORT'] = '8888';
+
+require $wp_dir . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+if ( ! is_plugin_active( 'appointease/appointease.php' ) ) {
+	fwrite( STDERR, "The plugin is not active on the test site.\n" );
+	exit( 1 );
+}

@@ -1,0 +1,13 @@
+<?php
+/**
+ * Constants PHPStan needs to know about; their values are irrelevant to the analysis.
+ *
+ * @package AppointEase
+ */
+
+define( 'ABSPATH', '/tmp/wordpress/' );
+define( 'APPOINTEASE_VERSION', '0.0.0' );
+define( 'APPOINTEASE_FILE', __FILE__ );
+define( 'APPOINTEASE_DIR', __DIR__ . '/' );
+define( 'APPOINTEASE_URL', 'http://localhost/' );
+define( 'APPOINTEASE_MIN_PHP', '8.1' );
