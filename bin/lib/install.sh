@@ -46,7 +46,7 @@ ensure_composer_packages() {
 }
 
 ensure_npm_packages() {
-	if [[ ! -d $ROOT/node_modules || $ROOT/package.json -nt $ROOT/node_modules/.package-lock.json ]]; then
+	if [[ ! -d $ROOT/node_modules || $ROOT/package-lock.json -nt $ROOT/node_modules/.package-lock.json ]]; then
 		step "Installing JavaScript dependencies (npm ci)"
 		(cd "$ROOT" && npm ci --no-progress --loglevel=error >"$LOG_DIR/npm.log" 2>&1) || fail "npm ci failed; see $LOG_DIR/npm.log."
 	fi

@@ -1,0 +1,59 @@
+/**
+ * Mounts the booking app into the server-rendered containers.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createElement, createRoot, render } from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import { readSettings, SETTINGS_ATTRIBUTE } from '../../shared/config';
+import { BookingApp } from './components/BookingApp';
+
+/** The containers rendered by the block and the `[appointease]` shortcode. */
+export const CONTAINER_SELECTOR = `.appointease-booking[${ SETTINGS_ATTRIBUTE }]`;
+
+const MOUNTED_ATTRIBUTE = 'data-appointease-mounted';
+
+/**
+ * Renders the booking app into one container (once).
+ *
+ * Uses `createRoot` where `wp.element` has it (WordPress 6.2+, React 18) and
+ * the legacy `render` on WordPress 6.1 (React 17).
+ *
+ * @param container The container element.
+ * @return Whether the app was mounted now.
+ */
+export function mountBookingApp( container: Element ): boolean {
+	if ( container.hasAttribute( MOUNTED_ATTRIBUTE ) ) {
+		return false;
+	}
+	container.setAttribute( MOUNTED_ATTRIBUTE, '' );
+
+	const app = <BookingApp settings={ readSettings( container ) } />;
+	if ( typeof createRoot === 'function' ) {
+		createRoot( container ).render( app );
+	} else {
+		render( app, container );
+	}
+	return true;
+}
+
+/**
+ * Mounts the app into every container below `root` not mounted yet.
+ *
+ * @param root Where to look; the whole document by default.
+ * @return How many apps were mounted.
+ */
+export function mountAll( root: ParentNode = document ): number {
+	let mounted = 0;
+	root.querySelectorAll( CONTAINER_SELECTOR ).forEach( ( container ) => {
+		if ( mountBookingApp( container ) ) {
+			mounted += 1;
+		}
+	} );
+	return mounted;
+}
