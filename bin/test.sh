@@ -62,7 +62,8 @@ report() {
 	printf '%s\n' "${RESULTS[@]}"
 	# One closing line that counts suites, not tests.
 	printf 'suites: %d passed, %d failed\n' "$((${#RESULTS[@]} - FAILED))" "$FAILED"
-	((FAILED == 0))
+	trap - ERR
+	((FAILED == 0)) || exit 1
 }
 
 started=$SECONDS

@@ -11,3 +11,6 @@ define( 'APPOINTEASE_FILE', __FILE__ );
 define( 'APPOINTEASE_DIR', __DIR__ . '/' );
 define( 'APPOINTEASE_URL', 'http://localhost/' );
 define( 'APPOINTEASE_MIN_PHP', '8.1' );
+define( 'OBJECT', 'OBJECT' );
+define( 'ARRAY_A', 'ARRAY_A' );
+define( 'ARRAY_N', 'ARRAY_N' );

@@ -25,6 +25,15 @@ abstract class TestCase extends PolyfillTestCase {
 		wp_set_current_user( 0 );
 	}
 
+	/**
+	 * A role that must exist on every site.
+	 */
+	protected function role( string $name ): \WP_Role {
+		$role = get_role( $name );
+		$this->assertInstanceOf( \WP_Role::class, $role, "The role $name is missing." );
+		return $role;
+	}
+
 	protected function tear_down(): void {
 		global $wpdb;
 		$wpdb->query( 'ROLLBACK' );

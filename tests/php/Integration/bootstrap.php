@@ -43,6 +43,10 @@ $_SERVER['SERVER_NAME'] = 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 $_SERVER['SERVER_PORT'] = '8888';
 
+// PHPUnit includes this file inside a function: variables that WordPress's
+// files set at their top level must be declared global first, as core's own
+// test bootstrap does.
+global $wpdb, $current_site, $current_blog, $wp_rewrite, $shortcode_tags, $wp, $phpmailer, $wp_theme_directories, $wp_version, $wp_db_version, $table_prefix;
 require $wp_dir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 

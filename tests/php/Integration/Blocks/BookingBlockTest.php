@@ -16,9 +16,9 @@ final class BookingBlockTest extends TestCase {
 		$block = \WP_Block_Type_Registry::get_instance()->get_registered( BookingBlock::NAME );
 		$this->assertInstanceOf( \WP_Block_Type::class, $block );
 		$this->assertSame( 3, $block->api_version );
-		$this->assertNotEmpty( $block->editor_script, 'The editor script must be registered.' );
-		$this->assertNotEmpty( $block->view_script, 'The front-end view script must be registered.' );
-		$this->assertTrue( wp_script_is( $block->view_script, 'registered' ) );
+		$this->assertNotEmpty( $block->editor_script_handles, 'The editor script must be registered.' );
+		$this->assertSame( array( 'appointease-booking-view-script' ), $block->view_script_handles );
+		$this->assertTrue( wp_script_is( 'appointease-booking-view-script', 'registered' ) );
 		$this->assertTrue( shortcode_exists( BookingBlock::SHORTCODE ) );
 	}
 
@@ -60,7 +60,7 @@ final class BookingBlockTest extends TestCase {
 	 */
 	private function settings_in( string $html ): array {
 		$this->assertSame( 1, preg_match( '/data-appointease="([^"]*)"/', $html, $m ), 'No mount point in: ' . $html );
-		$settings = json_decode( html_entity_decode( $m[1], ENT_QUOTES ), true );
+		$settings = json_decode( html_entity_decode( $m[1] ?? '', ENT_QUOTES ), true );
 		$this->assertIsArray( $settings );
 		return $settings;
 	}

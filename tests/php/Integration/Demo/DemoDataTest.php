@@ -19,7 +19,13 @@ final class DemoDataTest extends TestCase {
 
 		$counts = DemoData::seed();
 
-		$this->assertSame( array( 'employees' => 3, 'services' => 4 ), $counts );
+		$this->assertSame(
+			array(
+				'employees' => 3,
+				'services'  => 4,
+			),
+			$counts
+		);
 		$this->assertTrue( DemoData::is_seeded() );
 		$this->assertSame( '3', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'employees' ) ) );
 		$this->assertGreaterThan( 1, (int) $wpdb->get_var( 'SELECT MAX(capacity) FROM ' . Schema::table( 'services' ) ) );
@@ -32,6 +38,6 @@ final class DemoDataTest extends TestCase {
 
 		$weekdays = array_map( 'intval', $wpdb->get_col( 'SELECT DISTINCT weekday FROM ' . Schema::table( 'working_hours' ) . ' ORDER BY weekday' ) );
 		$this->assertSame( array( 1, 2, 3, 4, 5, 6, 7 ), $weekdays );
-		$this->assertGreaterThan( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'working_hours' ) . " WHERE employee_id = (SELECT MIN(id) FROM " . Schema::table( 'employees' ) . ') GROUP BY weekday HAVING COUNT(*) > 1 LIMIT 1' ), 'The demo shows a lunch break: two ranges on one day.' );
+		$this->assertGreaterThan( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'working_hours' ) . ' WHERE employee_id = (SELECT MIN(id) FROM ' . Schema::table( 'employees' ) . ') GROUP BY weekday HAVING COUNT(*) > 1 LIMIT 1' ), 'The demo shows a lunch break: two ranges on one day.' );
 	}
 }

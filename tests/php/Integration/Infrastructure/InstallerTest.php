@@ -49,9 +49,9 @@ final class InstallerTest extends TestCase {
 	}
 
 	public function test_administrators_get_the_manage_capability_and_others_do_not(): void {
-		$this->assertTrue( get_role( 'administrator' )->has_cap( Installer::CAPABILITY ) );
+		$this->assertTrue( $this->role( 'administrator' )->has_cap( Installer::CAPABILITY ) );
 		foreach ( array( 'editor', 'author', 'contributor', 'subscriber' ) as $role ) {
-			$this->assertFalse( get_role( $role )->has_cap( Installer::CAPABILITY ), "$role must not manage bookings." );
+			$this->assertFalse( $this->role( $role )->has_cap( Installer::CAPABILITY ), "$role must not manage bookings." );
 		}
 	}
 

@@ -32,7 +32,7 @@ final class UninstallerTest extends TestCase {
 		}
 		$this->assertFalse( get_option( Installer::VERSION_OPTION ) );
 		$this->assertFalse( get_option( 'appointease_settings' ) );
-		$this->assertFalse( get_role( 'administrator' )->has_cap( Installer::CAPABILITY ) );
+		$this->assertFalse( $this->role( 'administrator' )->has_cap( Installer::CAPABILITY ) );
 		$this->assertSame( 'Kept', get_option( 'blogname' ) );
 		$this->assertNotNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->posts ) ) );
 	}
