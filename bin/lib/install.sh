@@ -47,8 +47,10 @@ ensure_composer_packages() {
 
 ensure_npm_packages() {
 	if [[ ! -d $ROOT/node_modules || $ROOT/package-lock.json -nt $ROOT/node_modules/.package-lock.json ]]; then
-		step "Installing JavaScript dependencies (npm ci)"
-		(cd "$ROOT" && npm ci --no-progress --loglevel=error >"$LOG_DIR/npm.log" 2>&1) || fail "npm ci failed; see $LOG_DIR/npm.log."
+		# `npm ci` would be the natural choice, but npm 11 rejects its own lock file here
+		# (optional platform bindings reported "missing"); install honours the lock as well.
+		step "Installing JavaScript dependencies (npm install)"
+		(cd "$ROOT" && npm install --no-progress --loglevel=error >"$LOG_DIR/npm.log" 2>&1) || fail "npm install failed; see $LOG_DIR/npm.log."
 	fi
 }
 
