@@ -51,7 +51,11 @@ prepare_tools() {
 	ensure_npm_packages
 }
 
+STARTED_SITE=""
+
+# Starts the local site; remembers whether it was down, so that it is stopped again afterwards.
 prepare_site() {
+	pid_alive "$RUN_DIR/nginx.pid" || STARTED_SITE=1
 	ensure_dependencies
 	start_services
 	ensure_site
@@ -82,4 +86,7 @@ e2e) prepare_site && e2e ;;
 *) fail "Usage: bin/test.sh [all|lint|unit|integration|e2e]" ;;
 esac
 note "Took $((SECONDS - started)) s."
+if [[ -n $STARTED_SITE ]]; then
+	stop_services
+fi
 report

@@ -73,8 +73,12 @@ ensure_wordpress_files() {
 	step "Unpacking WordPress from Debian's wordpress package"
 	local stage="$RUNTIME/wordpress-deb"
 	rm -rf "$stage" && mkdir -p "$stage/x"
-	(cd "$stage" && apt-get download wordpress wordpress-theme-twentytwentythree >"$LOG_DIR/wordpress-download.log" 2>&1) \
-		|| fail "apt-get download wordpress failed; see $LOG_DIR/wordpress-download.log."
+	if ! (cd "$stage" && apt-get download wordpress wordpress-theme-twentytwentythree >"$LOG_DIR/wordpress-download.log" 2>&1); then
+		note "Refreshing the package lists and trying again"
+		apt-get update -qq >>"$LOG_DIR/wordpress-download.log" 2>&1 || true
+		(cd "$stage" && apt-get download wordpress wordpress-theme-twentytwentythree >>"$LOG_DIR/wordpress-download.log" 2>&1) \
+			|| fail "apt-get download wordpress failed; see $LOG_DIR/wordpress-download.log."
+	fi
 	local deb
 	for deb in "$stage"/*.deb; do
 		dpkg-deb -x "$deb" "$stage/x"
