@@ -1,0 +1,130 @@
+<?php
+/**
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Tests\Integration\Booking;
+
+use AppointEase\Infrastructure\Schema;
+use Yoast\PHPUnitPolyfills\TestCases\TestCase;
+
+/**
+ * Separate PHP processes race to book the same and overlapping times, each
+ * skipping every availability check: only the database's keys stand between
+ * them. The racers commit, so this class runs outside the per-test
+ * transaction and empties the booking tables itself.
+ */
+final class SeatLedgerRaceTest extends TestCase {
+
+	private const EMPLOYEE = 41;
+
+	protected function set_up(): void {
+		parent::set_up();
+		$this->empty_tables();
+	}
+
+	protected function tear_down(): void {
+		$this->empty_tables();
+		parent::tear_down();
+	}
+
+	public function test_one_to_one_exactly_one_of_eight_racers_wins(): void {
+		$results = $this->race( array_fill( 0, 8, array( 7, '2030-01-07T10:00:00Z', '2030-01-07T10:00:00Z', '2030-01-07T10:30:00Z', 1, 1 ) ) );
+
+		$this->assertSame( 1, $this->count_of( 'won', $results ), implode( ', ', $results ) );
+		$this->assertSame( 7, $this->count_of( 'taken', $results ), 'Every other racer gets a clear refusal, not an error.' );
+		$this->assert_rows( bookings: 1, seats: 1, cells: 6 );
+	}
+
+	public function test_overlapping_sessions_of_different_services_let_exactly_one_through(): void {
+		$racers = array();
+		for ( $i = 0; $i < 4; $i++ ) {
+			// Service 7: 10:00-11:00. Service 8: 10:30-11:00 with a 10-minute buffer before. They overlap.
+			$racers[] = array( 7, '2030-01-07T10:00:00Z', '2030-01-07T10:00:00Z', '2030-01-07T11:00:00Z', 1, 1 );
+			$racers[] = array( 8, '2030-01-07T10:30:00Z', '2030-01-07T10:20:00Z', '2030-01-07T11:00:00Z', 1, 1 );
+		}
+
+		$results = $this->race( $racers );
+
+		$this->assertSame( 1, $this->count_of( 'won', $results ), implode( ', ', $results ) );
+		$this->assertSame( 7, $this->count_of( 'taken', $results ) );
+		global $wpdb;
+		$owners = $wpdb->get_var( 'SELECT COUNT(DISTINCT service_id) FROM ' . Schema::table( 'occupancy' ) . ' WHERE employee_id = ' . self::EMPLOYEE );
+		$this->assertSame( '1', $owners, 'All cells belong to the one session that won.' );
+		$this->assertSame( '1', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'bookings' ) ), 'Refused racers leave no booking row.' );
+	}
+
+	public function test_a_group_session_sells_exactly_its_capacity(): void {
+		$results = $this->race( array_fill( 0, 8, array( 9, '2030-01-07T18:00:00Z', '2030-01-07T18:00:00Z', '2030-01-07T19:15:00Z', 1, 3 ) ) );
+
+		$this->assertSame( 3, $this->count_of( 'won', $results ), implode( ', ', $results ) );
+		$this->assertSame( 5, $this->count_of( 'taken', $results ) );
+		$this->assert_rows( bookings: 3, seats: 3, cells: 15 );
+		global $wpdb;
+		$this->assertSame( array( '1', '2', '3' ), $wpdb->get_col( 'SELECT seat_no FROM ' . Schema::table( 'seats' ) . ' ORDER BY seat_no' ) );
+	}
+
+	public function test_multi_seat_requests_never_exceed_capacity(): void {
+		// Capacity 5; racers want 2 seats each: at most two of them fit (4 seats), never a third.
+		$results = $this->race( array_fill( 0, 6, array( 9, '2030-01-08T18:00:00Z', '2030-01-08T18:00:00Z', '2030-01-08T19:00:00Z', 2, 5 ) ) );
+
+		$this->assertSame( 2, $this->count_of( 'won', $results ), implode( ', ', $results ) );
+		global $wpdb;
+		$this->assertSame( '4', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'seats' ) ) );
+	}
+
+	/**
+	 * Starts one process per racer, all released at the same instant; returns their outputs.
+	 *
+	 * @param array<int, array{0: int, 1: string, 2: string, 3: string, 4: int, 5: int}> $racers Service, session start, occupied start and end, seats, capacity.
+	 * @return string[]
+	 */
+	private function race( array $racers ): array {
+		$script   = dirname( __DIR__ ) . '/Support/race-claim.php';
+		$wp_dir   = dirname( __DIR__, 4 ) . '/.runtime/wordpress';
+		$start_at = sprintf( '%.3f', microtime( true ) + 2.0 ); // Time for every process to load WordPress first.
+		$procs    = array();
+		foreach ( $racers as $racer ) {
+			$args  = array_merge( array( PHP_BINARY, $script, $wp_dir, $start_at, (string) self::EMPLOYEE ), array_map( 'strval', $racer ) );
+			$pipes = array();
+			$io    = array(
+				1 => array( 'pipe', 'w' ),
+				2 => array( 'pipe', 'w' ),
+			);
+			$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
+			$this->assertIsResource( $proc );
+			$procs[] = array( $proc, $pipes );
+		}
+		$results = array();
+		foreach ( $procs as list( $proc, $pipes ) ) {
+			$out = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
+			proc_close( $proc );
+			$this->assertMatchesRegularExpression( '/^(won \d+|taken)$/', $out, 'A racer failed instead of winning or being refused.' );
+			$results[] = $out;
+		}
+		return $results;
+	}
+
+	/**
+	 * @param string[] $results
+	 */
+	private function count_of( string $outcome, array $results ): int {
+		return count( array_filter( $results, static fn( string $r ): bool => str_starts_with( $r, $outcome ) ) );
+	}
+
+	private function assert_rows( int $bookings, int $seats, int $cells ): void {
+		global $wpdb;
+		$this->assertSame( (string) $bookings, $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'bookings' ) ) );
+		$this->assertSame( (string) $seats, $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'seats' ) ) );
+		$this->assertSame( (string) $cells, $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'occupancy' ) ) );
+	}
+
+	private function empty_tables(): void {
+		global $wpdb;
+		foreach ( array( 'bookings', 'seats', 'occupancy' ) as $name ) {
+			$wpdb->query( 'DELETE FROM ' . Schema::table( $name ) );
+		}
+	}
+}
