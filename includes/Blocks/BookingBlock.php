@@ -101,8 +101,8 @@ final class BookingBlock {
 			? sanitize_hex_color( $attributes['accentColor'] )
 			: '';
 		return array(
-			'service'          => isset( $attributes['service'] ) ? max( 0, absint( $attributes['service'] ) ) : 0,
-			'employee'         => isset( $attributes['employee'] ) ? max( 0, absint( $attributes['employee'] ) ) : 0,
+			'service'          => isset( $attributes['service'] ) ? absint( $attributes['service'] ) : 0,
+			'employee'         => isset( $attributes['employee'] ) ? absint( $attributes['employee'] ) : 0,
 			'showEmployeeStep' => ! isset( $attributes['showEmployeeStep'] ) || (bool) $attributes['showEmployeeStep'],
 			'accentColor'      => is_string( $accent ) ? $accent : '',
 			'restNamespace'    => 'appointease/v1',

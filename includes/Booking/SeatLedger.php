@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Booking;
 
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Schedule\ServiceRules;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -29,9 +30,6 @@ defined( 'ABSPATH' ) || exit;
  * with the booking row, so that a refused claim leaves nothing behind.
  */
 final class SeatLedger {
-
-	/** Cell size in minutes; durations and buffers are multiples of it. */
-	public const CELL_MINUTES = 5;
 
 	/**
 	 * Takes the cells of a session (unless it exists already) and `$seats` seats in it.
@@ -176,7 +174,7 @@ final class SeatLedger {
 	public static function cells( \DateTimeImmutable $start, \DateTimeImmutable $end ): array {
 		$from = $start->getTimestamp();
 		$to   = $end->getTimestamp();
-		$step = self::CELL_MINUTES * 60;
+		$step = ServiceRules::CELL_MINUTES * 60;
 		if ( $to <= $from || 0 !== $from % $step || 0 !== $to % $step ) {
 			throw new \InvalidArgumentException( 'An occupied interval must be non-empty and on the 5-minute grid.' );
 		}

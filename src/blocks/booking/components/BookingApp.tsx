@@ -26,7 +26,7 @@ import {
 	useBookingStore,
 } from '../../../shared/store-context';
 import type { BlockSettings } from '../../../shared/types';
-import { getStepTitle } from '../steps';
+import { getStepTitle } from '../step-texts';
 import { StepIndicator } from './StepIndicator';
 
 let instanceCount = 0;

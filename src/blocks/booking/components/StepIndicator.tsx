@@ -8,7 +8,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { StepId } from '../../../shared/types';
-import { getStepLabel } from '../steps';
+import { getStepLabel } from '../step-texts';
 
 interface StepIndicatorProps {
 	steps: readonly StepId[];
