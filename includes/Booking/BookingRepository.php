@@ -1,0 +1,215 @@
+<?php
+/**
+ * Reads and writes booking rows.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Booking;
+
+use AppointEase\Infrastructure\Schema;
+use AppointEase\Schedule\Session;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The only code that touches the bookings table. Seats and occupancy belong
+ * to SeatLedger; this class never decides whether a time is free.
+ */
+final class BookingRepository {
+
+	/**
+	 * Adds a booking row. Call inside the transaction that claims its seats.
+	 *
+	 * @param array<string, mixed> $row Columns of the bookings table, without id and times of record.
+	 * @return int The new row id.
+	 * @throws DuplicateBookingKeyException When the manage token or idempotency key is already used.
+	 * @throws DeadlockException When InnoDB chose this transaction as a deadlock victim.
+	 * @throws \RuntimeException When the database refuses the row otherwise.
+	 */
+	public function insert( array $row ): int {
+		global $wpdb;
+		$now        = gmdate( 'Y-m-d H:i:s' );
+		$suppressed = $wpdb->suppress_errors( true );
+		$done       = $wpdb->insert( // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+			Schema::table( 'bookings' ),
+			$row + array(
+				'created_at' => $now,
+				'updated_at' => $now,
+			)
+		);
+		$wpdb->suppress_errors( $suppressed );
+		if ( false === $done ) {
+			self::fail( 'Adding the booking', $wpdb->last_error );
+		}
+		return (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * One booking, or null.
+	 *
+	 * @param int  $id         Row id.
+	 * @param bool $for_update Lock the row until the transaction ends, so that two changes to one booking run one after the other.
+	 */
+	public function find( int $id, bool $for_update = false ): ?Booking {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$lock  = $for_update ? ' FOR UPDATE' : '';
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM `$table` WHERE id = %d", $id ) . $lock, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema, lock clause a constant.
+		return is_array( $row ) ? Booking::from_row( $row ) : null;
+	}
+
+	/**
+	 * The booking whose manage token hashes to this, or null.
+	 *
+	 * @param int    $id         Row id.
+	 * @param string $token_hash SHA-256 of the token the caller gave.
+	 */
+	public function find_with_token( int $id, string $token_hash ): ?Booking {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM `$table` WHERE id = %d", $id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		if ( ! is_array( $row ) || ! hash_equals( (string) $row['manage_token_hash'], $token_hash ) ) {
+			return null;
+		}
+		return Booking::from_row( $row );
+	}
+
+	/**
+	 * The booking an idempotency key made, or null.
+	 *
+	 * @param string $key_hash SHA-256 of the key.
+	 */
+	public function find_by_idempotency_key( string $key_hash ): ?Booking {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM `$table` WHERE idempotency_key_hash = %s", $key_hash ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		return is_array( $row ) ? Booking::from_row( $row ) : null;
+	}
+
+	/**
+	 * Changes some columns of a booking.
+	 *
+	 * @param int                  $id      Row id.
+	 * @param array<string, mixed> $columns Column => value.
+	 * @throws DeadlockException When InnoDB chose this transaction as a deadlock victim.
+	 * @throws \RuntimeException When the database refuses the change.
+	 */
+	public function update( int $id, array $columns ): void {
+		global $wpdb;
+		$done = $wpdb->update( Schema::table( 'bookings' ), $columns + array( 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		if ( false === $done ) {
+			self::fail( 'Changing the booking', $wpdb->last_error );
+		}
+	}
+
+	/**
+	 * The sessions with active bookings of one employee that touch a UTC window,
+	 * as the slot engine wants them. Buffers come from the occupancy rows, so a
+	 * service whose buffers changed later still blocks what it blocked when booked.
+	 *
+	 * @param int                $employee_id Employee row id.
+	 * @param \DateTimeImmutable $from        Window start.
+	 * @param \DateTimeImmutable $to          Window end.
+	 * @param int|null           $except      A booking to leave out (the one being rescheduled).
+	 * @return Session[]
+	 */
+	public function sessions( int $employee_id, \DateTimeImmutable $from, \DateTimeImmutable $to, ?int $except = null ): array {
+		global $wpdb;
+		$bookings  = Schema::table( 'bookings' );
+		$occupancy = Schema::table( 'occupancy' );
+		$from_utc  = gmdate( 'Y-m-d H:i:s', $from->getTimestamp() );
+		$to_utc    = gmdate( 'Y-m-d H:i:s', $to->getTimestamp() );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table names from Schema.
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				"SELECT b.service_id, b.start_utc, MAX(b.end_utc) AS end_utc, SUM(b.seats) AS seats,
+					(SELECT MIN(o.cell_utc) FROM `$occupancy` o WHERE o.employee_id = b.employee_id AND o.service_id = b.service_id AND o.session_start_utc = b.start_utc) AS occupied_start,
+					(SELECT MAX(o.cell_utc) FROM `$occupancy` o WHERE o.employee_id = b.employee_id AND o.service_id = b.service_id AND o.session_start_utc = b.start_utc) AS occupied_last
+				FROM `$bookings` b
+				WHERE b.employee_id = %d AND b.status IN ('pending', 'confirmed') AND b.start_utc < %s AND b.end_utc > %s AND b.id <> %d
+				GROUP BY b.employee_id, b.service_id, b.start_utc",
+				$employee_id,
+				$to_utc,
+				$from_utc,
+				$except ?? 0
+			),
+			ARRAY_A
+		);
+		// phpcs:enable
+		$utc      = new \DateTimeZone( 'UTC' );
+		$sessions = array();
+		foreach ( $rows as $row ) {
+			$start  = new \DateTimeImmutable( $row['start_utc'], $utc );
+			$end    = new \DateTimeImmutable( $row['end_utc'], $utc );
+			$before = null === $row['occupied_start'] ? 0 : max( 0, intdiv( $start->getTimestamp() - strtotime( $row['occupied_start'] . ' UTC' ), 60 ) );
+			$after  = null === $row['occupied_last'] ? 0 : max( 0, intdiv( strtotime( $row['occupied_last'] . ' UTC' ) + 300 - $end->getTimestamp(), 60 ) );
+
+			$sessions[] = new Session( (int) $row['service_id'], $start, $end, $before, $after, (int) $row['seats'], 0 );
+		}
+		return $sessions;
+	}
+
+	/**
+	 * A page of bookings for the admin list, newest start first.
+	 *
+	 * @param array{employee?: int, service?: int, status?: string, from?: string, to?: string, search?: string} $filters From/to are UTC 'Y-m-d H:i:s'.
+	 * @param int                                                                                                $page     1-based.
+	 * @param int                                                                                                $per_page Rows per page.
+	 * @return array{items: Booking[], total: int}
+	 */
+	public function page( array $filters, int $page, int $per_page ): array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$where = array( '1 = 1' );
+		if ( isset( $filters['employee'] ) ) {
+			$where[] = $wpdb->prepare( 'employee_id = %d', $filters['employee'] );
+		}
+		if ( isset( $filters['service'] ) ) {
+			$where[] = $wpdb->prepare( 'service_id = %d', $filters['service'] );
+		}
+		if ( isset( $filters['status'] ) ) {
+			$where[] = $wpdb->prepare( 'status = %s', $filters['status'] );
+		}
+		if ( isset( $filters['from'] ) ) {
+			$where[] = $wpdb->prepare( 'end_utc > %s', $filters['from'] );
+		}
+		if ( isset( $filters['to'] ) ) {
+			$where[] = $wpdb->prepare( 'start_utc < %s', $filters['to'] );
+		}
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$like    = '%' . $wpdb->esc_like( $filters['search'] ) . '%';
+			$where[] = $wpdb->prepare( '(customer_name LIKE %s OR customer_email LIKE %s OR customer_phone LIKE %s)', $like, $like, $like );
+		}
+		$conditions = implode( ' AND ', $where );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- the conditions were prepared one by one above.
+		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM `$table` WHERE $conditions" );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM `$table` WHERE $conditions ORDER BY start_utc DESC, id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
+		// phpcs:enable
+		return array(
+			'items' => array_map( array( Booking::class, 'from_row' ), $rows ),
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * Throws the exception a failed write calls for.
+	 *
+	 * @param string $what  What was being done.
+	 * @param string $error The database's message.
+	 * @throws DuplicateBookingKeyException On a duplicate key.
+	 * @throws DeadlockException When InnoDB chose this transaction as a deadlock victim.
+	 * @throws \RuntimeException Otherwise.
+	 */
+	private static function fail( string $what, string $error ): never {
+		if ( str_contains( $error, 'Duplicate entry' ) ) {
+			throw new DuplicateBookingKeyException( esc_html( $what . ': ' . $error ) );
+		}
+		if ( str_contains( $error, 'Deadlock found' ) ) {
+			throw new DeadlockException( esc_html( $what . ': ' . $error ) );
+		}
+		throw new \RuntimeException( esc_html( $what . ' failed: ' . $error ) );
+	}
+}

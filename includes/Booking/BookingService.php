@@ -1,0 +1,458 @@
+<?php
+/**
+ * Makes, changes and ends bookings.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Booking;
+
+use AppointEase\Catalog\Employee;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Catalog\Service;
+use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Infrastructure\Transaction;
+use AppointEase\Schedule\Slot;
+use AppointEase\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Every booking change goes through here: it checks the slot the way
+ * visitors see it, writes the booking, its seats (SeatLedger, which the
+ * database backs with unique keys) and the calendar versions in one
+ * transaction, and fires the hooks once that transaction has committed.
+ */
+final class BookingService {
+
+	/**
+	 * Builds it.
+	 *
+	 * @param ServiceRepository  $services     Services.
+	 * @param EmployeeRepository $employees    Employees.
+	 * @param BookingRepository  $bookings     Booking rows.
+	 * @param SeatLedger         $ledger       Seats and occupancy.
+	 * @param Calendars          $calendars    Calendar versions.
+	 * @param Availability       $availability Slots.
+	 */
+	public function __construct(
+		private readonly ServiceRepository $services,
+		private readonly EmployeeRepository $employees,
+		private readonly BookingRepository $bookings,
+		private readonly SeatLedger $ledger,
+		private readonly Calendars $calendars,
+		private readonly Availability $availability
+	) {
+	}
+
+	/**
+	 * The service wired to the real repositories.
+	 */
+	public static function create_default(): self {
+		$bookings = new BookingRepository();
+		return new self( new ServiceRepository(), new EmployeeRepository(), $bookings, new SeatLedger(), new Calendars(), new Availability( $bookings ) );
+	}
+
+	/**
+	 * Books a slot.
+	 *
+	 * @param BookingRequest     $request What the customer asked for.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 * @return BookingResult The new booking, or the one an earlier request with the same idempotency key made.
+	 *                       A Refusal is thrown when the slot cannot be booked; nothing is written then.
+	 * @throws DuplicateBookingKeyException When a key clashed but its booking cannot be found (it cannot, short of a manual delete).
+	 */
+	public function book( BookingRequest $request, \DateTimeImmutable $now ): BookingResult {
+		$key_hash = null === $request->idempotency_key ? null : hash( 'sha256', 'idempotency|' . $request->idempotency_key );
+		if ( null !== $key_hash ) {
+			$earlier = $this->bookings->find_by_idempotency_key( $key_hash );
+			if ( null !== $earlier ) {
+				return $this->replay( $earlier, $request );
+			}
+		}
+
+		list( $service, $employee ) = $this->bookable( $request->service_id, $request->employee_id );
+		$slot                       = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null );
+		$token                      = null === $request->idempotency_key ? bin2hex( random_bytes( 32 ) ) : self::derived_token( $request->idempotency_key );
+		$status                     = Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
+
+		try {
+			$booking = Transaction::run(
+				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $status ): Booking {
+					$this->events = array();
+					// A retry after a deadlock starts over.
+					$id = $this->bookings->insert(
+						array(
+							'employee_id'          => $employee->id,
+							'service_id'           => $service->id,
+							'start_utc'            => self::utc( $slot->start ),
+							'end_utc'              => self::utc( $slot->end ),
+							'seats'                => $request->seats,
+							'status'               => $status,
+							'customer_name'        => $request->customer_name,
+							'customer_email'       => $request->customer_email,
+							'customer_phone'       => $request->customer_phone,
+							'customer_notes'       => $request->customer_notes,
+							'manage_token_hash'    => hash( 'sha256', $token ),
+							'idempotency_key_hash' => $key_hash,
+						)
+					);
+					$this->claim( $id, $employee, $service, $slot, $request->seats );
+					$booking = $this->must_find( $id );
+					$this->changed( $booking, null, $booking->status );
+					return $booking;
+				}
+			);
+		} catch ( DuplicateBookingKeyException $duplicate ) {
+			// A double submit raced this one and won; answer with its booking.
+			$earlier = null === $key_hash ? null : $this->bookings->find_by_idempotency_key( $key_hash );
+			if ( null === $earlier ) {
+				throw $duplicate;
+			}
+			return $this->replay( $earlier, $request );
+		} finally {
+			$events = $this->take_events();
+		}//end try
+		$this->fire( $events );
+		do_action( 'appointease_booking_created', $booking );
+		if ( Booking::CONFIRMED === $booking->status ) {
+			do_action( 'appointease_booking_confirmed', $booking );
+		}
+		return new BookingResult( $booking, $token, true );
+	}
+
+	/**
+	 * Confirms a pending booking (an admin's approval).
+	 *
+	 * @param int $id Booking row id.
+	 * @throws Refusal When there is no such booking or it is not pending.
+	 */
+	public function approve( int $id ): Booking {
+		return $this->transition( $id, array( Booking::PENDING ), Booking::CONFIRMED, 'appointease_booking_confirmed' );
+	}
+
+	/**
+	 * Turns down a pending booking and frees its seats.
+	 *
+	 * @param int $id Booking row id.
+	 * @throws Refusal When there is no such booking or it is not pending.
+	 */
+	public function reject( int $id ): Booking {
+		return $this->transition( $id, array( Booking::PENDING ), Booking::REJECTED, 'appointease_booking_rejected' );
+	}
+
+	/**
+	 * Cancels an active booking and frees its seats at once.
+	 *
+	 * @param int                $id        Booking row id.
+	 * @param \DateTimeImmutable $now       The current instant.
+	 * @param bool               $by_admin  Admins may cancel after the start; customers may not.
+	 * @throws Refusal When there is no such booking, it is not active, or (for customers) it has started.
+	 */
+	public function cancel( int $id, \DateTimeImmutable $now, bool $by_admin ): Booking {
+		if ( ! $by_admin ) {
+			$booking = $this->bookings->find( $id );
+			if ( null !== $booking && $booking->start <= $now ) {
+				throw new Refusal( 'SLOT_IN_PAST', __( 'This booking has already started, so it can no longer be cancelled online. Please contact us.', 'appointease' ) );
+			}
+		}
+		return $this->transition( $id, Booking::ACTIVE, Booking::CANCELLED, 'appointease_booking_cancelled' );
+	}
+
+	/**
+	 * Moves an active booking to another start (and, for admins, another
+	 * employee), freeing the old seats and taking the new ones in one step.
+	 *
+	 * @param int                $id          Booking row id.
+	 * @param \DateTimeImmutable $start       The new start.
+	 * @param int|null           $employee_id The new employee, or null to keep the current one.
+	 * @param \DateTimeImmutable $now         The current instant.
+	 * @param bool               $by_admin    Whether an admin asks (customers cannot move a booking that has started).
+	 * @throws Refusal When the booking cannot move there; nothing changes then.
+	 */
+	public function reschedule( int $id, \DateTimeImmutable $start, ?int $employee_id, \DateTimeImmutable $now, bool $by_admin ): Booking {
+		$before = $this->bookings->find( $id );
+		if ( null === $before ) {
+			throw new Refusal( 'NOT_FOUND', self::not_found_message() );
+		}
+		if ( ! $before->is_active() ) {
+			throw new Refusal( 'STATUS_CONFLICT', __( 'Only a pending or confirmed booking can be moved.', 'appointease' ) );
+		}
+		if ( ! $by_admin && $before->start <= $now ) {
+			throw new Refusal( 'SLOT_IN_PAST', __( 'This booking has already started, so it can no longer be moved online. Please contact us.', 'appointease' ) );
+		}
+		list( $service, $employee ) = $this->bookable( $before->service_id, $employee_id ?? $before->employee_id );
+		$slot                       = $this->free_slot( $service, $employee, $start, $before->seats, $now, $before->id );
+
+		try {
+			$after = Transaction::run(
+				function () use ( $id, $service, $employee, $slot ): Booking {
+					$this->events = array();
+					// A retry after a deadlock starts over.
+					$locked = $this->bookings->find( $id, true );
+					if ( null === $locked || ! $locked->is_active() ) {
+						throw new Refusal( 'STATUS_CONFLICT', __( 'This booking changed in the meantime. Please reload it.', 'appointease' ) );
+					}
+					$this->ledger->release( $id );
+					$this->bookings->update(
+						$id,
+						array(
+							'employee_id' => $employee->id,
+							'start_utc'   => self::utc( $slot->start ),
+							'end_utc'     => self::utc( $slot->end ),
+						)
+					);
+					$this->claim( $id, $employee, $service, $slot, $locked->seats );
+					$moved = $this->must_find( $id );
+					$this->changed( $locked, $locked->status, null );
+					$this->changed( $moved, null, $moved->status );
+					return $moved;
+				}
+			);
+		} finally {
+			$events = $this->take_events();
+		}//end try
+		$this->fire( $events );
+		do_action( 'appointease_booking_rescheduled', $after, $before );
+		return $after;
+	}
+
+	/**
+	 * Moves a booking from one status to another, freeing its seats when the
+	 * new status no longer counts against capacity.
+	 *
+	 * @param int              $id     Booking row id.
+	 * @param string[]         $from   Statuses the booking may be in.
+	 * @param string           $to     The new status.
+	 * @param non-empty-string $action The hook to fire afterwards.
+	 * @throws Refusal When there is no such booking or it is in another status.
+	 */
+	private function transition( int $id, array $from, string $to, string $action ): Booking {
+		try {
+			$after = Transaction::run(
+				function () use ( $id, $from, $to ): Booking {
+					$this->events = array();
+					// A retry after a deadlock starts over.
+					$before = $this->bookings->find( $id, true );
+					if ( null === $before ) {
+						throw new Refusal( 'NOT_FOUND', self::not_found_message() );
+					}
+					if ( ! in_array( $before->status, $from, true ) ) {
+						/* translators: %s: the booking's status, e.g. "cancelled". */
+						throw new Refusal( 'STATUS_CONFLICT', sprintf( __( 'This booking is %s, so it cannot be changed that way.', 'appointease' ), $before->status ) );
+					}
+					$this->bookings->update( $id, array( 'status' => $to ) );
+					if ( ! in_array( $to, Booking::ACTIVE, true ) ) {
+						$this->ledger->release( $id );
+					}
+					$after = $this->must_find( $id );
+					$this->changed( $after, $before->status, $to );
+					return $after;
+				}
+			);
+		} finally {
+			$events = $this->take_events();
+		}//end try
+		$this->fire( $events );
+		do_action( $action, $after ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- one of the documented appointease_booking_* names, passed in above.
+		return $after;
+	}
+
+	/**
+	 * The service and employee, both active and matched, or a refusal.
+	 *
+	 * @param int $service_id  Service row id.
+	 * @param int $employee_id Employee row id.
+	 * @return array{0: Service, 1: Employee}
+	 * @throws Refusal When either is missing or inactive, or the employee does not give the service.
+	 */
+	private function bookable( int $service_id, int $employee_id ): array {
+		$service = $this->services->find( $service_id );
+		if ( null === $service || ! $service->active ) {
+			throw new Refusal( 'NOT_FOUND', __( 'This service does not exist or cannot be booked.', 'appointease' ) );
+		}
+		$employee = $this->employees->find( $employee_id );
+		if ( null === $employee || ! $employee->active ) {
+			throw new Refusal( 'NOT_FOUND', __( 'This employee does not exist or cannot be booked.', 'appointease' ) );
+		}
+		if ( ! $employee->offers( $service->id ) ) {
+			throw new Refusal( 'SLOT_NOT_FOUND', __( 'This employee does not give this service.', 'appointease' ) );
+		}
+		return array( $service, $employee );
+	}
+
+	/**
+	 * The slot at $start, if it has $seats free, or the refusal that says why not.
+	 *
+	 * @param Service            $service  What is to be booked.
+	 * @param Employee           $employee Who gives it.
+	 * @param \DateTimeImmutable $start    The asked-for start.
+	 * @param int                $seats    Seats wanted.
+	 * @param \DateTimeImmutable $now      The current instant.
+	 * @param int|null           $except   A booking whose seats count as free.
+	 * @throws Refusal When the slot does not exist, has passed, or lacks seats.
+	 */
+	private function free_slot( Service $service, Employee $employee, \DateTimeImmutable $start, int $seats, \DateTimeImmutable $now, ?int $except ): Slot {
+		if ( $seats > $service->capacity ) {
+			/* translators: %d: seats per session. */
+			throw new Refusal( 'VALIDATION_ERROR', sprintf( _n( 'This service has %d seat per session.', 'This service has %d seats per session.', $service->capacity, 'appointease' ), $service->capacity ) );
+		}
+		if ( $start <= $now ) {
+			throw new Refusal( 'SLOT_IN_PAST', __( 'This time has passed. Please pick a later one.', 'appointease' ) );
+		}
+		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except );
+		if ( null === $slot ) {
+			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
+		}
+		if ( Slot::PAST === $slot->state ) {
+			throw new Refusal( 'SLOT_IN_PAST', __( 'This time is too soon to book. Please pick a later one.', 'appointease' ) );
+		}
+		if ( $slot->seats_left < $seats ) {
+			throw new Refusal( 'SLOT_TAKEN', __( 'Someone else has just booked this time. Please pick another one.', 'appointease' ) );
+		}
+		return $slot;
+	}
+
+	/**
+	 * Claims the seats of a booking; the database refuses what does not fit.
+	 *
+	 * @param int      $booking_id Booking row id.
+	 * @param Employee $employee   Who gives it.
+	 * @param Service  $service    What is given.
+	 * @param Slot     $slot       When.
+	 * @param int      $seats      How many seats.
+	 * @throws Refusal When another booking got there first.
+	 */
+	private function claim( int $booking_id, Employee $employee, Service $service, Slot $slot, int $seats ): void {
+		try {
+			$this->ledger->claim( $booking_id, $employee->id, $service->id, $slot->start, $slot->occupied_start(), $slot->occupied_end(), $seats, $service->capacity );
+		} catch ( SlotTakenException $taken ) {
+			throw new Refusal( 'SLOT_TAKEN', __( 'Someone else has just booked this time. Please pick another one.', 'appointease' ) );
+		}
+	}
+
+	/**
+	 * What an earlier request with the same idempotency key made, if this
+	 * request asks for the same; a key reused for another booking is refused.
+	 *
+	 * @param Booking        $earlier The booking the key made.
+	 * @param BookingRequest $request This request.
+	 * @throws Refusal When the request differs from the one that made the booking.
+	 */
+	private function replay( Booking $earlier, BookingRequest $request ): BookingResult {
+		$same = $earlier->service_id === $request->service_id
+			&& $earlier->start->getTimestamp() === $request->start->getTimestamp()
+			&& 0 === strcasecmp( $earlier->customer_email, $request->customer_email );
+		if ( ! $same || null === $request->idempotency_key ) {
+			throw new Refusal( 'IDEMPOTENCY_KEY_REUSED', __( 'This Idempotency-Key was already used for another booking. Send a new key for a new booking.', 'appointease' ) );
+		}
+		return new BookingResult( $earlier, self::derived_token( $request->idempotency_key ), false );
+	}
+
+	/**
+	 * The manage token for a booking made with an idempotency key. Deriving it
+	 * (rather than storing it) lets a replayed request get the same token back
+	 * while only its hash is stored.
+	 *
+	 * @param string $key The client's idempotency key.
+	 */
+	private static function derived_token( string $key ): string {
+		return hash_hmac( 'sha256', 'manage-token|' . $key, wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * Calendar changes made in the running transaction, fired after it commits.
+	 *
+	 * @var array<int, array<string, mixed>>
+	 */
+	private array $events = array();
+
+	/**
+	 * Bumps the calendar of a booking and notes the change for its hook.
+	 *
+	 * @param Booking     $booking  The booking as it is (or was, for the side being freed).
+	 * @param string|null $previous Status before, null when the booking did not hold this time.
+	 * @param string|null $current  Status after, null when it no longer does.
+	 */
+	private function changed( Booking $booking, ?string $previous, ?string $current ): void {
+		$employee = $this->employees->find( $booking->employee_id );
+		$timezone = null === $employee ? wp_timezone() : $this->availability->timezone( $employee );
+		$date     = $booking->start->setTimezone( $timezone )->format( 'Y-m-d' );
+
+		list( $old, $new ) = $this->calendars->bump( $booking->employee_id, $date );
+
+		$this->events[] = array(
+			'employee_id'      => $booking->employee_id,
+			'date'             => $date,
+			'previous_version' => $old,
+			'version'          => $new,
+			'booking_id'       => $booking->id,
+			'service_id'       => $booking->service_id,
+			'start'            => $booking->start->setTimezone( $timezone )->format( DATE_ATOM ),
+			'end'              => $booking->end->setTimezone( $timezone )->format( DATE_ATOM ),
+			'previous'         => $previous,
+			'current'          => in_array( $current, Booking::ACTIVE, true ) ? $current : null,
+		);
+	}
+
+	/**
+	 * Takes the noted changes, leaving none; a retried transaction notes them again.
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function take_events(): array {
+		$events       = $this->events;
+		$this->events = array();
+		return $events;
+	}
+
+	/**
+	 * Fires appointease_slot_changed for each committed change.
+	 *
+	 * @param array<int, array<string, mixed>> $events Changes.
+	 */
+	private function fire( array $events ): void {
+		foreach ( $events as $event ) {
+			/**
+			 * A calendar changed: its version moved on and a booking took or freed a time.
+			 *
+			 * @param array $change employee_id, date, previous_version, version, booking_id,
+			 *                      service_id, start, end, previous and current status
+			 *                      (null when the booking does not hold the time).
+			 */
+			do_action( 'appointease_slot_changed', $event );
+		}
+	}
+
+	/**
+	 * A booking that must exist, having just been written.
+	 *
+	 * @param int $id Row id.
+	 * @throws \RuntimeException When it does not.
+	 */
+	private function must_find( int $id ): Booking {
+		$booking = $this->bookings->find( $id );
+		if ( null === $booking ) {
+			throw new \RuntimeException( esc_html( "Booking $id vanished after it was written." ) );
+		}
+		return $booking;
+	}
+
+	/**
+	 * What a caller hears of a booking that does not exist.
+	 */
+	private static function not_found_message(): string {
+		return __( 'No booking matches this link. It may have been removed.', 'appointease' );
+	}
+
+	/**
+	 * An instant as a UTC column value.
+	 *
+	 * @param \DateTimeImmutable $time The instant.
+	 */
+	private static function utc( \DateTimeImmutable $time ): string {
+		return gmdate( 'Y-m-d H:i:s', $time->getTimestamp() );
+	}
+}

@@ -1,0 +1,132 @@
+<?php
+/**
+ * The site owner's booking settings.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * One option, `appointease_settings`, described by one JSON schema that both
+ * this class and the REST settings route validate with. Missing keys fall back
+ * to the defaults, so adding a setting needs no migration.
+ */
+final class Settings {
+
+	public const OPTION = 'appointease_settings';
+
+	/**
+	 * The JSON schema of every setting, with its default.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function schema(): array {
+		return array(
+			'slot_step'         => array(
+				'description' => __( 'Minutes between two offered start times.', 'appointease' ),
+				'type'        => 'integer',
+				'enum'        => array( 5, 10, 15, 20, 30, 45, 60 ),
+				'default'     => 15,
+			),
+			'minimum_notice'    => array(
+				'description' => __( 'Minutes a booking must be made before it starts.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 43200,
+				'default'     => 60,
+			),
+			'horizon_days'      => array(
+				'description' => __( 'How many days ahead visitors may book.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 365,
+				'default'     => 90,
+			),
+			'approval_required' => array(
+				'description' => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			'hold_ttl'          => array(
+				'description' => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 10,
+				'maximum'     => 300,
+				'default'     => 30,
+			),
+			'hold_max_life'     => array(
+				'description' => __( 'Seconds a hold may last at most, heartbeats included.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 60,
+				'maximum'     => 600,
+				'default'     => 600,
+			),
+		);
+	}
+
+	/**
+	 * Every setting, stored values over defaults.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function all(): array {
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		$values = array();
+		foreach ( self::schema() as $key => $schema ) {
+			$value          = $stored[ $key ] ?? $schema['default'];
+			$values[ $key ] = true === rest_validate_value_from_schema( $value, $schema, $key ) ? $value : $schema['default'];
+		}
+		return $values;
+	}
+
+	/**
+	 * One integer setting.
+	 *
+	 * @param string $key A key of self::schema() whose type is integer.
+	 */
+	public static function int( string $key ): int {
+		return (int) self::all()[ $key ];
+	}
+
+	/**
+	 * One boolean setting.
+	 *
+	 * @param string $key A key of self::schema() whose type is boolean.
+	 */
+	public static function bool( string $key ): bool {
+		return (bool) self::all()[ $key ];
+	}
+
+	/**
+	 * Validates and stores some settings; the others keep their values.
+	 *
+	 * @param array<string, mixed> $changes Setting => new value.
+	 * @return array<string, mixed> Every setting after the change.
+	 * @throws \InvalidArgumentException When a key is unknown or a value invalid; nothing is stored then.
+	 */
+	public static function update( array $changes ): array {
+		$schema = self::schema();
+		$values = self::all();
+		foreach ( $changes as $key => $value ) {
+			if ( ! isset( $schema[ $key ] ) ) {
+				throw new \InvalidArgumentException( esc_html( sprintf( '"%s" is not a setting.', $key ) ) );
+			}
+			$valid = rest_validate_value_from_schema( $value, $schema[ $key ], $key );
+			if ( is_wp_error( $valid ) ) {
+				throw new \InvalidArgumentException( esc_html( $valid->get_error_message() ) );
+			}
+			$values[ $key ] = rest_sanitize_value_from_schema( $value, $schema[ $key ], $key );
+		}
+		if ( $values['hold_ttl'] > $values['hold_max_life'] ) {
+			throw new \InvalidArgumentException( 'A hold cannot last longer per heartbeat than at most.' );
+		}
+		update_option( self::OPTION, $values, true );
+		return $values;
+	}
+}
