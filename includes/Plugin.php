@@ -12,6 +12,7 @@ namespace AppointEase;
 use AppointEase\Blocks\BookingBlock;
 use AppointEase\Cli\SeedCommand;
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Rest\Routes;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -28,6 +29,7 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( Installer::class, 'maybe_upgrade' ), 5 );
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
+		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			\WP_CLI::add_command( 'appointease seed', new SeedCommand() );

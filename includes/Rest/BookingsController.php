@@ -1,0 +1,493 @@
+<?php
+/**
+ * REST: bookings (public create and manage-by-token, admin list and actions).
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Rest;
+
+use AppointEase\Booking\Booking;
+use AppointEase\Booking\BookingRepository;
+use AppointEase\Booking\BookingRequest;
+use AppointEase\Booking\BookingService;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Infrastructure\Installer;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Visitors create bookings without an account and later reach theirs with
+ * the manage token from their email; a wrong token answers exactly like a
+ * booking that does not exist. Admins list and act on all bookings.
+ */
+final class BookingsController extends Controller {
+
+	/**
+	 * The route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'bookings';
+
+	/**
+	 * Builds it.
+	 *
+	 * @param BookingService     $service   The booking rules.
+	 * @param BookingRepository  $bookings  Booking rows.
+	 * @param EmployeeRepository $employees Employees, for their timezones.
+	 */
+	public function __construct(
+		private readonly BookingService $service,
+		private readonly BookingRepository $bookings,
+		private readonly EmployeeRepository $employees
+	) {
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		$base  = '/' . $this->rest_base;
+		$one   = $base . '/(?P<id>[^/]+)';
+		$token = array(
+			'token' => array(
+				'description' => __( 'The manage token from the booking email; admins need none.', 'appointease' ),
+				'type'        => 'string',
+				'maxLength'   => 128,
+			),
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			$base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+					'args'                => $this->get_collection_params(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => '__return_true',
+					'args'                => $this->create_args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			$one,
+			array(
+				'args'   => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'can_manage_or_holds_token' ),
+					'args'                => $token,
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			$one . '/cancel',
+			array(
+				'args' => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'cancel' ),
+					'permission_callback' => array( $this, 'can_manage_or_holds_token' ),
+					'args'                => $token,
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			$one . '/reschedule',
+			array(
+				'args' => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'reschedule' ),
+					'permission_callback' => array( $this, 'can_manage_or_holds_token' ),
+					'args'                => $token + array(
+						'start'    => array(
+							'description'       => __( 'The new start, ISO 8601 with offset.', 'appointease' ),
+							'type'              => 'string',
+							'required'          => true,
+							'validate_callback' => array( Input::class, 'validate_instant' ),
+						),
+						'employee' => array(
+							'description' => __( 'Admins only: move the booking to this employee.', 'appointease' ),
+							'type'        => 'integer',
+							'minimum'     => 1,
+							'maximum'     => 4294967295,
+						),
+					),
+				),
+			)
+		);
+		foreach ( array( 'approve', 'reject' ) as $action ) {
+			register_rest_route(
+				self::NAMESPACE,
+				$one . '/' . $action,
+				array(
+					'args' => self::id_args(),
+					array(
+						'methods'             => \WP_REST_Server::CREATABLE,
+						'callback'            => array( $this, $action ),
+						'permission_callback' => array( $this, 'can_manage' ),
+					),
+				)
+			);
+		}
+	}
+
+	/**
+	 * Admins may act on any booking; anyone else needs its manage token, and
+	 * a missing or wrong token answers like a booking that does not exist.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function can_manage_or_holds_token( $request ) {
+		if ( current_user_can( Installer::CAPABILITY ) ) {
+			return true;
+		}
+		$token = $request['token'];
+		if ( is_string( $token ) && '' !== $token && null !== $this->bookings->find_with_token( (int) $request['id'], hash( 'sha256', $token ) ) ) {
+			return true;
+		}
+		return self::not_found();
+	}
+
+	/**
+	 * Books a slot. An `Idempotency-Key` header makes a repeated submit
+	 * answer with the booking the first one made.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function create_item( $request ) {
+		$key = $request->get_header( 'idempotency_key' );
+		if ( null !== $key && 1 !== preg_match( '/^[A-Za-z0-9_.:\-]{8,128}$/', $key ) ) {
+			return Errors::make( 'VALIDATION_ERROR', __( 'The Idempotency-Key header must be 8 to 128 letters, digits or the characters _ . : -', 'appointease' ), array( 'params' => array( 'Idempotency-Key' => 'invalid' ) ) );
+		}
+		$customer = (array) $request['customer'];
+		$booking  = new BookingRequest(
+			(int) $request['service'],
+			(int) $request['employee'],
+			Input::instant( $request['start'] ) ?? new \DateTimeImmutable( '@0' ),
+			(int) $request['seats'],
+			(string) $customer['name'],
+			(string) $customer['email'],
+			(string) ( $customer['phone'] ?? '' ),
+			(string) ( $customer['notes'] ?? '' ),
+			$key
+		);
+		return $this->respond(
+			function () use ( $booking ): \WP_REST_Response {
+				$result   = $this->service->book( $booking, new \DateTimeImmutable( 'now' ) );
+				$response = self::json( $this->present( $result->booking ) + array( 'manage_token' => $result->manage_token ), 201 );
+				$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $result->booking->id ) ) );
+				if ( ! $result->created ) {
+					$response->header( 'Idempotent-Replayed', 'true' );
+				}
+				return $response;
+			}
+		);
+	}
+
+	/**
+	 * A page of bookings, with X-WP-Total and X-WP-TotalPages.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$filters = array();
+		foreach ( array( 'employee', 'service' ) as $key ) {
+			if ( isset( $request[ $key ] ) ) {
+				$filters[ $key ] = (int) $request[ $key ];
+			}
+		}
+		if ( isset( $request['status'] ) ) {
+			$filters['status'] = (string) $request['status'];
+		}
+		if ( isset( $request['search'] ) ) {
+			$filters['search'] = (string) $request['search'];
+		}
+		$site = wp_timezone();
+		if ( isset( $request['from'] ) ) {
+			$filters['from'] = gmdate( 'Y-m-d H:i:s', ( new \DateTimeImmutable( $request['from'] . ' 00:00:00', $site ) )->getTimestamp() );
+		}
+		if ( isset( $request['to'] ) ) {
+			$filters['to'] = gmdate( 'Y-m-d H:i:s', ( new \DateTimeImmutable( $request['to'] . ' 00:00:00', $site ) )->modify( '+1 day' )->getTimestamp() );
+		}
+		$per_page = (int) $request['per_page'];
+		$page     = $this->bookings->page( $filters, (int) $request['page'], $per_page );
+		$response = self::json( array_map( array( $this, 'present' ), $page['items'] ) );
+		$response->header( 'X-WP-Total', (string) $page['total'] );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $page['total'] / $per_page ) );
+		return $response;
+	}
+
+	/**
+	 * One booking.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ) {
+		$booking = $this->bookings->find( (int) $request['id'] );
+		return null === $booking ? self::not_found() : self::json( $this->present( $booking ) );
+	}
+
+	/**
+	 * Cancels a booking and frees its seats.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function cancel( $request ) {
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->cancel( (int) $request['id'], new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
+	}
+
+	/**
+	 * Moves a booking to another start.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function reschedule( $request ) {
+		if ( isset( $request['employee'] ) && ! self::is_admin() ) {
+			return Errors::make( 'FORBIDDEN', __( 'Only an admin can move a booking to another employee.', 'appointease' ) );
+		}
+		$start = Input::instant( $request['start'] ) ?? new \DateTimeImmutable( '@0' );
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->reschedule( (int) $request['id'], $start, isset( $request['employee'] ) ? (int) $request['employee'] : null, new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
+	}
+
+	/**
+	 * Confirms a pending booking.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function approve( $request ) {
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->approve( (int) $request['id'] ) ) ) );
+	}
+
+	/**
+	 * Turns down a pending booking.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function reject( $request ) {
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->reject( (int) $request['id'] ) ) ) );
+	}
+
+	/**
+	 * The arguments of POST bookings.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function create_args(): array {
+		$lookup = AvailabilityController::lookup_args();
+		return array(
+			'service'  => $lookup['service'],
+			'employee' => array( 'required' => true ) + $lookup['employee'],
+			'start'    => array(
+				'description'       => __( 'The start, ISO 8601 with offset.', 'appointease' ),
+				'type'              => 'string',
+				'required'          => true,
+				'validate_callback' => array( Input::class, 'validate_instant' ),
+			),
+			'seats'    => array(
+				'description' => __( 'Seats to book.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 1000,
+				'default'     => 1,
+			),
+			'customer' => array(
+				'description'          => __( 'Who books.', 'appointease' ),
+				'type'                 => 'object',
+				'required'             => true,
+				'additionalProperties' => false,
+				'properties'           => array(
+					'name'  => array(
+						'type'      => 'string',
+						'minLength' => 1,
+						'maxLength' => 100,
+						'required'  => true,
+					),
+					'email' => array(
+						'type'      => 'string',
+						'format'    => 'email',
+						'maxLength' => 191,
+						'required'  => true,
+					),
+					'phone' => array(
+						'type'      => 'string',
+						'maxLength' => 50,
+						'pattern'   => '^[0-9+() .\-]*$',
+					),
+					'notes' => array(
+						'type'      => 'string',
+						'maxLength' => 2000,
+					),
+				),
+				'sanitize_callback'    => array( self::class, 'sanitize_customer' ),
+			),
+		);
+	}
+
+	/**
+	 * Validates the customer object by its schema, then cleans its text.
+	 *
+	 * @param mixed            $value   The customer object.
+	 * @param \WP_REST_Request $request The request.
+	 * @param string           $param   The parameter name.
+	 * @return array<string, string>|\WP_Error
+	 */
+	public static function sanitize_customer( $value, $request, $param ) {
+		$valid = rest_validate_request_arg( $value, $request, $param );
+		if ( is_wp_error( $valid ) ) {
+			return $valid;
+		}
+		$value = (array) $value;
+		$clean = array(
+			'name'  => sanitize_text_field( (string) $value['name'] ),
+			'email' => sanitize_email( (string) $value['email'] ),
+			'phone' => sanitize_text_field( (string) ( $value['phone'] ?? '' ) ),
+			'notes' => sanitize_textarea_field( (string) ( $value['notes'] ?? '' ) ),
+		);
+		if ( '' === $clean['name'] ) {
+			return Errors::make( 'VALIDATION_ERROR', __( 'Please enter your name.', 'appointease' ), array( 'params' => array( 'customer.name' => 'empty' ) ) );
+		}
+		return $clean;
+	}
+
+	/**
+	 * The list's filters and paging.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params() {
+		$lookup = AvailabilityController::lookup_args();
+		$date   = array(
+			'type'              => 'string',
+			'validate_callback' => array( Input::class, 'validate_local_date' ),
+		);
+		return array(
+			'page'     => array(
+				'description' => __( 'Page of the list, from 1.', 'appointease' ),
+				'type'        => 'integer',
+				'default'     => 1,
+				'minimum'     => 1,
+				'maximum'     => 100000,
+			),
+			'per_page' => array(
+				'description' => __( 'Bookings per page.', 'appointease' ),
+				'type'        => 'integer',
+				'default'     => 20,
+				'minimum'     => 1,
+				'maximum'     => 100,
+			),
+			'search'   => array(
+				'description' => __( 'Part of the customer\'s name, email or phone.', 'appointease' ),
+				'type'        => 'string',
+				'maxLength'   => 100,
+			),
+			'status'   => array(
+				'description' => __( 'Only bookings in this status.', 'appointease' ),
+				'type'        => 'string',
+				'enum'        => Booking::STATUSES,
+			),
+			'employee' => array( 'description' => __( 'Only this employee\'s bookings.', 'appointease' ) ) + $lookup['employee'],
+			'service'  => array(
+				'description' => __( 'Only bookings of this service.', 'appointease' ),
+				'required'    => false,
+			) + $lookup['service'],
+			'from'     => array( 'description' => __( 'Bookings ending on or after this local date.', 'appointease' ) ) + $date,
+			'to'       => array( 'description' => __( 'Bookings starting on or before this local date.', 'appointease' ) ) + $date,
+		);
+	}
+
+	/**
+	 * The booking schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( null === $this->schema ) {
+			$time         = array(
+				'type'   => 'string',
+				'format' => 'date-time',
+			);
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'appointease-booking',
+				'type'       => 'object',
+				'properties' => array(
+					'id'           => array( 'type' => 'integer' ),
+					'employee'     => array( 'type' => 'integer' ),
+					'service'      => array( 'type' => 'integer' ),
+					'start'        => $time,
+					'end'          => $time,
+					'seats'        => array( 'type' => 'integer' ),
+					'status'       => array(
+						'type' => 'string',
+						'enum' => Booking::STATUSES,
+					),
+					'customer'     => array(
+						'type'       => 'object',
+						'properties' => array(
+							'name'  => array( 'type' => 'string' ),
+							'email' => array( 'type' => 'string' ),
+							'phone' => array( 'type' => 'string' ),
+							'notes' => array( 'type' => 'string' ),
+						),
+					),
+					'created_at'   => $time,
+					'updated_at'   => $time,
+					'manage_token' => array(
+						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
+						'type'        => 'string',
+					),
+				),
+			);
+		}//end if
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * A booking as the API shows it, times in its calendar's timezone.
+	 *
+	 * @param Booking $booking The booking.
+	 * @return array<string, mixed>
+	 */
+	private function present( Booking $booking ): array {
+		$employee = $this->employees->find( $booking->employee_id );
+		return $booking->to_array( null === $employee ? wp_timezone() : $employee->timezone( wp_timezone() ) );
+	}
+
+	/**
+	 * Whether the current user manages bookings.
+	 */
+	private static function is_admin(): bool {
+		return current_user_can( Installer::CAPABILITY );
+	}
+
+	/**
+	 * The answer for a booking that does not exist or whose token is wrong.
+	 */
+	private static function not_found(): \WP_Error {
+		return Errors::make( 'NOT_FOUND', __( 'No booking matches this link. It may have been removed.', 'appointease' ) );
+	}
+}

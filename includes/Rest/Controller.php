@@ -1,0 +1,111 @@
+<?php
+/**
+ * What every AppointEase REST controller shares.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Rest;
+
+use AppointEase\Booking\DeadlockException;
+use AppointEase\Booking\Refusal;
+use AppointEase\Infrastructure\Installer;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Namespace, the admin permission check, and the translation of domain
+ * refusals into the error envelope.
+ */
+abstract class Controller extends \WP_REST_Controller {
+
+	public const NAMESPACE = 'appointease/v1';
+
+	/**
+	 * The route namespace.
+	 *
+	 * @var string
+	 */
+	protected $namespace = self::NAMESPACE;
+
+	/**
+	 * Permission callback of the admin routes.
+	 *
+	 * @return true|\WP_Error
+	 */
+	public function can_manage() {
+		if ( current_user_can( Installer::CAPABILITY ) ) {
+			return true;
+		}
+		return new \WP_Error(
+			'appointease_forbidden',
+			__( 'You are not allowed to manage bookings.', 'appointease' ),
+			array(
+				'status' => rest_authorization_required_code(),
+				'reason' => 'FORBIDDEN',
+			)
+		);
+	}
+
+	/**
+	 * Runs a handler, answering refusals with the envelope instead of letting
+	 * them become 500s. A deadlock that outlived every retry means the
+	 * database is overloaded: the caller may try again shortly.
+	 *
+	 * @param callable(): (\WP_REST_Response|\WP_Error) $work The handler's body.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	protected function respond( callable $work ) {
+		try {
+			return $work();
+		} catch ( Refusal $refusal ) {
+			return Errors::from_refusal( $refusal );
+		} catch ( DeadlockException $deadlock ) {
+			return Errors::make( 'STORE_UNAVAILABLE', __( 'Bookings are very busy right now. Please try again in a moment.', 'appointease' ) );
+		}
+	}
+
+	/**
+	 * The argument of a numeric path id.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	protected static function id_args(): array {
+		return array(
+			'id' => array(
+				'description' => __( 'Unique identifier.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 4294967295,
+			),
+		);
+	}
+
+	/**
+	 * The writable schema fields the request carries (defaults included on create).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return array<string, mixed>
+	 */
+	protected function writable_fields( \WP_REST_Request $request ): array {
+		$fields = array();
+		foreach ( $this->get_item_schema()['properties'] as $key => $property ) {
+			if ( empty( $property['readonly'] ) && $request->has_param( $key ) ) {
+				$fields[ $key ] = $request[ $key ];
+			}
+		}
+		return $fields;
+	}
+
+	/**
+	 * A response with a status.
+	 *
+	 * @param mixed $data   The body.
+	 * @param int   $status HTTP status.
+	 */
+	protected static function json( $data, int $status = 200 ): \WP_REST_Response {
+		return new \WP_REST_Response( $data, $status );
+	}
+}

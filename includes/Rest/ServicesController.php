@@ -1,0 +1,274 @@
+<?php
+/**
+ * REST: services (public list, admin CRUD).
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Rest;
+
+use AppointEase\Catalog\Service;
+use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Infrastructure\Installer;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * `GET services` shows the active services to anyone; with `context=edit`
+ * (admins only) it shows every service. Writes need `appointease_manage`.
+ */
+final class ServicesController extends Controller {
+
+	/**
+	 * The route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'services';
+
+	/**
+	 * Builds it.
+	 *
+	 * @param ServiceRepository $services The services.
+	 */
+	public function __construct( private readonly ServiceRepository $services ) {
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::CREATABLE ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . $this->rest_base . '/(?P<id>[^/]+)',
+			array(
+				'args'   => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => '__return_true',
+					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Anyone may list; only admins may ask for the edit context.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return 'edit' === $request['context'] ? $this->can_manage() : true;
+	}
+
+	/**
+	 * Lists services.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$items = array();
+		foreach ( $this->services->all( 'edit' !== $request['context'] ) as $service ) {
+			$items[] = $service->to_array();
+		}
+		return self::json( $items );
+	}
+
+	/**
+	 * One service; an inactive one only for admins.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ) {
+		$service = $this->visible( (int) $request['id'] );
+		return null === $service ? self::not_found() : self::json( $service->to_array() );
+	}
+
+	/**
+	 * Adds a service.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function create_item( $request ) {
+		$service  = $this->services->insert( $this->writable_fields( $request ) );
+		$response = self::json( $service->to_array(), 201 );
+		$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $service->id ) ) );
+		return $response;
+	}
+
+	/**
+	 * Changes a service.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function update_item( $request ) {
+		$id = (int) $request['id'];
+		if ( null === $this->services->find( $id ) ) {
+			return self::not_found();
+		}
+		return self::json( $this->services->update( $id, $this->writable_fields( $request ) )->to_array() );
+	}
+
+	/**
+	 * Removes a service no booking names; one with bookings can only be deactivated.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function delete_item( $request ) {
+		$service = $this->services->find( (int) $request['id'] );
+		if ( null === $service ) {
+			return self::not_found();
+		}
+		if ( $this->services->is_in_use( $service->id ) ) {
+			return Errors::make( 'IN_USE', __( 'This service has bookings, so it is kept for the record. Deactivate it instead.', 'appointease' ) );
+		}
+		$this->services->delete( $service->id );
+		return self::json(
+			array(
+				'deleted'  => true,
+				'previous' => $service->to_array(),
+			)
+		);
+	}
+
+	/**
+	 * The service schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( null === $this->schema ) {
+			$minutes      = array(
+				'type'       => 'integer',
+				'minimum'    => 0,
+				'maximum'    => 240,
+				'multipleOf' => 5,
+				'default'    => 0,
+				'context'    => array( 'view', 'edit' ),
+			);
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'appointease-service',
+				'type'       => 'object',
+				'properties' => array(
+					'id'            => array(
+						'description' => __( 'Unique identifier.', 'appointease' ),
+						'type'        => 'integer',
+						'readonly'    => true,
+						'context'     => array( 'view', 'edit' ),
+					),
+					'name'          => array(
+						'description' => __( 'Name shown to visitors.', 'appointease' ),
+						'type'        => 'string',
+						'minLength'   => 1,
+						'maxLength'   => 191,
+						'required'    => true,
+						'context'     => array( 'view', 'edit' ),
+						'arg_options' => array( 'sanitize_callback' => 'sanitize_text_field' ),
+					),
+					'description'   => array(
+						'description' => __( 'Shown to visitors under the name.', 'appointease' ),
+						'type'        => 'string',
+						'maxLength'   => 5000,
+						'default'     => '',
+						'context'     => array( 'view', 'edit' ),
+						'arg_options' => array( 'sanitize_callback' => 'sanitize_textarea_field' ),
+					),
+					'duration'      => array(
+						'description' => __( 'Minutes the service takes.', 'appointease' ),
+						'type'        => 'integer',
+						'minimum'     => 5,
+						'maximum'     => 1440,
+						'multipleOf'  => 5,
+						'required'    => true,
+						'context'     => array( 'view', 'edit' ),
+					),
+					'buffer_before' => array( 'description' => __( 'Minutes kept free before.', 'appointease' ) ) + $minutes,
+					'buffer_after'  => array( 'description' => __( 'Minutes kept free after.', 'appointease' ) ) + $minutes,
+					'capacity'      => array(
+						'description' => __( 'Seats per session: 1 for one-to-one, more for a class.', 'appointease' ),
+						'type'        => 'integer',
+						'minimum'     => 1,
+						'maximum'     => 1000,
+						'default'     => 1,
+						'context'     => array( 'view', 'edit' ),
+					),
+					'price'         => array(
+						'description' => __( 'Price shown to visitors, or null for none.', 'appointease' ),
+						'type'        => array( 'string', 'null' ),
+						'pattern'     => '^[0-9]{1,8}(\.[0-9]{1,2})?$',
+						'default'     => null,
+						'context'     => array( 'view', 'edit' ),
+					),
+					'active'        => array(
+						'description' => __( 'Whether visitors can book it.', 'appointease' ),
+						'type'        => 'boolean',
+						'default'     => true,
+						'context'     => array( 'view', 'edit' ),
+					),
+				),
+			);
+		}//end if
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * A service the current user may see: active ones for all, any for admins.
+	 *
+	 * @param int $id Row id.
+	 */
+	private function visible( int $id ): ?Service {
+		$service = $this->services->find( $id );
+		if ( null === $service || ( ! $service->active && ! current_user_can( Installer::CAPABILITY ) ) ) {
+			return null;
+		}
+		return $service;
+	}
+
+	/**
+	 * The answer for a service that does not exist.
+	 */
+	private static function not_found(): \WP_Error {
+		return Errors::make( 'NOT_FOUND', __( 'There is no such service.', 'appointease' ) );
+	}
+}

@@ -1,0 +1,52 @@
+<?php
+/**
+ * Refuses body fields a route does not take.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Rest;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Core ignores body fields a route does not declare. For writes that hides
+ * mistakes and probes alike (a caller setting `status` or `id`), so on this
+ * plugin's routes such a field is a 400 with the fields named.
+ */
+final class UnknownFields {
+
+	/**
+	 * Parameters core itself reads on any route.
+	 */
+	private const CORE = array( '_wpnonce', '_method', '_envelope', '_fields', '_embed', '_locale', 'rest_route' );
+
+	/**
+	 * Hooked to `rest_request_before_callbacks`.
+	 *
+	 * @param mixed                $response Null, or an error found earlier.
+	 * @param array<string, mixed> $handler  The matched handler, with its args.
+	 * @param \WP_REST_Request     $request  The request.
+	 * @return mixed
+	 */
+	public static function reject( $response, $handler, $request ) {
+		if ( is_wp_error( $response ) || 'GET' === $request->get_method() || ! Errors::is_ours( $request ) ) {
+			return $response;
+		}
+		$json    = $request->get_json_params();
+		$sent    = array_merge( array_keys( is_array( $json ) ? $json : array() ), array_keys( $request->get_body_params() ) );
+		$allowed = array_merge( array_keys( $handler['args'] ?? array() ), self::CORE );
+		$unknown = array_values( array_unique( array_diff( $sent, $allowed ) ) );
+		if ( array() === $unknown ) {
+			return $response;
+		}
+		return Errors::make(
+			'VALIDATION_ERROR',
+			/* translators: %s: comma-separated field names. */
+			sprintf( __( 'These fields cannot be set here: %s.', 'appointease' ), implode( ', ', array_map( 'strval', $unknown ) ) ),
+			array( 'params' => array_fill_keys( $unknown, 'not_allowed' ) )
+		);
+	}
+}
