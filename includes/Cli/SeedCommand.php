@@ -40,6 +40,6 @@ final class SeedCommand {
 			return;
 		}
 		$counts = DemoData::seed();
-		WP_CLI::success( sprintf( 'Seeded %d employees and %d services.', $counts['employees'], $counts['services'] ) );
+		WP_CLI::success( sprintf( 'Seeded %d employees, %d services and %d bookings.', $counts['employees'], $counts['services'], $counts['bookings'] ) );
 	}
 }

@@ -9,14 +9,20 @@ declare(strict_types=1);
 
 namespace AppointEase\Demo;
 
-use AppointEase\Infrastructure\Schema;
-use AppointEase\Schedule\WeeklyHours;
+use AppointEase\Booking\BookingRequest;
+use AppointEase\Booking\BookingService;
+use AppointEase\Booking\Refusal;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Infrastructure\Transaction;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * A small business to try the plugin on: three employees whose hours together
- * cover every day of the week, four services of which one is a group class.
+ * cover every day of the week, four services of which one is a group class,
+ * and a few bookings. Everything goes through the repositories and the
+ * booking service, the same code paths as the REST API.
  */
 final class DemoData {
 
@@ -73,22 +79,34 @@ final class DemoData {
 	);
 
 	/**
-	 * Whether the site already has employees (then seeding leaves it alone).
+	 * Bookings: service, employee, weekday (next one), local time, seats, customer.
+	 *
+	 * @var array<int, array{0: string, 1: string, 2: string, 3: string, 4: int, 5: string}>
+	 */
+	private const BOOKINGS = array(
+		array( 'Haircut', 'Ana Silva', 'tuesday', '10:00', 1, 'Maria Lopez' ),
+		array( 'Colour treatment', 'Ana Silva', 'wednesday', '14:00', 1, 'Jonas Berg' ),
+		array( 'Yoga class', 'Ben Okafor', 'saturday', '11:00', 3, 'Priya Shah' ),
+		array( 'Haircut', 'Chloé Martin', 'sunday', '10:00', 1, 'Tom Evans' ),
+	);
+
+	/**
+	 * Whether the site already has employees (then seeding would duplicate).
 	 */
 	public static function is_seeded(): bool {
-		global $wpdb;
-		$table = Schema::table( 'employees' );
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM `$table`" ) > 0; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		return array() !== ( new EmployeeRepository() )->all( false );
 	}
 
 	/**
-	 * Inserts the demo business. Returns how many employees and services it made.
+	 * Adds the demo services, employees and bookings.
 	 *
-	 * @return array{employees: int, services: int}
+	 * @param \DateTimeImmutable|null $now The current instant; bookings are made in the days after it.
+	 * @return array{employees: int, services: int, bookings: int} How many of each were added.
 	 */
-	public static function seed(): array {
-		global $wpdb;
-		$now = gmdate( 'Y-m-d H:i:s' );
+	public static function seed( ?\DateTimeImmutable $now = null ): array {
+		$now       = $now ?? new \DateTimeImmutable( 'now' );
+		$services  = new ServiceRepository();
+		$employees = new EmployeeRepository();
 		/**
 		 * Service ids by name.
 		 *
@@ -96,82 +114,70 @@ final class DemoData {
 		 */
 		$service_ids = array();
 		foreach ( self::SERVICES as $name => list( $duration, $before, $after, $capacity, $price ) ) {
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-			$wpdb->insert(
-				Schema::table( 'services' ),
+			$service_ids[ $name ] = $services->insert(
 				array(
-					'name'                  => $name,
-					'description'           => '',
-					'duration_minutes'      => $duration,
-					'buffer_before_minutes' => $before,
-					'buffer_after_minutes'  => $after,
-					'capacity'              => $capacity,
-					'price'                 => $price,
-					'active'                => 1,
-					'created_at'            => $now,
-					'updated_at'            => $now,
+					'name'          => $name,
+					'duration'      => $duration,
+					'buffer_before' => $before,
+					'buffer_after'  => $after,
+					'capacity'      => $capacity,
+					'price'         => $price,
+					'active'        => true,
 				)
-			);
-			$service_ids[ $name ] = (int) $wpdb->insert_id;
+			)->id;
 		}
 
-		foreach ( self::EMPLOYEES as $name => $employee ) {
-			self::insert_employee( $name, $employee[0], array_map( static fn( string $service ): int => $service_ids[ $service ], $employee[1] ), WeeklyHours::from_array( $employee[2] ), $now );
+		$employee_ids = array();
+		foreach ( self::EMPLOYEES as $name => list( $email, $given, $week ) ) {
+			$hours = array();
+			foreach ( $week as $weekday => $ranges ) {
+				foreach ( $ranges as list( $start, $end ) ) {
+					$hours[] = array(
+						'weekday' => $weekday,
+						'start'   => $start,
+						'end'     => $end,
+					);
+				}
+			}
+			$fields                = array(
+				'name'     => $name,
+				'email'    => $email,
+				'services' => array_map( static fn( string $service ): int => $service_ids[ $service ], $given ),
+				'hours'    => $hours,
+			);
+			$employee_ids[ $name ] = Transaction::run( static fn() => $employees->insert( $fields ) )->id;
 		}
 
 		return array(
 			'employees' => count( self::EMPLOYEES ),
 			'services'  => count( self::SERVICES ),
+			'bookings'  => self::book_examples( $service_ids, $employee_ids, $now ),
 		);
 	}
 
 	/**
-	 * Inserts one employee with the services they give and their weekly hours.
+	 * Books a few times in the coming days, so the calendar is not empty.
+	 * A time that cannot be booked (a setting made it too soon) is skipped.
 	 *
-	 * @param string      $name        Name.
-	 * @param string      $email       Email.
-	 * @param int[]       $service_ids Services given.
-	 * @param WeeklyHours $hours       Weekly working hours.
-	 * @param string      $now         Creation time (UTC).
+	 * @param array<string, int> $service_ids  Service ids by name.
+	 * @param array<string, int> $employee_ids Employee ids by name.
+	 * @param \DateTimeImmutable $now          The current instant.
+	 * @return int How many bookings were made.
 	 */
-	private static function insert_employee( string $name, string $email, array $service_ids, WeeklyHours $hours, string $now ): void {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-		$wpdb->insert(
-			Schema::table( 'employees' ),
-			array(
-				'name'       => $name,
-				'email'      => $email,
-				'timezone'   => '',
-				'active'     => 1,
-				'created_at' => $now,
-				'updated_at' => $now,
-			)
-		);
-		$employee_id = (int) $wpdb->insert_id;
-		foreach ( $service_ids as $service_id ) {
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-			$wpdb->insert(
-				Schema::table( 'employee_services' ),
-				array(
-					'employee_id' => $employee_id,
-					'service_id'  => $service_id,
-				)
-			);
-		}
-		foreach ( $hours->working_days() as $weekday ) {
-			foreach ( $hours->ranges( $weekday ) as $range ) {
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
-				$wpdb->insert(
-					Schema::table( 'working_hours' ),
-					array(
-						'employee_id' => $employee_id,
-						'weekday'     => $weekday,
-						'start_time'  => $range->start_string() . ':00',
-						'end_time'    => $range->end_string() . ':00',
-					)
-				);
+	private static function book_examples( array $service_ids, array $employee_ids, \DateTimeImmutable $now ): int {
+		$booking = BookingService::create_default();
+		$site    = wp_timezone();
+		$made    = 0;
+		foreach ( self::BOOKINGS as list( $service, $employee, $weekday, $time, $seats, $customer ) ) {
+			$day   = $now->setTimezone( $site )->modify( 'next ' . $weekday );
+			$start = new \DateTimeImmutable( $day->format( 'Y-m-d' ) . ' ' . $time, $site );
+			try {
+				$booking->book( new BookingRequest( $service_ids[ $service ], $employee_ids[ $employee ], $start, $seats, $customer, strtolower( strtok( $customer, ' ' ) ) . '@example.com' ), $now );
+				++$made;
+			} catch ( Refusal $refusal ) {
+				continue;
 			}
 		}
+		return $made;
 	}
 }

@@ -17,15 +17,18 @@ final class DemoDataTest extends TestCase {
 		global $wpdb;
 		$this->assertFalse( DemoData::is_seeded() );
 
-		$counts = DemoData::seed();
+		$counts = DemoData::seed( new \DateTimeImmutable( '2030-01-01T08:00:00Z' ) );
 
 		$this->assertSame(
 			array(
 				'employees' => 3,
 				'services'  => 4,
+				'bookings'  => 4,
 			),
 			$counts
 		);
+		$this->assertSame( '4', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'bookings' ) ) );
+		$this->assertSame( '6', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'seats' ) ), 'Three single seats and three seats of the yoga class are claimed in the ledger.' );
 		$this->assertTrue( DemoData::is_seeded() );
 		$this->assertSame( '3', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'employees' ) ) );
 		$this->assertGreaterThan( 1, (int) $wpdb->get_var( 'SELECT MAX(capacity) FROM ' . Schema::table( 'services' ) ) );
@@ -34,7 +37,7 @@ final class DemoDataTest extends TestCase {
 
 	public function test_someone_works_on_every_day_of_the_week(): void {
 		global $wpdb;
-		DemoData::seed();
+		DemoData::seed( new \DateTimeImmutable( '2030-01-01T08:00:00Z' ) );
 
 		$weekdays = array_map( 'intval', $wpdb->get_col( 'SELECT DISTINCT weekday FROM ' . Schema::table( 'working_hours' ) . ' ORDER BY weekday' ) );
 		$this->assertSame( array( 1, 2, 3, 4, 5, 6, 7 ), $weekdays );
