@@ -12,6 +12,7 @@ namespace AppointEase;
 use AppointEase\Blocks\BookingBlock;
 use AppointEase\Cli\SeedCommand;
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Poll\EarlyPoll;
 use AppointEase\Rest\Routes;
 
 defined( 'ABSPATH' ) || exit;
@@ -30,6 +31,11 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
+
+		// Last: the poll ends the request here when it can, with every hook above in place.
+		if ( Installer::is_current() ) {
+			EarlyPoll::maybe_answer();
+		}
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			\WP_CLI::add_command( 'appointease seed', new SeedCommand() );

@@ -11,7 +11,10 @@ namespace AppointEase\Booking;
 
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\Service;
+use AppointEase\Holds\Hold;
+use AppointEase\Holds\HoldStore;
 use AppointEase\Schedule\LocalDate;
+use AppointEase\Schedule\Session;
 use AppointEase\Schedule\Slot;
 use AppointEase\Schedule\SlotEngine;
 use AppointEase\Schedule\SlotRequest;
@@ -29,9 +32,10 @@ final class Availability {
 	/**
 	 * Builds it.
 	 *
-	 * @param BookingRepository $bookings Where booked sessions come from.
+	 * @param BookingRepository            $bookings Where booked sessions come from.
+	 * @param (callable(): HoldStore)|null $holds    Gives the hold store when first needed (connecting to Redis costs a round trip); null leaves holds out.
 	 */
-	public function __construct( private readonly BookingRepository $bookings ) {
+	public function __construct( private readonly BookingRepository $bookings, private $holds = null ) {
 	}
 
 	/**
@@ -43,9 +47,10 @@ final class Availability {
 	 * @param string             $to       Last local date, Y-m-d.
 	 * @param \DateTimeImmutable $now      The current instant.
 	 * @param int|null           $except   A booking whose seats are treated as free (being rescheduled).
+	 * @param string|null        $own_hold A hold whose seats are treated as free (its holder is asking), or '' to leave every hold out.
 	 * @return array<string, Slot[]>
 	 */
-	public function days( Service $service, Employee $employee, string $from, string $to, \DateTimeImmutable $now, ?int $except = null ): array {
+	public function days( Service $service, Employee $employee, string $from, string $to, \DateTimeImmutable $now, ?int $except = null, ?string $own_hold = null ): array {
 		$timezone = $this->timezone( $employee );
 		$engine   = new SlotEngine( $employee->hours, $timezone, $employee->days_off_ranges() );
 		$request  = new SlotRequest(
@@ -61,7 +66,32 @@ final class Availability {
 		// A day either side catches sessions whose buffers reach over midnight.
 		$window_start = LocalDate::parse( $from )->setTimezone( $timezone )->modify( '-1 day' );
 		$window_end   = LocalDate::parse( $to )->setTimezone( $timezone )->modify( '+2 days' );
-		return $engine->slots( $request, $this->bookings->sessions( $employee->id, $window_start, $window_end, $except ) );
+		$sessions     = $this->bookings->sessions( $employee->id, $window_start, $window_end, $except );
+		if ( null !== $this->holds && '' !== $own_hold ) {
+			foreach ( ( $this->holds )()->live( $employee->id, $window_start->getTimestamp(), $window_end->getTimestamp(), $now->getTimestamp() ) as $hold ) {
+				if ( $hold->id !== $own_hold ) {
+					$sessions[] = self::held_session( $hold );
+				}
+			}
+		}
+		return $engine->slots( $request, $sessions );
+	}
+
+	/**
+	 * A live hold as the slot engine sees it: a session whose seats are held.
+	 *
+	 * @param Hold $hold The hold.
+	 */
+	private static function held_session( Hold $hold ): Session {
+		return new Session(
+			$hold->service_id,
+			$hold->start,
+			$hold->end,
+			intdiv( $hold->start->getTimestamp() - $hold->occupied_start->getTimestamp(), 60 ),
+			intdiv( $hold->occupied_end->getTimestamp() - $hold->end->getTimestamp(), 60 ),
+			0,
+			$hold->seats
+		);
 	}
 
 	/**
@@ -73,10 +103,11 @@ final class Availability {
 	 * @param \DateTimeImmutable $start    The asked-for start.
 	 * @param \DateTimeImmutable $now      The current instant.
 	 * @param int|null           $except   A booking whose seats are treated as free.
+	 * @param string|null        $own_hold A hold whose seats are treated as free, or '' to leave every hold out.
 	 */
-	public function slot_at( Service $service, Employee $employee, \DateTimeImmutable $start, \DateTimeImmutable $now, ?int $except = null ): ?Slot {
+	public function slot_at( Service $service, Employee $employee, \DateTimeImmutable $start, \DateTimeImmutable $now, ?int $except = null, ?string $own_hold = null ): ?Slot {
 		$date = $start->setTimezone( $this->timezone( $employee ) )->format( 'Y-m-d' );
-		foreach ( $this->days( $service, $employee, $date, $date, $now, $except )[ $date ] ?? array() as $slot ) {
+		foreach ( $this->days( $service, $employee, $date, $date, $now, $except, $own_hold )[ $date ] ?? array() as $slot ) {
 			if ( $slot->start->getTimestamp() === $start->getTimestamp() ) {
 				return $slot;
 			}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Booking;
 
+use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Schedule\Session;
 
@@ -199,17 +200,12 @@ final class BookingRepository {
 	 *
 	 * @param string $what  What was being done.
 	 * @param string $error The database's message.
-	 * @throws DuplicateBookingKeyException On a duplicate key.
-	 * @throws DeadlockException When InnoDB chose this transaction as a deadlock victim.
-	 * @throws \RuntimeException Otherwise.
+	 * @throws DuplicateBookingKeyException On a duplicate key; otherwise DatabaseFailure decides.
 	 */
 	private static function fail( string $what, string $error ): never {
 		if ( str_contains( $error, 'Duplicate entry' ) ) {
 			throw new DuplicateBookingKeyException( esc_html( $what . ': ' . $error ) );
 		}
-		if ( str_contains( $error, 'Deadlock found' ) ) {
-			throw new DeadlockException( esc_html( $what . ': ' . $error ) );
-		}
-		throw new \RuntimeException( esc_html( $what . ' failed: ' . $error ) );
+		DatabaseFailure::raise( $what, $error );
 	}
 }

@@ -29,6 +29,7 @@ final class BookingRequest {
 	 * @param string             $customer_phone  Customer's phone, may be empty.
 	 * @param string             $customer_notes  Customer's notes, may be empty.
 	 * @param string|null        $idempotency_key The client's key for this submit, if it sent one.
+	 * @param string|null        $hold_token      The token of the visitor's hold on this time, if they took one.
 	 * @throws \InvalidArgumentException When seats is below 1.
 	 */
 	public function __construct(
@@ -40,7 +41,8 @@ final class BookingRequest {
 		public readonly string $customer_email,
 		public readonly string $customer_phone = '',
 		public readonly string $customer_notes = '',
-		public readonly ?string $idempotency_key = null
+		public readonly ?string $idempotency_key = null,
+		public readonly ?string $hold_token = null
 	) {
 		if ( $seats < 1 ) {
 			throw new \InvalidArgumentException( 'A booking takes at least one seat.' );

@@ -13,6 +13,11 @@ use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\Service;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Holds\Hold;
+use AppointEase\Holds\HoldNotFoundException;
+use AppointEase\Holds\HoldStore;
+use AppointEase\Holds\HoldStoreFactory;
+use AppointEase\Holds\HoldToken;
 use AppointEase\Infrastructure\Transaction;
 use AppointEase\Schedule\Slot;
 use AppointEase\Settings\Settings;
@@ -30,12 +35,13 @@ final class BookingService {
 	/**
 	 * Builds it.
 	 *
-	 * @param ServiceRepository  $services     Services.
-	 * @param EmployeeRepository $employees    Employees.
-	 * @param BookingRepository  $bookings     Booking rows.
-	 * @param SeatLedger         $ledger       Seats and occupancy.
-	 * @param Calendars          $calendars    Calendar versions.
-	 * @param Availability       $availability Slots.
+	 * @param ServiceRepository            $services     Services.
+	 * @param EmployeeRepository           $employees    Employees.
+	 * @param BookingRepository            $bookings     Booking rows.
+	 * @param SeatLedger                   $ledger       Seats and occupancy.
+	 * @param Calendars                    $calendars    Calendar versions.
+	 * @param Availability                 $availability Slots, live holds included.
+	 * @param (callable(): HoldStore)|null $holds Gives the hold store when first needed; null when holds play no part.
 	 */
 	public function __construct(
 		private readonly ServiceRepository $services,
@@ -43,16 +49,18 @@ final class BookingService {
 		private readonly BookingRepository $bookings,
 		private readonly SeatLedger $ledger,
 		private readonly Calendars $calendars,
-		private readonly Availability $availability
+		private readonly Availability $availability,
+		private $holds = null
 	) {
 	}
 
 	/**
-	 * The service wired to the real repositories.
+	 * The service wired to the real repositories and the site's hold store.
 	 */
 	public static function create_default(): self {
 		$bookings = new BookingRepository();
-		return new self( new ServiceRepository(), new EmployeeRepository(), $bookings, new SeatLedger(), new Calendars(), new Availability( $bookings ) );
+		$holds    = static fn(): HoldStore => HoldStoreFactory::shared()->store();
+		return new self( new ServiceRepository(), new EmployeeRepository(), $bookings, new SeatLedger(), new Calendars(), new Availability( $bookings, $holds ), $holds );
 	}
 
 	/**
@@ -74,7 +82,8 @@ final class BookingService {
 		}
 
 		list( $service, $employee ) = $this->bookable( $request->service_id, $request->employee_id );
-		$slot                       = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null );
+		$hold                       = $this->own_hold( $request, $now );
+		$slot                       = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
 		$token                      = null === $request->idempotency_key ? bin2hex( random_bytes( 32 ) ) : self::derived_token( $request->idempotency_key );
 		$status                     = Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
 
@@ -115,6 +124,7 @@ final class BookingService {
 		} finally {
 			$events = $this->take_events();
 		}//end try
+		$this->release( $hold, $request, $now );
 		$this->fire( $events );
 		do_action( 'appointease_booking_created', $booking );
 		if ( Booking::CONFIRMED === $booking->status ) {
@@ -292,9 +302,10 @@ final class BookingService {
 	 * @param int                $seats    Seats wanted.
 	 * @param \DateTimeImmutable $now      The current instant.
 	 * @param int|null           $except   A booking whose seats count as free.
+	 * @param string|null        $own_hold The booker's own hold, whose seats count as free.
 	 * @throws Refusal When the slot does not exist, has passed, or lacks seats.
 	 */
-	private function free_slot( Service $service, Employee $employee, \DateTimeImmutable $start, int $seats, \DateTimeImmutable $now, ?int $except ): Slot {
+	private function free_slot( Service $service, Employee $employee, \DateTimeImmutable $start, int $seats, \DateTimeImmutable $now, ?int $except, ?string $own_hold = null ): Slot {
 		if ( $seats > $service->capacity ) {
 			/* translators: %d: seats per session. */
 			throw new Refusal( 'VALIDATION_ERROR', sprintf( _n( 'This service has %d seat per session.', 'This service has %d seats per session.', $service->capacity, 'appointease' ), $service->capacity ) );
@@ -302,17 +313,61 @@ final class BookingService {
 		if ( $start <= $now ) {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This time has passed. Please pick a later one.', 'appointease' ) );
 		}
-		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except );
+		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except, $own_hold );
 		if ( null === $slot ) {
 			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
 		}
 		if ( Slot::PAST === $slot->state ) {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This time is too soon to book. Please pick a later one.', 'appointease' ) );
 		}
+		if ( $slot->seats_left < $seats && Slot::HELD === $slot->state ) {
+			throw new Refusal( 'SLOT_HELD', __( 'Another visitor is booking this time right now. Please pick another one, or try again in a minute.', 'appointease' ) );
+		}
 		if ( $slot->seats_left < $seats ) {
 			throw new Refusal( 'SLOT_TAKEN', __( 'Someone else has just booked this time. Please pick another one.', 'appointease' ) );
 		}
 		return $slot;
+	}
+
+	/**
+	 * The booker's live hold, when the request carries its token. A hold that
+	 * ran out is no reason to refuse: the time may well still be free.
+	 *
+	 * @param BookingRequest     $request The request.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 * @throws Refusal When the hold is for another time than the one asked for.
+	 */
+	private function own_hold( BookingRequest $request, \DateTimeImmutable $now ): ?Hold {
+		if ( null === $request->hold_token || null === $this->holds ) {
+			return null;
+		}
+		$hold = ( $this->holds )()->find_by_token( HoldToken::hash( $request->hold_token ), $now->getTimestamp() );
+		if ( null === $hold ) {
+			return null;
+		}
+		if ( $hold->employee_id !== $request->employee_id || $hold->service_id !== $request->service_id || $hold->start->getTimestamp() !== $request->start->getTimestamp() ) {
+			throw new Refusal( 'SLOT_CHANGED', __( 'Your hold is for another time than the one being booked. Please pick the time again.', 'appointease' ) );
+		}
+		return $hold;
+	}
+
+	/**
+	 * Lets go of the hold a booking replaced; its seats are booked now.
+	 *
+	 * @param Hold|null          $hold    The booker's hold.
+	 * @param BookingRequest     $request The request, which carries the hold's token.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 */
+	private function release( ?Hold $hold, BookingRequest $request, \DateTimeImmutable $now ): void {
+		if ( null === $hold || null === $request->hold_token || null === $this->holds ) {
+			return;
+		}
+		try {
+			( $this->holds )()->release( $hold->id, HoldToken::hash( $request->hold_token ), $now->getTimestamp() );
+		} catch ( HoldNotFoundException $gone ) {
+			// It expired and was purged meanwhile: nothing left to release.
+			return;
+		}
 	}
 
 	/**
@@ -343,7 +398,9 @@ final class BookingService {
 	 */
 	private function replay( Booking $earlier, BookingRequest $request ): BookingResult {
 		$same = $earlier->service_id === $request->service_id
+			&& $earlier->employee_id === $request->employee_id
 			&& $earlier->start->getTimestamp() === $request->start->getTimestamp()
+			&& $earlier->seats === $request->seats
 			&& 0 === strcasecmp( $earlier->customer_email, $request->customer_email );
 		if ( ! $same || null === $request->idempotency_key ) {
 			throw new Refusal( 'IDEMPOTENCY_KEY_REUSED', __( 'This Idempotency-Key was already used for another booking. Send a new key for a new booking.', 'appointease' ) );

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Booking;
 
+use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -35,10 +36,7 @@ final class Calendars {
 		// The upsert locks the row until commit, so the read below is this transaction's own value.
 		$done = $wpdb->query( $wpdb->prepare( "INSERT INTO `$table` (employee_id, calendar_date, version) VALUES (%d, %s, 1) ON DUPLICATE KEY UPDATE version = version + 1", $employee_id, $date ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
 		if ( false === $done ) {
-			if ( str_contains( $wpdb->last_error, 'Deadlock found' ) ) {
-				throw new DeadlockException( esc_html( 'Bumping a calendar: ' . $wpdb->last_error ) );
-			}
-			throw new \RuntimeException( esc_html( 'Bumping a calendar failed: ' . $wpdb->last_error ) );
+			DatabaseFailure::raise( 'Bumping a calendar', $wpdb->last_error );
 		}
 		$version = $this->version( $employee_id, $date );
 		return array( $version - 1, $version );

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Booking;
 
+use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Schedule\ServiceRules;
 
@@ -203,10 +204,7 @@ final class SeatLedger {
 	 * @throws \RuntimeException When anything else failed.
 	 */
 	private static function throw_failure( string $what, string $error ): never {
-		if ( str_contains( $error, 'Deadlock found' ) ) {
-			throw new DeadlockException( esc_html( $what . ': ' . $error ) );
-		}
-		throw new \RuntimeException( esc_html( $what . ': ' . $error ) );
+		DatabaseFailure::raise( $what, $error );
 	}
 
 	/**

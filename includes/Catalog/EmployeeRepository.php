@@ -9,7 +9,9 @@ declare(strict_types=1);
 
 namespace AppointEase\Catalog;
 
+use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Schedule\ServiceRules;
 use AppointEase\Schedule\TimeRange;
 use AppointEase\Schedule\WeeklyHours;
 
@@ -173,6 +175,8 @@ final class EmployeeRepository {
 		if ( isset( $fields['hours'] ) ) {
 			$wpdb->delete( Schema::table( 'working_hours' ), array( 'employee_id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			foreach ( $fields['hours'] as $range ) {
+				self::check_grid( $range['start'] );
+				self::check_grid( $range['end'] );
 				$row = array(
 					'employee_id' => $id,
 					'weekday'     => (int) $range['weekday'],
@@ -193,6 +197,19 @@ final class EmployeeRepository {
 				);
 				$this->check( $wpdb->insert( Schema::table( 'days_off' ), $row ), 'Saving days off' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
 			}
+		}
+	}
+
+	/**
+	 * Refuses a time of day off the 5-minute grid: slots start on it, and the
+	 * seat ledger's occupancy cells are 5 minutes long.
+	 *
+	 * @param string $time HH:MM.
+	 * @throws \InvalidArgumentException When the minutes are not a multiple of 5.
+	 */
+	private static function check_grid( string $time ): void {
+		if ( 1 !== preg_match( '/^\d{2}:\d{2}$/', $time ) || 0 !== (int) substr( $time, 3, 2 ) % ServiceRules::CELL_MINUTES ) {
+			throw new \InvalidArgumentException( esc_html( sprintf( 'Working hours are on the %d-minute grid; got %s.', ServiceRules::CELL_MINUTES, $time ) ) );
 		}
 	}
 
@@ -284,7 +301,7 @@ final class EmployeeRepository {
 	private function check( int|false $result, string $what ): void {
 		global $wpdb;
 		if ( false === $result ) {
-			throw new \RuntimeException( esc_html( $what . ' failed: ' . $wpdb->last_error ) );
+			DatabaseFailure::raise( $what, $wpdb->last_error );
 		}
 	}
 

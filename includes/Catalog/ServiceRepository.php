@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Catalog;
 
+use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -76,7 +77,7 @@ final class ServiceRepository {
 			)
 		);
 		if ( false === $done ) {
-			throw new \RuntimeException( esc_html( 'Adding the service failed: ' . $wpdb->last_error ) );
+			DatabaseFailure::raise( 'Adding the service', $wpdb->last_error );
 		}
 		return $this->must_find( (int) $wpdb->insert_id );
 	}
@@ -94,7 +95,7 @@ final class ServiceRepository {
 		if ( array() !== $row ) {
 			$done = $wpdb->update( Schema::table( 'services' ), $row + array( 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			if ( false === $done ) {
-				throw new \RuntimeException( esc_html( 'Changing the service failed: ' . $wpdb->last_error ) );
+				DatabaseFailure::raise( 'Changing the service', $wpdb->last_error );
 			}
 		}
 		return $this->must_find( $id );

@@ -48,7 +48,10 @@ final class Installer {
 		if ( $administrator instanceof \WP_Role ) {
 			$administrator->add_cap( self::CAPABILITY );
 		}
-		update_option( self::VERSION_OPTION, Schema::VERSION, false );
+		// Present from the start, so that reading it on each request finds it among the autoloaded options.
+		add_option( \AppointEase\Holds\RedisOutage::OPTION, 0, '', true );
+		// Autoloaded: every request compares it, so it should come with the options WordPress loads anyway.
+		update_option( self::VERSION_OPTION, Schema::VERSION, true );
 	}
 
 	/**

@@ -28,7 +28,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 1;
+	public const VERSION = 2;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -41,6 +41,8 @@ final class Schema {
 		'occupancy',
 		'seats',
 		'calendars',
+		'holds',
+		'rate_limits',
 	);
 
 	/**
@@ -182,6 +184,31 @@ final class Schema {
   calendar_date date NOT NULL,
   version bigint(20) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (employee_id,calendar_date)
+) $charset;",
+			"CREATE TABLE {$t['holds']} (
+  id varchar(32) NOT NULL,
+  token_hash char(64) NOT NULL,
+  employee_id bigint(20) unsigned NOT NULL,
+  service_id bigint(20) unsigned NOT NULL,
+  start_utc datetime NOT NULL,
+  end_utc datetime NOT NULL,
+  occupied_start_utc datetime NOT NULL,
+  occupied_end_utc datetime NOT NULL,
+  seats smallint(5) unsigned NOT NULL DEFAULT 1,
+  created_at bigint(20) unsigned NOT NULL,
+  expires_at bigint(20) unsigned NOT NULL,
+  max_expires_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY token_hash (token_hash),
+  KEY employee_occupied (employee_id,occupied_start_utc),
+  KEY max_expires_at (max_expires_at)
+) $charset;",
+			"CREATE TABLE {$t['rate_limits']} (
+  bucket varchar(64) NOT NULL,
+  window_start bigint(20) unsigned NOT NULL,
+  hits int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (bucket),
+  KEY window_start (window_start)
 ) $charset;",
 		);
 	}

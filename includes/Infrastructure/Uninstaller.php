@@ -20,6 +20,7 @@ final class Uninstaller {
 	public const OPTIONS = array(
 		Installer::VERSION_OPTION,
 		'appointease_settings',
+		\AppointEase\Holds\RedisOutage::OPTION,
 	);
 
 	/**

@@ -187,7 +187,8 @@ final class BookingsController extends Controller {
 			(string) $customer['email'],
 			(string) ( $customer['phone'] ?? '' ),
 			(string) ( $customer['notes'] ?? '' ),
-			$key
+			$key,
+			isset( $request['hold_token'] ) ? (string) $request['hold_token'] : null
 		);
 		return $this->respond(
 			function () use ( $booking ): \WP_REST_Response {
@@ -206,7 +207,7 @@ final class BookingsController extends Controller {
 	 * A page of bookings, with X-WP-Total and X-WP-TotalPages.
 	 *
 	 * @param \WP_REST_Request $request The request.
-	 * @return \WP_REST_Response
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
 		$filters = array();
@@ -230,9 +231,13 @@ final class BookingsController extends Controller {
 		}
 		$per_page = (int) $request['per_page'];
 		$page     = $this->bookings->page( $filters, (int) $request['page'], $per_page );
+		$pages    = (int) ceil( $page['total'] / $per_page );
+		if ( (int) $request['page'] > max( 1, $pages ) ) {
+			return Errors::make( 'VALIDATION_ERROR', __( 'The page number is larger than the number of pages.', 'appointease' ), array( 'params' => array( 'page' => 'out_of_range' ) ) );
+		}
 		$response = self::json( array_map( array( $this, 'present' ), $page['items'] ) );
 		$response->header( 'X-WP-Total', (string) $page['total'] );
-		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $page['total'] / $per_page ) );
+		$response->header( 'X-WP-TotalPages', (string) $pages );
 		return $response;
 	}
 
@@ -299,22 +304,27 @@ final class BookingsController extends Controller {
 	private function create_args(): array {
 		$lookup = AvailabilityController::lookup_args();
 		return array(
-			'service'  => $lookup['service'],
-			'employee' => array( 'required' => true ) + $lookup['employee'],
-			'start'    => array(
+			'service'    => $lookup['service'],
+			'employee'   => array( 'required' => true ) + $lookup['employee'],
+			'start'      => array(
 				'description'       => __( 'The start, ISO 8601 with offset.', 'appointease' ),
 				'type'              => 'string',
 				'required'          => true,
 				'validate_callback' => array( Input::class, 'validate_instant' ),
 			),
-			'seats'    => array(
+			'seats'      => array(
 				'description' => __( 'Seats to book.', 'appointease' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
 				'maximum'     => 1000,
 				'default'     => 1,
 			),
-			'customer' => array(
+			'hold_token' => array(
+				'description' => __( 'The token of the visitor\'s hold on this time, from POST holds.', 'appointease' ),
+				'type'        => 'string',
+				'maxLength'   => 128,
+			),
+			'customer'   => array(
 				'description'          => __( 'Who books.', 'appointease' ),
 				'type'                 => 'object',
 				'required'             => true,

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Rest;
 
 use AppointEase\Booking\Availability;
+use AppointEase\Booking\BookingRepository;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
 
@@ -33,11 +34,13 @@ final class CapacityController extends Controller {
 	 * @param ServiceRepository  $services     Services.
 	 * @param EmployeeRepository $employees    Employees.
 	 * @param Availability       $availability Slots.
+	 * @param BookingRepository  $bookings     Booked sessions.
 	 */
 	public function __construct(
 		private readonly ServiceRepository $services,
 		private readonly EmployeeRepository $employees,
-		private readonly Availability $availability
+		private readonly Availability $availability,
+		private readonly BookingRepository $bookings
 	) {
 	}
 
@@ -87,10 +90,18 @@ final class CapacityController extends Controller {
 		if ( null === $slot ) {
 			return Errors::make( 'SLOT_NOT_FOUND', __( 'No session of this service starts at this time.', 'appointease' ) );
 		}
+		// Count this session's own seats where it has bookings: after an admin lowered
+		// the capacity there may be more of them than the capacity says.
+		$booked = 0;
+		foreach ( $this->bookings->sessions( $employees[0]->id, $slot->start, $slot->end ) as $session ) {
+			if ( $session->is( $service->id, $slot->start ) ) {
+				$booked += $session->booked;
+			}
+		}
 		return self::json(
 			array(
 				'capacity'        => $service->capacity,
-				'total_bookings'  => $service->capacity - $slot->seats_left,
+				'total_bookings'  => $booked > 0 ? $booked : $service->capacity - $slot->seats_left,
 				'available_slots' => $slot->seats_left,
 				'is_full'         => 0 === $slot->seats_left,
 				'last_checked'    => $now->format( DATE_ATOM ),

@@ -208,7 +208,8 @@ final class EmployeesController extends Controller {
 		if ( null === $this->schema ) {
 			$time         = array(
 				'type'    => 'string',
-				'pattern' => '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+				// Minutes on the 5-minute grid, which slot starts and occupancy cells use.
+				'pattern' => '^([01][0-9]|2[0-3]):[0-5][05]$|^24:00$',
 			);
 			$date         = array(
 				'type'    => 'string',
@@ -232,7 +233,7 @@ final class EmployeesController extends Controller {
 						'maxLength'   => 191,
 						'required'    => true,
 						'context'     => array( 'view', 'edit' ),
-						'arg_options' => array( 'sanitize_callback' => 'sanitize_text_field' ),
+						'arg_options' => array( 'sanitize_callback' => array( Input::class, 'required_text' ) ),
 					),
 					'services' => array(
 						'description' => __( 'Ids of the services they give.', 'appointease' ),

@@ -97,6 +97,33 @@ final class Input {
 	}
 
 	/**
+	 * Sanitizer for required one-line text: validates by the schema, strips
+	 * tags and extra spaces, and refuses what is empty afterwards (core checks
+	 * minLength before sanitizing, so "<p></p>" would pass as a name).
+	 *
+	 * @param mixed            $value   The value.
+	 * @param \WP_REST_Request $request The request.
+	 * @param string           $param   The parameter's name.
+	 * @return string|\WP_Error
+	 */
+	public static function required_text( $value, $request, $param ) {
+		$valid = rest_validate_request_arg( $value, $request, $param );
+		if ( is_wp_error( $valid ) ) {
+			return $valid;
+		}
+		$clean = sanitize_text_field( (string) $value );
+		if ( '' === $clean ) {
+			return Errors::make(
+				'VALIDATION_ERROR',
+				/* translators: %s: a parameter name. */
+				sprintf( __( '%s cannot be empty.', 'appointease' ), $param ),
+				array( 'params' => array( $param => 'empty' ) )
+			);
+		}
+		return $clean;
+	}
+
+	/**
 	 * Whether year, month and day name a real date in the accepted years.
 	 *
 	 * @param int $year  Year.

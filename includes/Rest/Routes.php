@@ -14,6 +14,13 @@ use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingService;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Booking\Calendars;
+use AppointEase\Holds\HoldService;
+use AppointEase\Holds\HoldStore;
+use AppointEase\Holds\HoldStoreFactory;
+use AppointEase\Poll\PollController;
+use AppointEase\Poll\PollResponder;
+use AppointEase\Poll\PollService;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -27,24 +34,31 @@ final class Routes {
 	 * Hooked to `rest_api_init`.
 	 */
 	public static function register(): void {
-		$services     = new ServiceRepository();
-		$employees    = new EmployeeRepository();
-		$bookings     = new BookingRepository();
-		$availability = new Availability( $bookings );
+		$services  = new ServiceRepository();
+		$employees = new EmployeeRepository();
+		$bookings  = new BookingRepository();
+		// Connecting to the hold store is left until a route needs it.
+		$store        = static fn(): HoldStore => HoldStoreFactory::shared()->store();
+		$availability = new Availability( $bookings, $store );
+		$holds        = static fn(): HoldService => new HoldService( $services, $employees, $availability, $store(), new Calendars() );
 
 		$controllers = array(
 			new ServicesController( $services ),
 			new EmployeesController( $employees, $services ),
 			new AvailabilityController( $services, $employees, $availability ),
-			new CapacityController( $services, $employees, $availability ),
+			new CapacityController( $services, $employees, $availability, $bookings ),
 			new BookingsController( BookingService::create_default(), $bookings, $employees ),
 			new SettingsController(),
+			new HoldsController( $holds, $employees ),
+			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();
 		}
 
 		add_filter( 'rest_request_before_callbacks', array( UnknownFields::class, 'reject' ), 10, 3 );
+		add_filter( 'rest_request_before_callbacks', array( RateLimiter::class, 'guard_writes' ), 20, 3 );
+		add_filter( 'rest_post_dispatch', array( RateLimiter::class, 'add_retry_after' ) );
 		add_filter( 'rest_request_after_callbacks', array( Errors::class, 'add_reason' ), 10, 3 );
 	}
 }

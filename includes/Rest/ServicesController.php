@@ -204,7 +204,7 @@ final class ServicesController extends Controller {
 						'maxLength'   => 191,
 						'required'    => true,
 						'context'     => array( 'view', 'edit' ),
-						'arg_options' => array( 'sanitize_callback' => 'sanitize_text_field' ),
+						'arg_options' => array( 'sanitize_callback' => array( Input::class, 'required_text' ) ),
 					),
 					'description'   => array(
 						'description' => __( 'Shown to visitors under the name.', 'appointease' ),

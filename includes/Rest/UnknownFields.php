@@ -32,16 +32,30 @@ final class UnknownFields {
 	 * @return mixed
 	 */
 	public static function reject( $response, $handler, $request ) {
-		if ( is_wp_error( $response ) || 'GET' === $request->get_method() || ! Errors::is_ours( $request ) ) {
+		if ( is_wp_error( $response ) || ! Errors::is_ours( $request ) ) {
 			return $response;
 		}
-		$json    = $request->get_json_params();
-		$sent    = array_merge( array_keys( is_array( $json ) ? $json : array() ), array_keys( $request->get_body_params() ) );
+		// Core reads a body or query `id` before the one in the path: refuse such a shadow outright.
+		$json     = $request->get_json_params();
+		$body     = array_merge( array_keys( is_array( $json ) ? $json : array() ), array_keys( $request->get_body_params() ) );
+		$shadowed = array_intersect( array_keys( $request->get_url_params() ), array_merge( $body, array_keys( $request->get_query_params() ) ) );
+		if ( array() !== $shadowed ) {
+			return self::refuse( array_values( $shadowed ) );
+		}
+		if ( 'GET' === $request->get_method() ) {
+			return $response;
+		}
 		$allowed = array_merge( array_keys( $handler['args'] ?? array() ), self::CORE );
-		$unknown = array_values( array_unique( array_diff( $sent, $allowed ) ) );
-		if ( array() === $unknown ) {
-			return $response;
-		}
+		$unknown = array_values( array_unique( array_diff( $body, $allowed ) ) );
+		return array() === $unknown ? $response : self::refuse( $unknown );
+	}
+
+	/**
+	 * The 400 that names the fields.
+	 *
+	 * @param array<int, int|string> $unknown Field names.
+	 */
+	private static function refuse( array $unknown ): \WP_Error {
 		return Errors::make(
 			'VALIDATION_ERROR',
 			/* translators: %s: comma-separated field names. */

@@ -66,6 +66,20 @@ final class Settings {
 				'maximum'     => 600,
 				'default'     => 600,
 			),
+			'rate_limit_writes' => array(
+				'description' => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 10000,
+				'default'     => 30,
+			),
+			'rate_limit_poll'   => array(
+				'description' => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 60,
+				'maximum'     => 100000,
+				'default'     => 600,
+			),
 		);
 	}
 
@@ -79,8 +93,9 @@ final class Settings {
 		$stored = is_array( $stored ) ? $stored : array();
 		$values = array();
 		foreach ( self::schema() as $key => $schema ) {
-			$value          = $stored[ $key ] ?? $schema['default'];
-			$values[ $key ] = true === rest_validate_value_from_schema( $value, $schema, $key ) ? $value : $schema['default'];
+			$value = $stored[ $key ] ?? $schema['default'];
+			// Sanitized too, so that a value stored as "30" comes back as the integer its schema says.
+			$values[ $key ] = true === rest_validate_value_from_schema( $value, $schema, $key ) ? rest_sanitize_value_from_schema( $value, $schema, $key ) : $schema['default'];
 		}
 		return $values;
 	}

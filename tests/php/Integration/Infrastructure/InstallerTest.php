@@ -40,11 +40,11 @@ final class InstallerTest extends TestCase {
 		$this->assertStringContainsString( 'Duplicate entry', $wpdb->last_error );
 	}
 
-	public function test_schema_version_is_stored_without_autoload(): void {
+	public function test_schema_version_is_autoloaded_as_every_request_reads_it(): void {
 		global $wpdb;
 		$this->assertSame( Schema::VERSION, (int) get_option( Installer::VERSION_OPTION ) );
 		$autoload = $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", Installer::VERSION_OPTION ) );
-		$this->assertSame( 'no', $autoload );
+		$this->assertSame( 'yes', $autoload );
 		$this->assertTrue( Installer::is_current() );
 	}
 

@@ -1,0 +1,81 @@
+<?php
+/**
+ * REST: GET slots/poll.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Poll;
+
+use AppointEase\Rest\Controller;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The route as the REST index lists it. Most requests never reach it:
+ * EarlyPoll answers them before the theme and the REST server load.
+ */
+final class PollController extends Controller {
+
+	/**
+	 * The route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'slots/poll';
+
+	/**
+	 * Builds it.
+	 *
+	 * @param callable(): PollResponder $responder Gives the responder.
+	 */
+	public function __construct( private $responder ) {
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => '__return_true',
+					'args'                => array(
+						'employee' => array(
+							'description' => __( 'Employee id.', 'appointease' ),
+							'type'        => 'integer',
+							'minimum'     => 1,
+							'maximum'     => 4294967295,
+							'required'    => true,
+						),
+						'date'     => array(
+							'description'       => __( 'Local date of the calendar, YYYY-MM-DD.', 'appointease' ),
+							'type'              => 'string',
+							'required'          => true,
+							'validate_callback' => array( \AppointEase\Rest\Input::class, 'validate_local_date' ),
+						),
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * The answer.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_item( $request ) {
+		list( $status, $headers, $body ) = ( $this->responder )()->respond( (string) $request['employee'], $request['date'], $request->get_header( 'if_none_match' ) );
+		$response                        = new \WP_REST_Response( $body, $status );
+		$response->set_headers( $headers );
+		return $response;
+	}
+}

@@ -1,0 +1,148 @@
+<?php
+/**
+ * Per-IP limits on the public writes and the poll.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Rest;
+
+use AppointEase\Holds\HoldStoreFactory;
+use AppointEase\Holds\RedisGuard;
+use AppointEase\Holds\StoreUnavailableException;
+use AppointEase\Infrastructure\Installer;
+use AppointEase\Infrastructure\Schema;
+use AppointEase\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Counts requests per client IP in one-minute windows: in Redis when Redis
+ * serves (one INCR), else in the `rate_limits` table (one upsert). Over the
+ * limit, the answer is 429 RATE_LIMITED with Retry-After. The filter
+ * `appointease_rate_limit_enabled` (return false) turns limiting off, for
+ * example for load tests on loopback. Admins are never limited.
+ */
+final class RateLimiter {
+
+	/**
+	 * Seconds per counting window.
+	 */
+	private const WINDOW = 60;
+
+	/**
+	 * Counts one request of a kind and refuses it when over the limit.
+	 *
+	 * @param string $kind 'write' (holds, bookings) or 'poll'.
+	 * @return \WP_Error|null The 429, or null when the request may go on.
+	 */
+	public static function check( string $kind ): ?\WP_Error {
+		$ip = self::client_ip();
+		/**
+		 * Whether requests are rate limited.
+		 *
+		 * @param bool   $enabled True by default.
+		 * @param string $kind    'write' or 'poll'.
+		 * @param string $ip      The client's IP address.
+		 */
+		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, $kind, $ip ) || current_user_can( Installer::CAPABILITY ) ) {
+			return null;
+		}
+		$limit  = Settings::int( 'poll' === $kind ? 'rate_limit_poll' : 'rate_limit_writes' );
+		$now    = time();
+		$window = intdiv( $now, self::WINDOW ) * self::WINDOW;
+		$bucket = $kind . ':' . hash( 'sha256', $ip . '|' . $window );
+		if ( self::hit( substr( $bucket, 0, 64 ), $window ) <= $limit ) {
+			return null;
+		}
+		$retry = $window + self::WINDOW - $now;
+		return Errors::make(
+			'RATE_LIMITED',
+			__( 'Too many requests from your connection. Please wait a moment and try again.', 'appointease' ),
+			array( 'retry_after' => $retry )
+		);
+	}
+
+	/**
+	 * Guards the public writes; hooked to `rest_request_before_callbacks`.
+	 *
+	 * @param mixed                $response Null, or an error found earlier.
+	 * @param array<string, mixed> $handler  The matched handler.
+	 * @param \WP_REST_Request     $request  The request.
+	 * @return mixed
+	 */
+	public static function guard_writes( $response, $handler, $request ) {
+		if ( is_wp_error( $response ) || 'GET' === $request->get_method() || ! Errors::is_ours( $request ) ) {
+			return $response;
+		}
+		$route = substr( $request->get_route(), strlen( '/' . Controller::NAMESPACE ) );
+		if ( '/bookings' !== $route && ! str_starts_with( $route, '/holds' ) ) {
+			return $response;
+		}
+		return self::check( 'write' ) ?? $response;
+	}
+
+	/**
+	 * Adds Retry-After to a 429; hooked to `rest_post_dispatch`.
+	 *
+	 * @param \WP_HTTP_Response $response The answer.
+	 * @return \WP_HTTP_Response
+	 */
+	public static function add_retry_after( $response ) {
+		$data = $response->get_data();
+		if ( 429 === $response->get_status() && is_array( $data ) && isset( $data['data']['retry_after'] ) ) {
+			$response->header( 'Retry-After', (string) (int) $data['data']['retry_after'] );
+		}
+		return $response;
+	}
+
+	/**
+	 * The client's address. Behind a proxy, filter `appointease_client_ip`
+	 * to read the header your proxy sets; the raw header is not trusted by
+	 * default, as anyone can send it.
+	 */
+	public static function client_ip(): string {
+		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		/**
+		 * The IP address requests are counted under.
+		 *
+		 * @param string $ip REMOTE_ADDR.
+		 */
+		return (string) apply_filters( 'appointease_client_ip', $ip );
+	}
+
+	/**
+	 * Counts a hit in a window and returns the count so far.
+	 *
+	 * @param string $bucket Kind and hashed IP and window, at most 64 characters.
+	 * @param int    $window Start of the window, unix time.
+	 */
+	private static function hit( string $bucket, int $window ): int {
+		$redis = HoldStoreFactory::shared()->redis();
+		if ( null !== $redis ) {
+			try {
+				$key   = HoldStoreFactory::shared()->prefix() . 'rate:' . $bucket;
+				$count = RedisGuard::run( static fn() => $redis->multi()->incr( $key )->expire( $key, self::WINDOW + 5 )->exec() );
+				if ( is_array( $count ) ) {
+					return (int) $count[0];
+				}
+			} catch ( StoreUnavailableException $unreachable ) {
+				// Counted in the database below: a lost Redis must not open the gates.
+				unset( $unreachable );
+			}
+		}
+		global $wpdb;
+		$table = Schema::table( 'rate_limits' );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema; counters must not be cached.
+		$wpdb->query( $wpdb->prepare( "INSERT INTO `$table` (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $bucket, $window ) );
+		$hits = (int) $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM `$table` WHERE bucket = %s", $bucket ) );
+		if ( 0 === wp_rand( 0, 99 ) ) {
+			// Now and then, drop windows that ended.
+			$wpdb->query( $wpdb->prepare( "DELETE FROM `$table` WHERE window_start < %d", $window - self::WINDOW ) );
+		}
+		// phpcs:enable
+		return $hits;
+	}
+}
