@@ -11,6 +11,7 @@ namespace AppointEase;
 
 use AppointEase\Blocks\BookingBlock;
 use AppointEase\Cli\SeedCommand;
+use AppointEase\Holds\Housekeeping;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Poll\EarlyPoll;
 use AppointEase\Rest\Routes;
@@ -31,6 +32,7 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
+		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {

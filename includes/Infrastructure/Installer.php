@@ -50,6 +50,7 @@ final class Installer {
 		}
 		// Present from the start, so that reading it on each request finds it among the autoloaded options.
 		add_option( \AppointEase\Holds\RedisOutage::OPTION, 0, '', true );
+		\AppointEase\Holds\Housekeeping::schedule();
 		// Autoloaded: every request compares it, so it should come with the options WordPress loads anyway.
 		update_option( self::VERSION_OPTION, Schema::VERSION, true );
 	}

@@ -27,6 +27,7 @@ final class Uninstaller {
 	 * Runs the removal on the current site.
 	 */
 	public static function run(): void {
+		\AppointEase\Holds\Housekeeping::unschedule();
 		Schema::drop_all();
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );

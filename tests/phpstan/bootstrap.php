@@ -14,3 +14,4 @@ define( 'APPOINTEASE_MIN_PHP', '8.1' );
 define( 'OBJECT', 'OBJECT' );
 define( 'ARRAY_A', 'ARRAY_A' );
 define( 'ARRAY_N', 'ARRAY_N' );
+define( 'HOUR_IN_SECONDS', 3600 );

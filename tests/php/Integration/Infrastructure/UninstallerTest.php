@@ -7,6 +7,8 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Infrastructure;
 
+use AppointEase\Holds\Housekeeping;
+use AppointEase\Holds\RedisOutage;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Infrastructure\Uninstaller;
@@ -23,6 +25,7 @@ final class UninstallerTest extends TestCase {
 		global $wpdb;
 		update_option( 'appointease_settings', array( 'slot_step' => 15 ) );
 		update_option( 'blogname', 'Kept' );
+		$this->assertNotFalse( wp_next_scheduled( Housekeeping::HOOK ), 'Activation schedules the hourly purge.' );
 		$wpdb->query( 'COMMIT' );
 
 		Uninstaller::run();
@@ -32,6 +35,8 @@ final class UninstallerTest extends TestCase {
 		}
 		$this->assertFalse( get_option( Installer::VERSION_OPTION ) );
 		$this->assertFalse( get_option( 'appointease_settings' ) );
+		$this->assertFalse( get_option( RedisOutage::OPTION ) );
+		$this->assertFalse( wp_next_scheduled( Housekeeping::HOOK ) );
 		$this->assertFalse( $this->role( 'administrator' )->has_cap( Installer::CAPABILITY ) );
 		$this->assertSame( 'Kept', get_option( 'blogname' ) );
 		$this->assertNotNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->posts ) ) );
