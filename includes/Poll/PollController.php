@@ -46,19 +46,16 @@ final class PollController extends Controller {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => '__return_true',
+					// PollResponder validates both, so that the early path and this route
+					// refuse bad input with the same answer (and its no-store header).
 					'args'                => array(
 						'employee' => array(
-							'description' => __( 'Employee id.', 'appointease' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'maximum'     => 4294967295,
-							'required'    => true,
+							'description' => __( 'Employee id (required).', 'appointease' ),
+							'type'        => array( 'integer', 'string' ),
 						),
 						'date'     => array(
-							'description'       => __( 'Local date of the calendar, YYYY-MM-DD.', 'appointease' ),
-							'type'              => 'string',
-							'required'          => true,
-							'validate_callback' => array( \AppointEase\Rest\Input::class, 'validate_local_date' ),
+							'description' => __( 'Local date of the calendar, YYYY-MM-DD (required).', 'appointease' ),
+							'type'        => 'string',
 						),
 					),
 				),
@@ -73,7 +70,7 @@ final class PollController extends Controller {
 	 * @return \WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		list( $status, $headers, $body ) = ( $this->responder )()->respond( (string) $request['employee'], $request['date'], $request->get_header( 'if_none_match' ) );
+		list( $status, $headers, $body ) = ( $this->responder )()->respond( $request['employee'], $request['date'], $request->get_header( 'if_none_match' ) );
 		$response                        = new \WP_REST_Response( $body, $status );
 		$response->set_headers( $headers );
 		return $response;

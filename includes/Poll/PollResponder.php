@@ -61,7 +61,16 @@ final class PollResponder {
 				),
 			);
 		}
-		$id = is_string( $employee ) || is_int( $employee ) ? filter_var( $employee, FILTER_VALIDATE_INT, array( 'options' => array( 'min_range' => 1 ) ) ) : false;
+		$id = is_string( $employee ) || is_int( $employee ) ? filter_var(
+			$employee,
+			FILTER_VALIDATE_INT,
+			array(
+				'options' => array(
+					'min_range' => 1,
+					'max_range' => 4294967295,
+				),
+			)
+		) : false;
 		if ( false === $id || ! Input::is_local_date( $date ) ) {
 			return self::error( 'VALIDATION_ERROR', __( 'Send employee (a positive id) and date (YYYY-MM-DD).', 'appointease' ) );
 		}
@@ -78,10 +87,28 @@ final class PollResponder {
 			'ETag'          => $etag,
 			'Cache-Control' => self::CACHE_CONTROL,
 		);
-		if ( null !== $if_none_match && in_array( $etag, array_map( 'trim', explode( ',', $if_none_match ) ), true ) ) {
+		if ( null !== $if_none_match && self::matches( $etag, $if_none_match ) ) {
 			return array( 304, $headers, null );
 		}
 		return array( 200, $headers, $answer );
+	}
+
+	/**
+	 * Whether If-None-Match names this tag. The comparison is the weak one
+	 * HTTP prescribes for If-None-Match: a proxy that compresses the answer
+	 * (nginx's gzip) turns the tag into W/"…", and clients send that back.
+	 *
+	 * @param string $etag          The answer's tag.
+	 * @param string $if_none_match The header: tags separated by commas, or *.
+	 */
+	private static function matches( string $etag, string $if_none_match ): bool {
+		foreach ( explode( ',', $if_none_match ) as $tag ) {
+			$tag = trim( $tag );
+			if ( '*' === $tag || ( str_starts_with( $tag, 'W/' ) ? substr( $tag, 2 ) : $tag ) === $etag ) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -47,7 +47,7 @@ final class RateLimiter {
 		 * @param string $kind    'write' or 'poll'.
 		 * @param string $ip      The client's IP address.
 		 */
-		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, $kind, $ip ) || current_user_can( Installer::CAPABILITY ) ) {
+		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, $kind, $ip ) || self::is_admin() ) {
 			return null;
 		}
 		$limit  = Settings::int( 'poll' === $kind ? 'rate_limit_poll' : 'rate_limit_writes' );
@@ -114,6 +114,14 @@ final class RateLimiter {
 	}
 
 	/**
+	 * Whether an admin asks. The early poll runs before WordPress loads its
+	 * user functions (pluggable.php); nobody is logged in as far as it knows.
+	 */
+	private static function is_admin(): bool {
+		return function_exists( 'wp_get_current_user' ) && current_user_can( Installer::CAPABILITY );
+	}
+
+	/**
 	 * Counts a hit in a window and returns the count so far.
 	 *
 	 * @param string $bucket Kind and hashed IP and window, at most 64 characters.
@@ -138,7 +146,7 @@ final class RateLimiter {
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema; counters must not be cached.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO `$table` (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $bucket, $window ) );
 		$hits = (int) $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM `$table` WHERE bucket = %s", $bucket ) );
-		if ( 0 === wp_rand( 0, 99 ) ) {
+		if ( 0 === random_int( 0, 99 ) ) {
 			// Now and then, drop windows that ended.
 			$wpdb->query( $wpdb->prepare( "DELETE FROM `$table` WHERE window_start < %d", $window - self::WINDOW ) );
 		}

@@ -1,0 +1,308 @@
+<?php
+/**
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Tests\Integration\Rest;
+
+use AppointEase\Holds\HoldNotFoundException;
+use AppointEase\Holds\HoldStoreFactory;
+use AppointEase\Holds\HoldToken;
+use AppointEase\Holds\StoreUnavailableException;
+use AppointEase\Settings\Settings;
+
+/**
+ * Per-IP limits on the public writes (POST holds, POST bookings, PATCH and
+ * DELETE holds) and on the poll, counted in the site's store (Redis on the
+ * local site). The integration TestCase turns limiting off; these tests turn
+ * it back on, each from an address of its own (IPv6 documentation range,
+ * random), because the counters outlive the per-test rollback.
+ */
+final class RateLimitTest extends RestTestCase {
+
+	private const WRITES = 3;
+
+	/**
+	 * REMOTE_ADDR before the test.
+	 *
+	 * @var mixed
+	 */
+	private $remote_addr;
+
+	/**
+	 * Holds taken by the test: id => token, released in tear_down().
+	 *
+	 * @var array<string, string>
+	 */
+	private array $taken = array();
+
+	/**
+	 * The filter a test adds to lift the limit, removed in tear_down().
+	 *
+	 * @var (\Closure(mixed, string, string): bool)|null
+	 */
+	private ?\Closure $lift = null;
+
+	protected function set_up(): void {
+		parent::set_up();
+		remove_filter( 'appointease_rate_limit_enabled', '__return_false' );
+		$this->remote_addr      = $_SERVER['REMOTE_ADDR'] ?? null;
+		$_SERVER['REMOTE_ADDR'] = sprintf( '2001:db8:%x:%x::%x', wp_rand( 0, 0xffff ), wp_rand( 0, 0xffff ), wp_rand( 1, 0xffff ) );
+		Settings::update( array( 'rate_limit_writes' => self::WRITES ) );
+		self::start_of_a_window();
+	}
+
+	protected function tear_down(): void {
+		$store = HoldStoreFactory::shared()->store();
+		foreach ( $this->taken as $id => $token ) {
+			try {
+				$store->release( $id, HoldToken::hash( $token ) );
+			} catch ( HoldNotFoundException | StoreUnavailableException $gone ) {
+				unset( $gone ); // Released by the test itself.
+			}
+		}
+		$this->taken = array();
+		if ( null === $this->remote_addr ) {
+			unset( $_SERVER['REMOTE_ADDR'] );
+		} else {
+			$_SERVER['REMOTE_ADDR'] = $this->remote_addr;
+		}
+		if ( null !== $this->lift ) {
+			remove_filter( 'appointease_rate_limit_enabled', $this->lift, 10 );
+			$this->lift = null;
+		}
+		parent::tear_down();
+	}
+
+	public function test_the_write_after_the_limit_is_429_with_retry_after_and_writes_nothing(): void {
+		$this->hold( '10:00' );
+		$this->hold( '11:00' );
+		$this->hold( '14:00' );
+		$before = $this->state();
+
+		$response = $this->dispatch( 'POST', 'holds', $this->hold_body( '15:00' ) );
+
+		$this->assertError( 429, 'RATE_LIMITED', $response );
+		$this->assertRetryAfter( $response );
+		$this->assertSame( $before, $this->state(), 'A limited request writes nothing.' );
+		$this->assertError( 429, 'RATE_LIMITED', $this->dispatch( 'POST', 'bookings', $this->booking_body( '15:00' ) ), 'Bookings share the write limit.' );
+		$this->assertSame( $before, $this->state() );
+	}
+
+	public function test_bookings_and_changes_to_holds_count_as_writes_too(): void {
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '09:00' ) ) );
+		$hold = $this->hold( '10:00' );
+		$this->assertOk( 200, $this->call( 'PATCH', 'holds/' . $hold['id'], array( 'token' => $hold['token'] ) ) );
+		$before = $this->state();
+
+		$this->assertError( 429, 'RATE_LIMITED', $this->call( 'DELETE', 'holds/' . $hold['id'], array( 'token' => $hold['token'] ) ) );
+		$this->assertError( 429, 'RATE_LIMITED', $this->call( 'PATCH', 'holds/' . $hold['id'], array( 'token' => $hold['token'] ) ) );
+
+		$this->assertSame( $before, $this->state() );
+		$this->assertArrayHasKey( $hold['id'], $before['live_holds'], 'The hold was not released.' );
+	}
+
+	public function test_reads_are_not_counted_as_writes(): void {
+		for ( $i = 0; $i < self::WRITES + 2; $i++ ) {
+			$this->assertOk( 200, $this->get( 'services' ) );
+			$this->assertOk(
+				200,
+				$this->get(
+					'availability',
+					array(
+						'service'  => $this->service->id,
+						'employee' => $this->employee->id,
+						'from'     => $this->monday,
+						'to'       => $this->monday,
+					)
+				)
+			);
+		}
+
+		$this->hold( '10:00' );
+	}
+
+	public function test_each_address_has_its_own_count(): void {
+		$this->use_up_the_writes();
+
+		$_SERVER['REMOTE_ADDR'] = sprintf( '2001:db8:%x:%x::%x', wp_rand( 0, 0xffff ), wp_rand( 0, 0xffff ), wp_rand( 1, 0xffff ) );
+
+		$this->hold( '16:00' );
+	}
+
+	public function test_admins_are_not_limited(): void {
+		$this->log_in_as_admin();
+
+		foreach ( array( '09:00', '10:00', '11:00', '13:00', '14:00', '15:00' ) as $time ) {
+			$this->hold( $time );
+		}
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '16:00' ) ) );
+	}
+
+	public function test_the_filter_returning_false_lifts_the_limit(): void {
+		$this->use_up_the_writes();
+		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'holds', $this->hold_body( '16:00' ) ) );
+
+		$seen       = array();
+		$this->lift = static function ( $enabled, $kind, $ip ) use ( &$seen ) {
+			$seen[] = array( $kind, $ip );
+			return false;
+		};
+		add_filter( 'appointease_rate_limit_enabled', $this->lift, 10, 3 );
+
+		$this->hold( '16:00' );
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '15:00' ) ) );
+		$this->assertContains( array( 'write', $_SERVER['REMOTE_ADDR'] ), $seen, 'The filter hears the kind and the address.' );
+	}
+
+	public function test_the_poll_after_its_limit_is_429_with_retry_after_and_no_store(): void {
+		Settings::update( array( 'rate_limit_poll' => 60 ) );
+		$this->assertSame( 60, Settings::int( 'rate_limit_poll' ) );
+		$query = array(
+			'employee' => $this->employee->id,
+			'date'     => $this->monday,
+		);
+
+		for ( $i = 1; $i <= 60; $i++ ) {
+			$this->assertSame( 200, $this->call( 'GET', 'slots/poll', null, $query )->get_status(), "Poll $i of 60." );
+		}
+		$response = $this->dispatch( 'GET', 'slots/poll', null, $query );
+
+		$this->assertError( 429, 'RATE_LIMITED', $response );
+		$this->assertRetryAfter( $response );
+		$this->assertSame( 'no-store', $response->get_headers()['Cache-Control'] ?? null );
+		$this->assertArrayNotHasKey( 'ETag', $response->get_headers() );
+		$this->hold( '10:00' );
+	}
+
+	public function test_the_poll_and_the_writes_are_counted_apart(): void {
+		$this->use_up_the_writes();
+
+		$this->assertSame(
+			200,
+			$this->call(
+				'GET',
+				'slots/poll',
+				null,
+				array(
+					'employee' => $this->employee->id,
+					'date'     => $this->monday,
+				)
+			)->get_status()
+		);
+	}
+
+	public function test_admins_may_poll_beyond_the_limit(): void {
+		Settings::update( array( 'rate_limit_poll' => 60 ) );
+		$this->log_in_as_admin();
+		$query = array(
+			'employee' => $this->employee->id,
+			'date'     => $this->monday,
+		);
+
+		for ( $i = 1; $i <= 65; $i++ ) {
+			$this->assertSame( 200, $this->call( 'GET', 'slots/poll', null, $query )->get_status(), "Poll $i." );
+		}
+	}
+
+	/**
+	 * Sends the writes the limit allows, and checks the next one is refused.
+	 */
+	private function use_up_the_writes(): void {
+		for ( $i = 0; $i < self::WRITES; $i++ ) {
+			$this->hold( sprintf( '%02d:00', 9 + $i ) );
+		}
+		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'holds', $this->hold_body( '14:00' ) ) );
+	}
+
+	/**
+	 * A request through rest_do_request() with the `rest_post_dispatch`
+	 * filter applied afterwards, as WP_REST_Server::serve_request() does for
+	 * a real HTTP request (that is where Retry-After is added).
+	 *
+	 * @param string                   $method HTTP method.
+	 * @param string                   $route  Route below the namespace.
+	 * @param array<mixed>|null        $body   JSON body.
+	 * @param array<int|string, mixed> $query  Query parameters.
+	 */
+	private function dispatch( string $method, string $route, ?array $body = null, array $query = array() ): \WP_REST_Response {
+		$response = $this->call( $method, $route, $body, $query );
+		$request  = new \WP_REST_Request( $method, '/appointease/v1/' . $route );
+		$response = apply_filters( 'rest_post_dispatch', rest_ensure_response( $response ), rest_get_server(), $request );
+		$this->assertInstanceOf( \WP_REST_Response::class, $response );
+		return $response;
+	}
+
+	/**
+	 * Asserts a Retry-After header of 1 to 60 seconds, which agrees with data.retry_after where that is given.
+	 *
+	 * @param \WP_REST_Response $response A 429.
+	 */
+	private function assertRetryAfter( \WP_REST_Response $response ): void {
+		$retry = $response->get_headers()['Retry-After'] ?? null;
+		$this->assertIsString( $retry, 'A 429 says when to try again.' );
+		$this->assertMatchesRegularExpression( '/^\d+$/', $retry );
+		$this->assertGreaterThanOrEqual( 1, (int) $retry );
+		$this->assertLessThanOrEqual( 60, (int) $retry );
+		$data = $response->get_data();
+		if ( is_array( $data ) && isset( $data['data']['retry_after'] ) ) {
+			$this->assertSame( (int) $retry, (int) $data['data']['retry_after'] );
+		}
+	}
+
+	/**
+	 * Waits for a fresh one-minute window when the current one ends within
+	 * a few seconds, so that a test's requests all fall into one window.
+	 */
+	private static function start_of_a_window(): void {
+		$left = 60 - time() % 60;
+		if ( $left < 5 ) {
+			sleep( $left );
+		}
+	}
+
+	/**
+	 * Takes a hold on MONDAY as the current user; it is released in tear_down().
+	 *
+	 * @param string $time "H:i" on MONDAY.
+	 * @return array<string, mixed> The answer.
+	 */
+	private function hold( string $time ): array {
+		$body = $this->assertOk( 201, $this->post( 'holds', $this->hold_body( $time ) ) );
+		$this->assertIsString( $body['id'] ?? null );
+		$this->assertIsString( $body['token'] ?? null );
+		$this->taken[ $body['id'] ] = $body['token'];
+		return $body;
+	}
+
+	/**
+	 * A valid hold body.
+	 *
+	 * @param string $time "H:i" on MONDAY.
+	 * @return array<string, mixed>
+	 */
+	private function hold_body( string $time ): array {
+		return array(
+			'service'  => $this->service->id,
+			'employee' => $this->employee->id,
+			'start'    => $this->local( $time ),
+		);
+	}
+
+	/**
+	 * The database and the employee's live holds on MONDAY.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function state(): array {
+		$from  = new \DateTimeImmutable( $this->monday . ' 00:00', new \DateTimeZone( self::TIMEZONE ) );
+		$holds = array();
+		foreach ( HoldStoreFactory::shared()->store()->live( $this->employee->id, $from->getTimestamp(), $from->modify( '+1 day' )->getTimestamp(), time() ) as $hold ) {
+			$holds[ $hold->id ] = array( $hold->start->getTimestamp(), $hold->expires_at );
+		}
+		ksort( $holds );
+		return $this->snapshot() + array( 'live_holds' => $holds );
+	}
+}
