@@ -5,7 +5,7 @@ APT_PACKAGES=(
 	php8.2-fpm php8.2-mysql php8.2-redis php8.2-curl php8.2-xml php8.2-mbstring
 	php8.2-intl php8.2-gd php8.2-zip php-getid3
 	mariadb-server mariadb-client redis-server nginx chromium
-	libjs-underscore libjs-cropper ca-certificates curl unzip
+	libjs-underscore libjs-cropper ca-certificates curl unzip wrk
 )
 
 ensure_apt_packages() {

@@ -1,16 +1,16 @@
 # Starts and stops the local MariaDB, Redis, php-fpm and nginx. Sourced, not run.
 # shellcheck shell=bash
 
-# Writes config/<name> into .runtime/etc with this checkout's paths filled in.
+# Writes config/<name> into .runtime/etc (or to the file $2) with this checkout's paths filled in.
 render_config() {
-	local name="$1" listen_ipv6=""
+	local name="$1" out="${2:-$ETC_DIR/$1}" listen_ipv6=""
 	# Listen on ::1 too where the loopback has IPv6, since browsers try it first for localhost.
 	if ip -6 addr show dev lo 2>/dev/null | grep -q '::1'; then
 		listen_ipv6="listen [::1]:$SITE_PORT;"
 	fi
 	sed -e "s|@RUNTIME@|$RUNTIME|g" -e "s|@SITE_PORT@|$SITE_PORT|g" -e "s|@DB_PORT@|$DB_PORT|g" \
 		-e "s|@REDIS_PORT@|$REDIS_PORT|g" -e "s|@LISTEN_IPV6@|$listen_ipv6|g" \
-		"$ROOT/config/$name" >"$ETC_DIR/$name"
+		"$ROOT/config/$name" >"$out"
 }
 
 pid_alive() {
@@ -65,8 +65,55 @@ start_php_fpm() {
 	wait_for "[[ -S $RUN_DIR/php-fpm.sock ]]" 20 || fail "php-fpm did not open its socket; see $LOG_DIR/php-fpm.log."
 }
 
+NGINX_CONFIGS=(nginx.conf fastcgi_params)
+
+# True when config/ renders differently from what nginx was started or reloaded with.
+nginx_config_changed() {
+	local name fresh
+	fresh="$(mktemp)"
+	for name in "${NGINX_CONFIGS[@]}"; do
+		render_config "$name" "$fresh"
+		if ! cmp -s "$fresh" "$ETC_DIR/$name"; then
+			rm -f "$fresh"
+			return 0
+		fi
+	done
+	rm -f "$fresh"
+	return 1
+}
+
+# Renders nginx's configs, checks them with `nginx -t` and reloads the running nginx
+# (workers finish their requests; nothing else restarts). A config that fails the check
+# is put back as it was, so the next start still works.
+reload_nginx() {
+	local name
+	step "Reloading nginx with the configs from config/"
+	mkdir -p "$RUNTIME/nginx"
+	for name in "${NGINX_CONFIGS[@]}"; do
+		[[ -f $ETC_DIR/$name ]] && cp "$ETC_DIR/$name" "$ETC_DIR/$name.previous"
+		render_config "$name"
+	done
+	if ! nginx -t -q -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1; then
+		for name in "${NGINX_CONFIGS[@]}"; do
+			[[ -f $ETC_DIR/$name.previous ]] && mv "$ETC_DIR/$name.previous" "$ETC_DIR/$name"
+		done
+		fail "config/nginx.conf fails \`nginx -t\`; nginx keeps running with its previous config. See $LOG_DIR/nginx-error.log."
+	fi
+	rm -f "$ETC_DIR"/*.previous
+	nginx -s reload -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1 \
+		|| fail "nginx did not reload; see $LOG_DIR/nginx-error.log."
+	# The master starts new workers with the new config; old ones finish what they serve.
+	sleep 0.5
+}
+
 start_nginx() {
-	pid_alive "$RUN_DIR/nginx.pid" && return 0
+	if pid_alive "$RUN_DIR/nginx.pid"; then
+		# A changed config/nginx.conf takes effect on the next `npm run demo`, without a reset.
+		if nginx_config_changed; then
+			reload_nginx
+		fi
+		return 0
+	fi
 	step "Starting nginx on $SITE_URL"
 	mkdir -p "$RUNTIME/nginx"
 	render_config nginx.conf
