@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase;
 
+use AppointEase\Admin\SiteHealth;
 use AppointEase\Blocks\BookingBlock;
 use AppointEase\Cli\SeedCommand;
 use AppointEase\Holds\Housekeeping;
@@ -33,6 +34,7 @@ final class Plugin {
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
+		SiteHealth::register();
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
