@@ -276,21 +276,9 @@ final class BookingService {
 	 * @param int $service_id  Service row id.
 	 * @param int $employee_id Employee row id.
 	 * @return array{0: Service, 1: Employee}
-	 * @throws Refusal When either is missing or inactive, or the employee does not give the service.
 	 */
 	private function bookable( int $service_id, int $employee_id ): array {
-		$service = $this->services->find( $service_id );
-		if ( null === $service || ! $service->active ) {
-			throw new Refusal( 'NOT_FOUND', __( 'This service does not exist or cannot be booked.', 'appointease' ) );
-		}
-		$employee = $this->employees->find( $employee_id );
-		if ( null === $employee || ! $employee->active ) {
-			throw new Refusal( 'NOT_FOUND', __( 'This employee does not exist or cannot be booked.', 'appointease' ) );
-		}
-		if ( ! $employee->offers( $service->id ) ) {
-			throw new Refusal( 'SLOT_NOT_FOUND', __( 'This employee does not give this service.', 'appointease' ) );
-		}
-		return array( $service, $employee );
+		return ( new Bookable( $this->services, $this->employees ) )->pair( $service_id, $employee_id );
 	}
 
 	/**

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Holds;
 
 use AppointEase\Booking\Availability;
+use AppointEase\Booking\Bookable;
 use AppointEase\Booking\Calendars;
 use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\Employee;
@@ -174,26 +175,14 @@ final class HoldService {
 	}
 
 	/**
-	 * The service and employee, both active and matched.
+	 * The service and employee, both active and matched, or a refusal.
 	 *
 	 * @param int $service_id  Service.
 	 * @param int $employee_id Employee.
 	 * @return array{0: Service, 1: Employee}
-	 * @throws Refusal When either is missing or inactive, or they do not match.
 	 */
 	private function bookable( int $service_id, int $employee_id ): array {
-		$service = $this->services->find( $service_id );
-		if ( null === $service || ! $service->active ) {
-			throw new Refusal( 'NOT_FOUND', __( 'This service does not exist or cannot be booked.', 'appointease' ) );
-		}
-		$employee = $this->employees->find( $employee_id );
-		if ( null === $employee || ! $employee->active ) {
-			throw new Refusal( 'NOT_FOUND', __( 'This employee does not exist or cannot be booked.', 'appointease' ) );
-		}
-		if ( ! $employee->offers( $service->id ) ) {
-			throw new Refusal( 'SLOT_NOT_FOUND', __( 'This employee does not give this service.', 'appointease' ) );
-		}
-		return array( $service, $employee );
+		return ( new Bookable( $this->services, $this->employees ) )->pair( $service_id, $employee_id );
 	}
 
 	/**

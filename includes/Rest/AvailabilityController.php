@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace AppointEase\Rest;
 
 use AppointEase\Booking\Availability;
+use AppointEase\Booking\Bookable;
+use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\Service;
@@ -168,21 +170,16 @@ final class AvailabilityController extends Controller {
 	 * @return array{0: Service, 1: Employee[]}|\WP_Error
 	 */
 	public static function bookable( ServiceRepository $services, EmployeeRepository $employees, \WP_REST_Request $request ) {
-		$service = $services->find( (int) $request['service'] );
-		if ( null === $service || ! $service->active ) {
-			return Errors::make( 'NOT_FOUND', __( 'This service does not exist or cannot be booked.', 'appointease' ) );
+		$lookup = new Bookable( $services, $employees );
+		try {
+			$service = $lookup->service( (int) $request['service'] );
+			if ( ! isset( $request['employee'] ) ) {
+				return array( $service, $lookup->employees_for( $service ) );
+			}
+			return array( $service, array( $lookup->employee( (int) $request['employee'], $service ) ) );
+		} catch ( Refusal $refusal ) {
+			return Errors::from_refusal( $refusal );
 		}
-		if ( ! isset( $request['employee'] ) ) {
-			return array( $service, $employees->all( true, $service->id ) );
-		}
-		$employee = $employees->find( (int) $request['employee'] );
-		if ( null === $employee || ! $employee->active ) {
-			return Errors::make( 'NOT_FOUND', __( 'This employee does not exist or cannot be booked.', 'appointease' ) );
-		}
-		if ( ! $employee->offers( $service->id ) ) {
-			return Errors::make( 'SLOT_NOT_FOUND', __( 'This employee does not give this service.', 'appointease' ) );
-		}
-		return array( $service, array( $employee ) );
 	}
 
 	/**
