@@ -50,6 +50,71 @@ abstract class Controller extends \WP_REST_Controller {
 	}
 
 	/**
+	 * Registers the collection and item routes of a resource that anyone may
+	 * read and admins may write: GET and POST on the collection; GET, PUT or
+	 * PATCH and DELETE on one item.
+	 *
+	 * @param array<string, array<string, mixed>> $list_args Filters the collection's GET takes besides `context`.
+	 */
+	protected function register_crud_routes( array $list_args ): void {
+		$context = array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) );
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $context + $list_args,
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::CREATABLE ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . $this->rest_base . '/(?P<id>[^/]+)',
+			array(
+				'args'   => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $context,
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'can_manage' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Anyone may read; only admins may ask for the edit context (hidden fields, inactive rows).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return 'edit' === $request['context'] ? $this->can_manage() : true;
+	}
+
+	/**
 	 * Runs a handler, answering refusals with the envelope instead of letting
 	 * them become 500s. A deadlock that outlived every retry means the
 	 * database is overloaded: the caller may try again shortly.

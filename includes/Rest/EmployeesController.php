@@ -45,68 +45,16 @@ final class EmployeesController extends Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . $this->rest_base,
+		$this->register_crud_routes(
 			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array(
-						'context' => $this->get_context_param( array( 'default' => 'view' ) ),
-						'service' => array(
-							'description' => __( 'Only employees who give this service.', 'appointease' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'maximum'     => 4294967295,
-						),
-					),
+				'service' => array(
+					'description' => __( 'Only employees who give this service.', 'appointease' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+					'maximum'     => 4294967295,
 				),
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'create_item' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::CREATABLE ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . $this->rest_base . '/(?P<id>[^/]+)',
-			array(
-				'args'   => self::id_args(),
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
-				),
-				array(
-					'methods'             => \WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ),
-				),
-				array(
-					'methods'             => \WP_REST_Server::DELETABLE,
-					'callback'            => array( $this, 'delete_item' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-	}
-
-	/**
-	 * Anyone may read; only admins may ask for the edit context.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_items_permissions_check( $request ) {
-		return 'edit' === $request['context'] ? $this->can_manage() : true;
 	}
 
 	/**
