@@ -21,6 +21,13 @@ final class Settings {
 	public const OPTION = 'appointease_settings';
 
 	/**
+	 * The stored option last resolved, and what it resolved to.
+	 *
+	 * @var array{0: array<mixed>, 1: array<string, mixed>}|null
+	 */
+	private static ?array $resolved = null;
+
+	/**
 	 * The JSON schema of every setting, with its default.
 	 *
 	 * @return array<string, array<string, mixed>>
@@ -91,12 +98,17 @@ final class Settings {
 	public static function all(): array {
 		$stored = get_option( self::OPTION, array() );
 		$stored = is_array( $stored ) ? $stored : array();
+		// Slot checks ask for settings several times a request; validate each stored value once.
+		if ( null !== self::$resolved && self::$resolved[0] === $stored ) {
+			return self::$resolved[1];
+		}
 		$values = array();
 		foreach ( self::schema() as $key => $schema ) {
 			$value = $stored[ $key ] ?? $schema['default'];
 			// Sanitized too, so that a value stored as "30" comes back as the integer its schema says.
 			$values[ $key ] = true === rest_validate_value_from_schema( $value, $schema, $key ) ? rest_sanitize_value_from_schema( $value, $schema, $key ) : $schema['default'];
 		}
+		self::$resolved = array( $stored, $values );
 		return $values;
 	}
 
