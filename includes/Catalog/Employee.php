@@ -60,7 +60,17 @@ final class Employee {
 	 * @param \DateTimeZone $site The site's timezone.
 	 */
 	public function timezone( \DateTimeZone $site ): \DateTimeZone {
-		return '' === $this->timezone ? $site : new \DateTimeZone( $this->timezone );
+		return self::zone( $this->timezone, $site );
+	}
+
+	/**
+	 * A stored timezone name as a timezone: '' means the site's.
+	 *
+	 * @param string        $name An IANA timezone, or ''.
+	 * @param \DateTimeZone $site The site's timezone.
+	 */
+	public static function zone( string $name, \DateTimeZone $site ): \DateTimeZone {
+		return '' === $name ? $site : new \DateTimeZone( $name );
 	}
 
 	/**

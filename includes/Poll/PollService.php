@@ -60,14 +60,13 @@ final class PollService {
 	 * @return array{version: int, employee: int, date: string, booked: array<int, array<string, mixed>>, held: array<int, array<string, mixed>>, server_time: string}|null
 	 */
 	public function answer( int $employee_id, string $date, \DateTimeImmutable $now ): ?array {
-		$employee = $this->employees->find( $employee_id );
-		if ( null === $employee || ! $employee->active ) {
+		$timezone = $this->employees->active_timezone( $employee_id, wp_timezone() );
+		if ( null === $timezone ) {
 			return null;
 		}
-		$timezone = $employee->timezone( wp_timezone() );
-		$from     = new \DateTimeImmutable( $date . ' 00:00:00', $timezone );
-		$to       = LocalDate::parse( $date )->modify( '+1 day' )->format( 'Y-m-d' );
-		$to       = new \DateTimeImmutable( $to . ' 00:00:00', $timezone );
+		$from = new \DateTimeImmutable( $date . ' 00:00:00', $timezone );
+		$to   = LocalDate::parse( $date )->modify( '+1 day' )->format( 'Y-m-d' );
+		$to   = new \DateTimeImmutable( $to . ' 00:00:00', $timezone );
 
 		$booked     = array();
 		$capacities = array();
