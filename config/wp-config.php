@@ -1,12 +1,25 @@
 <?php
 /**
  * wp-config.php of the local AppointEase site, written by bin/lib/site.sh.
- * The PHPUnit integration suite defines APPOINTEASE_TESTS to use its own database.
+ * The PHPUnit integration suite defines APPOINTEASE_TESTS to use its own database;
+ * APPOINTEASE_TEST_DB=@DB_TEST_NAME@_<suffix> in the environment gives a run a
+ * database of its own, so that two runs can go side by side.
  *
  * @package AppointEase
  */
 
-define( 'DB_NAME', defined( 'APPOINTEASE_TESTS' ) ? '@DB_TEST_NAME@' : '@DB_NAME@' );
+define( 'DB_NAME', defined( 'APPOINTEASE_TESTS' ) ? appointease_test_database( '@DB_TEST_NAME@' ) : '@DB_NAME@' );
+/**
+ * The test database: the default, or the one APPOINTEASE_TEST_DB names when it is the default plus a suffix.
+ * tests/php/Integration/Support/reset-database.php applies the same rule.
+ *
+ * @param string $default_name The test database of the local site.
+ */
+function appointease_test_database( string $default_name ): string {
+	$name = (string) getenv( 'APPOINTEASE_TEST_DB' );
+	return 1 === preg_match( '/^' . preg_quote( $default_name, '/' ) . '_[a-z0-9]{1,16}$/', $name ) ? $name : $default_name;
+}
+
 define( 'DB_USER', '@DB_USER@' );
 define( 'DB_PASSWORD', '@DB_PASSWORD@' );
 define( 'DB_HOST', '127.0.0.1:@DB_PORT@' );

@@ -18,10 +18,17 @@ function appointease_tests_reset_database( string $wp_dir ): void {
 		preg_match( "/define\\( '" . $name . "', '([^']*)' \\)/", $config, $m );
 		return $m[1] ?? '';
 	};
-	preg_match( "/'DB_NAME', defined\\( 'APPOINTEASE_TESTS' \\) \\? '([^']+)'/", $config, $db );
+	preg_match( "/appointease_test_database\\( '([^']+)' \\)/", $config, $db );
+	$database = $db[1] ?? '';
+	$override = (string) getenv( 'APPOINTEASE_TEST_DB' );
+	if ( 1 === preg_match( '/^' . preg_quote( $database, '/' ) . '_[a-z0-9]{1,16}$/', $override ) ) {
+		$database = $override; // The same rule as appointease_test_database() in wp-config.php.
+	}
 	list( $host, $port ) = array_pad( explode( ':', $value( 'DB_HOST' ) ), 2, '3306' );
 
-	$mysqli = new mysqli( $host, $value( 'DB_USER' ), $value( 'DB_PASSWORD' ), $db[1] ?? '', (int) $port );
+	$mysqli = new mysqli( $host, $value( 'DB_USER' ), $value( 'DB_PASSWORD' ), '', (int) $port );
+	$mysqli->query( 'CREATE DATABASE IF NOT EXISTS `' . $database . '` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci' );
+	$mysqli->select_db( $database );
 	$tables = $mysqli->query( 'SHOW TABLES' );
 	if ( $tables instanceof mysqli_result ) {
 		foreach ( $tables->fetch_all() as $row ) {
