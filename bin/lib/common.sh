@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RUNTIME="$ROOT/.runtime"            # every piece of local state lives here (git-ignored)
+RUNTIME="${APPOINTEASE_RUNTIME:-$ROOT/.runtime}" # every piece of local state lives here (git-ignored)
 WP_DIR="$RUNTIME/wordpress"
 ETC_DIR="$RUNTIME/etc"
 RUN_DIR="$RUNTIME/run"
