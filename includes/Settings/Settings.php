@@ -87,6 +87,19 @@ final class Settings {
 				'maximum'     => 100000,
 				'default'     => 600,
 			),
+			'poll_interval'     => array(
+				'description' => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 10,
+				'default'     => 1,
+			),
+			'booking_page'      => array(
+				'description' => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'default'     => 0,
+			),
 		);
 	}
 

@@ -304,6 +304,8 @@ final class AdminRoutesTest extends RestTestCase {
 				'hold_max_life'     => 600,
 				'rate_limit_writes' => 30,
 				'rate_limit_poll'   => 600,
+				'poll_interval'     => 1,
+				'booking_page'      => 0,
 			),
 			$this->assertOk( 200, $this->get( 'settings' ) )
 		);
