@@ -48,6 +48,7 @@ final class Routes {
 			new AvailabilityController( $services, $employees, $availability ),
 			new CapacityController( $services, $employees, $availability, $bookings ),
 			new BookingsController( BookingService::create_default(), $bookings, $employees ),
+			new BookingCalendarController( $bookings, $services, $employees ),
 			new SettingsController(),
 			new HoldsController( $holds, $employees ),
 			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),

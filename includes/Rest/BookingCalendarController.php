@@ -1,0 +1,144 @@
+<?php
+/**
+ * REST: a booking's calendar file.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Rest;
+
+use AppointEase\Booking\BookingRepository;
+use AppointEase\Booking\Ics;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Infrastructure\Installer;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * `GET bookings/{id}/ics?token=` answers the booking as a `text/calendar`
+ * download, for the "add to calendar" links of the booking form and its
+ * manage page. The same manage token guards it as the booking itself, and a
+ * wrong token answers exactly like a booking that does not exist.
+ */
+final class BookingCalendarController extends Controller {
+
+	/** The media type of the answer. */
+	public const CONTENT_TYPE = 'text/calendar; charset=utf-8';
+
+	/**
+	 * The route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'bookings';
+
+	/**
+	 * Builds it.
+	 *
+	 * @param BookingRepository  $bookings  Booking rows.
+	 * @param ServiceRepository  $services  Services, for the event's title.
+	 * @param EmployeeRepository $employees Employees, for the event's title.
+	 */
+	public function __construct(
+		private readonly BookingRepository $bookings,
+		private readonly ServiceRepository $services,
+		private readonly EmployeeRepository $employees
+	) {
+	}
+
+	/**
+	 * Registers the route and the filter that sends its answer unencoded.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . $this->rest_base . '/(?P<id>[^/]+)/ics',
+			array(
+				'args' => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array(
+						'token' => array(
+							'description' => __( 'The manage token from the booking email; admins need none.', 'appointease' ),
+							'type'        => 'string',
+							'maxLength'   => 128,
+						),
+					),
+				),
+			)
+		);
+		add_filter( 'rest_pre_serve_request', array( self::class, 'serve_calendar' ), 10, 2 );
+	}
+
+	/**
+	 * Admins may read any booking's file; anyone else needs the manage token.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		if ( current_user_can( Installer::CAPABILITY ) ) {
+			return true;
+		}
+		$token = $request['token'];
+		if ( is_string( $token ) && '' !== $token && null !== $this->bookings->find_with_token( (int) $request['id'], hash( 'sha256', $token ) ) ) {
+			return true;
+		}
+		return self::not_found();
+	}
+
+	/**
+	 * The calendar file.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ) {
+		$booking = $this->bookings->find( (int) $request['id'] );
+		if ( null === $booking ) {
+			return self::not_found();
+		}
+		$service  = $this->services->find( $booking->service_id );
+		$employee = $this->employees->find( $booking->employee_id );
+		if ( null === $service || null === $employee ) {
+			return self::not_found();
+		}
+		$response = new \WP_REST_Response( Ics::for_booking( $booking, $service, $employee ) );
+		$response->header( 'Content-Type', self::CONTENT_TYPE );
+		$response->header( 'Content-Disposition', 'attachment; filename="' . Ics::file_name( $booking ) . '"' );
+		// The file holds a customer's appointment: no shared cache may keep it.
+		$response->header( 'Cache-Control', 'private, no-store' );
+		return $response;
+	}
+
+	/**
+	 * Sends a calendar answer as it is: the REST server would JSON-encode it.
+	 *
+	 * @param bool              $served  Whether the answer was sent already.
+	 * @param \WP_HTTP_Response $result  The answer.
+	 */
+	public static function serve_calendar( $served, $result ): bool {
+		if ( $served || ! $result instanceof \WP_HTTP_Response ) {
+			return (bool) $served;
+		}
+		$headers = $result->get_headers();
+		$data    = $result->get_data();
+		if ( ! isset( $headers['Content-Type'] ) || self::CONTENT_TYPE !== $headers['Content-Type'] || ! is_string( $data ) ) {
+			return false;
+		}
+		echo $data; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- an iCalendar file, not HTML; its text values are escaped by Ics.
+		return true;
+	}
+
+	/**
+	 * The answer for a booking that does not exist or whose token is wrong.
+	 */
+	private static function not_found(): \WP_Error {
+		return Errors::make( 'NOT_FOUND', __( 'No booking matches this link. It may have been removed.', 'appointease' ) );
+	}
+}
