@@ -15,6 +15,7 @@ use AppointEase\Cli\SeedCommand;
 use AppointEase\Holds\Housekeeping;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Poll\EarlyPoll;
+use AppointEase\Poll\PollSnapshots;
 use AppointEase\Rest\Routes;
 
 defined( 'ABSPATH' ) || exit;
@@ -34,7 +35,9 @@ final class Plugin {
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
+		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );
 		SiteHealth::register();
+		Admin\AdminScreens::register();
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
