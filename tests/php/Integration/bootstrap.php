@@ -54,3 +54,17 @@ if ( ! is_plugin_active( 'appointease/appointease.php' ) ) {
 	fwrite( STDERR, "The plugin is not active on the test site.\n" );
 	exit( 1 );
 }
+
+// The database starts empty, so row ids start again at 1: holds, poll snapshots and
+// rate counters that an earlier run left in Redis under this database's prefix must go too.
+$appointease_redis = \AppointEase\Holds\HoldStoreFactory::shared()->redis();
+if ( null !== $appointease_redis ) {
+	$appointease_cursor = null;
+	do {
+		$appointease_keys = $appointease_redis->scan( $appointease_cursor, \AppointEase\Holds\HoldStoreFactory::shared()->prefix() . '*', 1000 );
+		if ( is_array( $appointease_keys ) && array() !== $appointease_keys ) {
+			$appointease_redis->del( $appointease_keys );
+		}
+	} while ( $appointease_cursor > 0 );
+}
+unset( $appointease_redis, $appointease_cursor, $appointease_keys );

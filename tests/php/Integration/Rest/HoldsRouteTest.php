@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Rest;
 
+use AppointEase\Holds\HoldClaim;
 use AppointEase\Holds\HoldNotFoundException;
 use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Holds\HoldToken;
@@ -142,6 +143,33 @@ final class HoldsRouteTest extends RestTestCase {
 		$this->assertArrayNotHasKey( 'token', $renewed, 'The token is only ever in the answer to POST holds.' );
 		$this->assertGreaterThanOrEqual( ( new \DateTimeImmutable( $hold['expires_at'] ) )->getTimestamp(), ( new \DateTimeImmutable( $renewed['expires_at'] ) )->getTimestamp() );
 		$this->assertSame( array( $hold['id'] ), $this->held_ids() );
+	}
+
+	public function test_a_hold_that_ran_out_answers_410_to_a_heartbeat_or_a_move_and_no_longer_counts(): void {
+		// Taken 60 s ago with the 30 s lifetime: it ran out half a minute ago, and no cron ran since.
+		$start                    = new \DateTimeImmutable( $this->local( '10:00' ) );
+		$claim                    = new HoldClaim( $this->employee->id, $this->service->id, $start, $start->modify( '+30 minutes' ), $start, $start->modify( '+30 minutes' ), 1, 1 );
+		$token                    = HoldToken::generate();
+		$hold                     = HoldStoreFactory::shared()->store()->acquire( $claim, HoldToken::hash( $token ), 30, 600, time() - 60 );
+		$this->taken[ $hold->id ] = $token;
+
+		$this->assertError( 410, 'HOLD_EXPIRED', $this->call( 'PATCH', 'holds/' . $hold->id, array( 'token' => $token ) ), 'Heartbeat.' );
+		$this->assertError(
+			410,
+			'HOLD_EXPIRED',
+			$this->call(
+				'PATCH',
+				'holds/' . $hold->id,
+				array(
+					'token' => $token,
+					'start' => $this->local( '11:00' ),
+				)
+			),
+			'Move.'
+		);
+		$this->assertSame( array(), $this->held_ids(), 'The poll no longer shows it.' );
+		$this->hold( '10:00' ); // The time is free for the next visitor.
+		$this->assertError( 404, 'HOLD_NOT_FOUND', $this->call( 'PATCH', 'holds/' . $hold->id, array( 'token' => HoldToken::generate() ) ), 'A wrong token learns nothing about the hold.' );
 	}
 
 	public function test_the_holder_moves_the_hold_and_the_old_time_is_free_again(): void {
