@@ -29,11 +29,12 @@ defined( 'ABSPATH' ) || exit;
  * that row's.
  *
  * By default the store runs its own transactions, at READ COMMITTED, so that
- * the reads after the lock see everything committed before it. A caller that
- * is inside its own transaction (where START TRANSACTION would commit the
- * caller's work) passes `$own_transaction = false`; reads then take shared
- * locks, which see the latest committed rows at any isolation level, and a
- * deadlock is reported as DeadlockException for the caller to run its
+ * the reads after the lock see everything committed before it. Inside a
+ * caller's transaction (where START TRANSACTION would commit the caller's
+ * work) it joins that transaction instead: when the caller says so with
+ * `$own_transaction = false`, or when it finds one open. Reads then take
+ * shared locks, which see the latest committed rows at any isolation level,
+ * and a deadlock is reported as DeadlockException for the caller to run its
  * transaction again.
  */
 final class DatabaseHoldStore implements HoldStore {
@@ -55,6 +56,13 @@ final class DatabaseHoldStore implements HoldStore {
 	 */
 	public function __construct( private readonly bool $own_transaction = true ) {
 	}
+
+	/**
+	 * Whether the work under way runs in a caller's transaction.
+	 *
+	 * @var bool
+	 */
+	private bool $joined = false;
 
 	/**
 	 * {@inheritDoc}
@@ -304,8 +312,15 @@ final class DatabaseHoldStore implements HoldStore {
 	 * @throws \Throwable                 Whatever `$work` threw, after rolling back.
 	 */
 	private function transaction( callable $work ) {
-		if ( ! $this->own_transaction ) {
-			return $work();
+		global $wpdb;
+		if ( ! $this->own_transaction || '1' === (string) $wpdb->get_var( 'SELECT @@in_transaction' ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- asks the connection's state; nothing to cache.
+			$joined       = $this->joined;
+			$this->joined = true;
+			try {
+				return $work();
+			} finally {
+				$this->joined = $joined;
+			}
 		}
 		for ( $attempt = 1; ; $attempt++ ) {
 			// READ COMMITTED for this one transaction: reads after the employee lock see every commit made before it.
@@ -370,7 +385,7 @@ final class DatabaseHoldStore implements HoldStore {
 		global $wpdb;
 		$table = Schema::table( 'holds' );
 		// In the caller's transaction, an older snapshot may hide recent holds; a locking read always sees the latest.
-		$lock = $this->own_transaction ? '' : ' LOCK IN SHARE MODE';
+		$lock = $this->own_transaction && ! $this->joined ? '' : ' LOCK IN SHARE MODE';
 		$rows = $this->rows( $wpdb->prepare( 'SELECT ' . self::COLUMNS . " FROM `$table` WHERE employee_id = %d AND expires_at > %d AND id <> %s", $employee_id, $now, (string) $except_id ) . $lock ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- the table name comes from Schema; $lock is one of two constants.
 		return array_map( array( self::class, 'hold' ), $rows );
 	}

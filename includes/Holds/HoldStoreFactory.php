@@ -67,6 +67,18 @@ final class HoldStoreFactory {
 	}
 
 	/**
+	 * Replaces the request's factory; null makes the next shared() choose
+	 * again from wp-config.php's constants. A long-running process (a WP-CLI
+	 * command, a queue worker) calls it with null to try Redis again after a
+	 * failover; tests use it to run the routes against a Redis they control.
+	 *
+	 * @param self|null $factory The factory to use.
+	 */
+	public static function use_shared( ?self $factory ): void {
+		self::$shared = $factory;
+	}
+
+	/**
 	 * The request's factory, configured from wp-config.php's constants.
 	 */
 	public static function shared(): self {

@@ -11,6 +11,7 @@ use AppointEase\Holds\DatabaseHoldStore;
 use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Holds\RedisConfig;
 use AppointEase\Holds\RedisOutage;
+use AppointEase\Tests\Integration\Support\PrivateRedisServer;
 use Yoast\PHPUnitPolyfills\TestCases\TestCase;
 
 /**
@@ -20,14 +21,13 @@ use Yoast\PHPUnitPolyfills\TestCases\TestCase;
 final class RedisFailoverTest extends TestCase {
 
 	use HoldFixtures;
+	use PrivateRedisServer;
 
-	private const PORT = 6391;
+	private const REDIS_PORT = 6391;
 
 	private const EMPLOYEE = 9161;
 
 	private const NOW = 1893900000;
-
-	private string $dir = '';
 
 	/**
 	 * PHP errors reported while the store runs; there must be none.
@@ -37,7 +37,7 @@ final class RedisFailoverTest extends TestCase {
 	private array $php_errors = array();
 	protected function set_up(): void {
 		parent::set_up();
-		$this->assertFalse( $this->port_answers(), 'Port ' . self::PORT . ' is in use by something else.' );
+		$this->assertFalse( $this->redis_port_answers(), 'Port ' . self::REDIS_PORT . ' is in use by something else.' );
 		( new RedisOutage() )->clear();
 		self::delete_employees_and_holds( array( self::EMPLOYEE ) );
 		self::insert_employees( array( self::EMPLOYEE ) );
@@ -52,15 +52,15 @@ final class RedisFailoverTest extends TestCase {
 
 	protected function tear_down(): void {
 		restore_error_handler();
-		$this->stop_server();
+		$this->stop_redis_server();
 		( new RedisOutage() )->clear();
 		self::delete_employees_and_holds( array( self::EMPLOYEE ) );
 		parent::tear_down();
 	}
 
 	public function test_holds_move_to_the_database_when_redis_stops_mid_request_without_a_warning(): void {
-		$this->start_server();
-		$factory = new HoldStoreFactory( new RedisConfig( '127.0.0.1', self::PORT, null, 0, 'aetest:' ), new RedisOutage() );
+		$this->start_redis_server();
+		$factory = new HoldStoreFactory( new RedisConfig( '127.0.0.1', self::REDIS_PORT, null, 0, 'aetest:' ), new RedisOutage() );
 		$store   = $factory->store();
 		$this->assertSame( 'redis', $store->name() );
 		$status = $factory->status();
@@ -70,7 +70,7 @@ final class RedisFailoverTest extends TestCase {
 		$first = $store->acquire( self::claim( self::EMPLOYEE, 7, '10:00' ), self::token(), 30, 600, self::NOW );
 		$this->assertSame( 1, $this->redis_holds(), 'The first hold lives in Redis.' );
 
-		$this->stop_server();
+		$this->stop_redis_server();
 		$second = $store->acquire( self::claim( self::EMPLOYEE, 7, '11:00' ), self::token(), 30, 600, self::NOW );
 
 		$this->assertSame( 'database', $store->name() );
@@ -85,7 +85,7 @@ final class RedisFailoverTest extends TestCase {
 	}
 
 	public function test_a_dead_redis_is_given_up_within_its_timeout_and_then_skipped_for_a_few_seconds(): void {
-		$config = new RedisConfig( '127.0.0.1', self::PORT );
+		$config = new RedisConfig( '127.0.0.1', self::REDIS_PORT );
 
 		$started = microtime( true );
 		$factory = new HoldStoreFactory( $config, new RedisOutage() );
@@ -97,7 +97,7 @@ final class RedisFailoverTest extends TestCase {
 		$this->assertGreaterThan( time(), (int) get_option( RedisOutage::OPTION ) );
 
 		// The next request does not try again: a marker shared through the database says Redis is down.
-		$this->start_server();
+		$this->start_redis_server();
 		$next = new HoldStoreFactory( $config, new RedisOutage() );
 		$this->assertSame( 'database', $next->store()->name() );
 		$this->assertStringContainsString( 'tried again', (string) $next->status()['error'] );
@@ -116,67 +116,9 @@ final class RedisFailoverTest extends TestCase {
 		$this->assertSame( array(), $this->php_errors );
 	}
 
-	private function start_server(): void {
-		$this->dir = sys_get_temp_dir() . '/appointease-redis-' . bin2hex( random_bytes( 4 ) );
-		mkdir( $this->dir );
-		$command = sprintf(
-			'redis-server --bind 127.0.0.1 --port %d --save "" --appendonly no --daemonize yes --dir %s --pidfile %s --logfile %s 2>&1',
-			self::PORT,
-			escapeshellarg( $this->dir ),
-			escapeshellarg( $this->dir . '/redis.pid' ),
-			escapeshellarg( $this->dir . '/redis.log' )
-		);
-		exec( $command, $output, $status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec -- the test runs its own Redis so that it may stop it.
-		$this->assertSame( 0, $status, implode( "\n", $output ) );
-		$tries = 0;
-		while ( ! $this->port_answers() && ++$tries < 100 ) {
-			usleep( 20000 );
-		}
-		$this->assertTrue( $this->port_answers(), 'The private redis-server did not start.' );
-	}
-
-	/**
-	 * Kills the private server by its pid, if it runs, and waits until the port is closed.
-	 */
-	private function stop_server(): void {
-		if ( '' === $this->dir ) {
-			return;
-		}
-		$pid_file = $this->dir . '/redis.pid';
-		$pid      = is_file( $pid_file ) ? (int) file_get_contents( $pid_file ) : 0;
-		if ( $pid > 0 ) {
-			exec( 'kill -9 ' . $pid ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec -- stops the server this test started, by its pid.
-		}
-		$tries = 0;
-		while ( $this->port_answers() && ++$tries < 100 ) {
-			usleep( 20000 );
-		}
-		foreach ( array( $pid_file, $this->dir . '/redis.log' ) as $file ) {
-			if ( is_file( $file ) ) {
-				unlink( $file );
-			}
-		}
-		if ( is_dir( $this->dir ) ) {
-			rmdir( $this->dir );
-		}
-		$this->dir = '';
-	}
-
-	private function port_answers(): bool {
-		// A refused connection warns; here that is an expected answer, not a failure of the code under test.
-		set_error_handler( static fn(): bool => true ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler
-		$socket = fsockopen( '127.0.0.1', self::PORT, $errno, $errstr, 0.2 );
-		restore_error_handler();
-		if ( false === $socket ) {
-			return false;
-		}
-		fclose( $socket );
-		return true;
-	}
-
 	private function redis_holds(): int {
 		$redis = new \Redis();
-		$redis->connect( '127.0.0.1', self::PORT, 1.0 );
+		$redis->connect( '127.0.0.1', self::REDIS_PORT, 1.0 );
 		$count = (int) $redis->hLen( 'aetest:{holds}:emp:' . self::EMPLOYEE );
 		$redis->close();
 		return $count;
