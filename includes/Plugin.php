@@ -37,7 +37,6 @@ final class Plugin {
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
 		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );
 		SiteHealth::register();
-		Admin\AdminScreens::register();
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
