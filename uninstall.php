@@ -11,4 +11,4 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/vendor/autoload.php';
 
-AppointEase\Infrastructure\Uninstaller::run();
+AppointEase\Infrastructure\Uninstaller::run_everywhere();

@@ -11,7 +11,6 @@ namespace AppointEase;
 
 use AppointEase\Admin\SiteHealth;
 use AppointEase\Blocks\BookingBlock;
-use AppointEase\Cli\SeedCommand;
 use AppointEase\Holds\Housekeeping;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Poll\EarlyPoll;
@@ -37,6 +36,9 @@ final class Plugin {
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
 		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );
 		SiteHealth::register();
+		Access\EmployeeAccess::register();
+		Notifications\Notifier::register();
+		Privacy\Privacy::register();
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
@@ -44,7 +46,7 @@ final class Plugin {
 		}
 
 		if ( class_exists( \WP_CLI::class ) ) {
-			\WP_CLI::add_command( 'appointease seed', new SeedCommand() );
+			Cli\Commands::register();
 		}
 	}
 

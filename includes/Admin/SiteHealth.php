@@ -9,16 +9,23 @@ declare(strict_types=1);
 
 namespace AppointEase\Admin;
 
+use AppointEase\Booking\BookingRepository;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Holds\Housekeeping;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Notifications\EmailTemplates;
+use AppointEase\Notifications\ManageLink;
+use AppointEase\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Adds a test to Tools → Site Health (is Redis serving the holds, or the
- * database store, and why) and an "AppointEase" section to its Info tab.
+ * Adds tests to Tools → Site Health (is Redis serving the holds, or the
+ * database store, and why; are the tables current; does the hourly purge
+ * run) and an "AppointEase" section to its Info tab.
  */
 final class SiteHealth {
 
@@ -30,18 +37,110 @@ final class SiteHealth {
 		add_filter( 'debug_information', array( self::class, 'add_debug_information' ) );
 	}
 
+	/** How late the hourly purge may run before the test says WP-Cron is not running. */
+	private const CRON_GRACE = 2 * HOUR_IN_SECONDS;
+
 	/**
-	 * Adds the hold store test; hooked to `site_status_tests`.
+	 * Adds the tests; hooked to `site_status_tests`.
 	 *
 	 * @param array<string, mixed> $tests Core's tests.
 	 * @return array<string, mixed>
 	 */
 	public static function add_tests( $tests ) {
-		$tests['direct']['appointease_hold_store'] = array(
+		$tests['direct']['appointease_hold_store']     = array(
 			'label' => __( 'AppointEase hold store', 'appointease' ),
 			'test'  => array( self::class, 'hold_store_test' ),
 		);
+		$tests['direct']['appointease_schema_version'] = array(
+			'label' => __( 'AppointEase database tables', 'appointease' ),
+			'test'  => array( self::class, 'schema_test' ),
+		);
+		$tests['direct']['appointease_scheduled_jobs'] = array(
+			'label' => __( 'AppointEase scheduled jobs', 'appointease' ),
+			'test'  => array( self::class, 'scheduled_jobs_test' ),
+		);
 		return $tests;
+	}
+
+	/**
+	 * Whether the tables are at the version this release expects.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function schema_test(): array {
+		$installed = (int) get_option( Installer::VERSION_OPTION, 0 );
+		if ( Schema::VERSION === $installed ) {
+			return self::result(
+				'appointease_schema_version',
+				'good',
+				__( 'The AppointEase tables are up to date', 'appointease' ),
+				/* translators: %d: the schema version. */
+				sprintf( __( 'The booking tables are at version %d, as this release of AppointEase expects.', 'appointease' ), Schema::VERSION )
+			);
+		}
+		return self::result(
+			'appointease_schema_version',
+			'critical',
+			__( 'The AppointEase tables are out of date', 'appointease' ),
+			/* translators: 1: the installed schema version, 2: the version this release expects. */
+			sprintf( __( 'The booking tables are at version %1$d, but this release of AppointEase expects version %2$d. It upgrades them on the next page load; if this message stays, deactivate and activate the plugin, and make sure the database user may create and alter tables.', 'appointease' ), $installed, Schema::VERSION )
+		);
+	}
+
+	/**
+	 * Whether the hourly purge of old hold records is scheduled and running.
+	 * Holds expire on time without it; only their records pile up.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function scheduled_jobs_test(): array {
+		$next = wp_next_scheduled( Housekeeping::HOOK );
+		if ( false === $next ) {
+			return self::result(
+				'appointease_scheduled_jobs',
+				'recommended',
+				__( 'The hourly purge of old holds is not scheduled', 'appointease' ),
+				__( 'Holds still expire on time, but the records of old holds are not deleted. Deactivate and activate AppointEase to schedule the purge again, or run "wp appointease holds purge" from time to time.', 'appointease' )
+			);
+		}
+		if ( $next < time() - self::CRON_GRACE ) {
+			return self::result(
+				'appointease_scheduled_jobs',
+				'recommended',
+				__( 'The hourly purge of old holds is overdue', 'appointease' ),
+				/* translators: %s: how long ago, e.g. "3 hours". */
+				sprintf( __( 'The purge was due %s ago, so WP-Cron does not seem to run. If DISABLE_WP_CRON is set, make sure a system cron job calls wp-cron.php.', 'appointease' ), human_time_diff( $next ) )
+			);
+		}
+		return self::result(
+			'appointease_scheduled_jobs',
+			'good',
+			__( 'The hourly purge of old holds is scheduled', 'appointease' ),
+			/* translators: %s: a time span, e.g. "35 mins". */
+			sprintf( __( 'It runs next in %s.', 'appointease' ), human_time_diff( time(), max( time(), $next ) ) )
+		);
+	}
+
+	/**
+	 * A test result in the shape Site Health wants.
+	 *
+	 * @param string $test        The test's id.
+	 * @param string $status      good, recommended or critical.
+	 * @param string $label       The headline.
+	 * @param string $description Plain text; escaped here.
+	 * @return array<string, mixed>
+	 */
+	private static function result( string $test, string $status, string $label, string $description ): array {
+		return array(
+			'label'       => $label,
+			'status'      => $status,
+			'badge'       => array(
+				'label' => __( 'AppointEase', 'appointease' ),
+				'color' => 'good' === $status ? 'blue' : ( 'critical' === $status ? 'red' : 'orange' ),
+			),
+			'description' => '<p>' . esc_html( $description ) . '</p>',
+			'test'        => $test,
+		);
 	}
 
 	/**
@@ -112,8 +211,48 @@ final class SiteHealth {
 					'label' => __( 'Next purge of old holds', 'appointease' ),
 					'value' => false === $next ? __( 'not scheduled', 'appointease' ) : gmdate( 'Y-m-d H:i:s', $next ) . ' UTC',
 				),
-			),
+			) + self::business_fields(),
 		);
 		return $info;
+	}
+
+	/**
+	 * The settings and counts that explain how a site books.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function business_fields(): array {
+		$yes_no   = static fn( bool $on ): string => $on ? __( 'yes', 'appointease' ) : __( 'no', 'appointease' );
+		$services = ( new ServiceRepository() )->all( false );
+		$staff    = ( new EmployeeRepository() )->all( false );
+		$active   = static fn( array $items ): int => count( array_filter( $items, static fn( $item ): bool => $item->active ) );
+		$linked   = count( array_filter( $staff, static fn( $employee ): bool => null !== $employee->wp_user_id ) );
+		return array(
+			'booking_page'      => array(
+				'label' => __( 'Booking page (manage links lead here)', 'appointease' ),
+				'value' => ManageLink::booking_page_url(),
+			),
+			'approval_required' => array(
+				'label' => __( 'New bookings need approval', 'appointease' ),
+				'value' => $yes_no( Settings::bool( 'approval_required' ) ),
+			),
+			'staff_emails'      => array(
+				'label' => __( 'Booking emails to the employee / the admin', 'appointease' ),
+				'value' => $yes_no( Settings::bool( EmailTemplates::NOTIFY_EMPLOYEE ) ) . ' / ' . $yes_no( Settings::bool( EmailTemplates::NOTIFY_ADMIN ) ),
+			),
+			'services'          => array(
+				'label' => __( 'Services (active / all)', 'appointease' ),
+				'value' => $active( $services ) . ' / ' . count( $services ),
+			),
+			'employees'         => array(
+				/* translators: "linked": employees with a WordPress user. */
+				'label' => __( 'Employees (active / all / linked to a user)', 'appointease' ),
+				'value' => $active( $staff ) . ' / ' . count( $staff ) . ' / ' . $linked,
+			),
+			'bookings'          => array(
+				'label' => __( 'Bookings', 'appointease' ),
+				'value' => ( new BookingRepository() )->page( array(), 1, 1 )['total'],
+			),
+		);
 	}
 }

@@ -79,6 +79,35 @@ final class BookingRepository {
 	}
 
 	/**
+	 * The stored hash of a booking's manage token, or null when there is no
+	 * such booking. Manage links in emails are derived from it.
+	 *
+	 * @param int $id Row id.
+	 */
+	public function manage_token_hash( int $id ): ?string {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$hash  = $wpdb->get_var( $wpdb->prepare( "SELECT manage_token_hash FROM `$table` WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		return null === $hash ? null : (string) $hash;
+	}
+
+	/**
+	 * A page of one customer's bookings, oldest first, for the personal-data
+	 * exporter and eraser. The email is matched exactly, ignoring case.
+	 *
+	 * @param string $email    The customer's email address.
+	 * @param int    $page     1-based.
+	 * @param int    $per_page Rows per page.
+	 * @return Booking[]
+	 */
+	public function by_customer_email( string $email, int $page, int $per_page ): array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM `$table` WHERE customer_email = %s ORDER BY id LIMIT %d OFFSET %d", $email, $per_page, ( $page - 1 ) * $per_page ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		return array_map( array( Booking::class, 'from_row' ), $rows );
+	}
+
+	/**
 	 * The booking an idempotency key made, or null.
 	 *
 	 * @param string $key_hash SHA-256 of the key.

@@ -20,10 +20,17 @@ defined( 'ABSPATH' ) || exit;
 final class SeedCommand {
 
 	/**
-	 * Adds the demo business: three employees whose hours cover every day of
-	 * the week and four services, one of them a group class.
+	 * Adds a demo business.
+	 *
+	 * Three employees whose hours cover every day of the week, four services
+	 * (one of them a group class) and a few bookings.
 	 *
 	 * Does nothing when the site already has employees, so it is safe to run again.
+	 * The demo customers are made up, so their bookings send no emails.
+	 *
+	 * ## OPTIONS
+	 *
+	 * This command takes no options.
 	 *
 	 * ## EXAMPLES
 	 *
@@ -39,7 +46,12 @@ final class SeedCommand {
 			WP_CLI::success( 'The site already has employees; nothing seeded.' );
 			return;
 		}
-		$counts = DemoData::seed();
+		add_filter( 'appointease_email', '__return_false' );
+		try {
+			$counts = DemoData::seed();
+		} finally {
+			remove_filter( 'appointease_email', '__return_false' );
+		}
 		WP_CLI::success( sprintf( 'Seeded %d employees, %d services and %d bookings.', $counts['employees'], $counts['services'], $counts['bookings'] ) );
 	}
 }

@@ -12,7 +12,8 @@ namespace AppointEase\Infrastructure;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Brings a site to the current schema version and grants the admin capability.
+ * Brings a site to the current schema version, grants the admin capability
+ * and adds the employee role.
  */
 final class Installer {
 
@@ -23,6 +24,16 @@ final class Installer {
 	public const CAPABILITY = 'appointease_manage';
 
 	/**
+	 * Capability to read the bookings of the employee one's user is linked
+	 * to. Linked users have it without asking (Access\EmployeeAccess); the
+	 * role below carries it for staff accounts made for nothing else.
+	 */
+	public const VIEW_OWN_CAPABILITY = 'appointease_view_own_bookings';
+
+	/** A role for employees' own logins: reading, and their own bookings. */
+	public const EMPLOYEE_ROLE = 'appointease_employee';
+
+	/**
 	 * Activation hook.
 	 */
 	public static function activate(): void {
@@ -30,17 +41,20 @@ final class Installer {
 	}
 
 	/**
-	 * Runs the install when the stored schema version differs from the code's.
-	 * Cheap on every request: one option read, normally from the object cache.
+	 * Runs the install when the stored schema version differs from the code's,
+	 * or the employee role is missing (a site that ran an older release).
+	 * Cheap on every request: one option read, normally from the object cache,
+	 * and a look at the roles WordPress has loaded anyway.
 	 */
 	public static function maybe_upgrade(): void {
-		if ( Schema::VERSION !== (int) get_option( self::VERSION_OPTION, 0 ) ) {
+		if ( Schema::VERSION !== (int) get_option( self::VERSION_OPTION, 0 ) || null === get_role( self::EMPLOYEE_ROLE ) ) {
 			self::install();
 		}
 	}
 
 	/**
-	 * Creates or updates the tables and grants the capability. Safe to run again.
+	 * Creates or updates the tables, grants the capability and adds the
+	 * employee role. Safe to run again.
 	 */
 	public static function install(): void {
 		Schema::create_or_update();
@@ -48,11 +62,31 @@ final class Installer {
 		if ( $administrator instanceof \WP_Role ) {
 			$administrator->add_cap( self::CAPABILITY );
 		}
+		self::add_employee_role();
 		// Present from the start, so that reading it on each request finds it among the autoloaded options.
 		add_option( \AppointEase\Holds\RedisOutage::OPTION, 0, '', true );
 		\AppointEase\Holds\Housekeeping::schedule();
 		// Autoloaded: every request compares it, so it should come with the options WordPress loads anyway.
 		update_option( self::VERSION_OPTION, Schema::VERSION, true );
+	}
+
+	/**
+	 * Adds the employee role, or gives an existing one back its capabilities.
+	 * The name is stored untranslated, like core's own roles.
+	 */
+	private static function add_employee_role(): void {
+		$capabilities = array(
+			'read'                    => true,
+			self::VIEW_OWN_CAPABILITY => true,
+		);
+		$role         = get_role( self::EMPLOYEE_ROLE );
+		if ( null === $role ) {
+			add_role( self::EMPLOYEE_ROLE, 'AppointEase employee', $capabilities );
+			return;
+		}
+		foreach ( array_keys( $capabilities ) as $capability ) {
+			$role->add_cap( $capability );
+		}
 	}
 
 	/**

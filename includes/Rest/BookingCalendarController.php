@@ -13,15 +13,14 @@ use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\Ics;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
-use AppointEase\Infrastructure\Installer;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * `GET bookings/{id}/ics?token=` answers the booking as a `text/calendar`
  * download, for the "add to calendar" links of the booking form and its
- * manage page. The same manage token guards it as the booking itself, and a
- * wrong token answers exactly like a booking that does not exist.
+ * manage page. Whoever may read the booking may read its file: the same
+ * permission check guards both (BookingsController::can_read()).
  */
 final class BookingCalendarController extends Controller {
 
@@ -41,11 +40,13 @@ final class BookingCalendarController extends Controller {
 	 * @param BookingRepository  $bookings  Booking rows.
 	 * @param ServiceRepository  $services  Services, for the event's title.
 	 * @param EmployeeRepository $employees Employees, for the event's title.
+	 * @param callable           $can_read  The permission check of reading the booking itself.
 	 */
 	public function __construct(
 		private readonly BookingRepository $bookings,
 		private readonly ServiceRepository $services,
-		private readonly EmployeeRepository $employees
+		private readonly EmployeeRepository $employees,
+		private $can_read
 	) {
 	}
 
@@ -61,7 +62,7 @@ final class BookingCalendarController extends Controller {
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'permission_callback' => $this->can_read,
 					'args'                => array(
 						'token' => array(
 							'description' => __( 'The manage token from the booking email; admins need none.', 'appointease' ),
@@ -73,23 +74,6 @@ final class BookingCalendarController extends Controller {
 			)
 		);
 		add_filter( 'rest_pre_serve_request', array( self::class, 'serve_calendar' ), 10, 2 );
-	}
-
-	/**
-	 * Admins may read any booking's file; anyone else needs the manage token.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( Installer::CAPABILITY ) ) {
-			return true;
-		}
-		$token = $request['token'];
-		if ( is_string( $token ) && '' !== $token && null !== $this->bookings->find_with_token( (int) $request['id'], hash( 'sha256', $token ) ) ) {
-			return true;
-		}
-		return self::not_found();
 	}
 
 	/**

@@ -9,19 +9,23 @@ declare(strict_types=1);
 
 namespace AppointEase\Rest;
 
+use AppointEase\Access\EmployeeAccess;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingRequest;
 use AppointEase\Booking\BookingService;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Notifications\ManageLink;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Visitors create bookings without an account and later reach theirs with
- * the manage token from their email; a wrong token answers exactly like a
- * booking that does not exist. Admins list and act on all bookings.
+ * the manage token, or the link token of their emails (ManageLink); a wrong
+ * token answers exactly like a booking that does not exist. Admins list and
+ * act on all bookings. A user linked to an employee lists and reads that
+ * employee's bookings only (EmployeeAccess), and acts on none.
  */
 final class BookingsController extends Controller {
 
@@ -31,6 +35,13 @@ final class BookingsController extends Controller {
 	 * @var string
 	 */
 	protected $rest_base = 'bookings';
+
+	/**
+	 * Checks manage and link tokens.
+	 *
+	 * @var ManageLink
+	 */
+	private readonly ManageLink $links;
 
 	/**
 	 * Builds it.
@@ -44,6 +55,7 @@ final class BookingsController extends Controller {
 		private readonly BookingRepository $bookings,
 		private readonly EmployeeRepository $employees
 	) {
+		$this->links = new ManageLink( $bookings );
 	}
 
 	/**
@@ -66,7 +78,7 @@ final class BookingsController extends Controller {
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'can_manage' ),
+					'permission_callback' => array( $this, 'can_list' ),
 					'args'                => $this->get_collection_params(),
 				),
 				array(
@@ -86,7 +98,7 @@ final class BookingsController extends Controller {
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'can_manage_or_holds_token' ),
+					'permission_callback' => array( $this, 'can_read' ),
 					'args'                => $token,
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
@@ -148,21 +160,61 @@ final class BookingsController extends Controller {
 	}
 
 	/**
-	 * Admins may act on any booking; anyone else needs its manage token, and
-	 * a missing or wrong token answers like a booking that does not exist.
+	 * Admins may act on any booking; anyone else needs its manage token (or
+	 * the link token of its emails), and a missing or wrong token answers
+	 * like a booking that does not exist.
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return true|\WP_Error
 	 */
 	public function can_manage_or_holds_token( $request ) {
-		if ( current_user_can( Installer::CAPABILITY ) ) {
+		if ( self::is_admin() ) {
 			return true;
 		}
 		$token = $request['token'];
-		if ( is_string( $token ) && '' !== $token && null !== $this->bookings->find_with_token( (int) $request['id'], hash( 'sha256', $token ) ) ) {
+		if ( is_string( $token ) && $this->links->accepts( (int) $request['id'], $token ) ) {
 			return true;
 		}
 		return self::not_found();
+	}
+
+	/**
+	 * Reading one booking: as for acting on it, and besides, the user linked
+	 * to the booking's employee. Another employee's booking answers like one
+	 * that does not exist.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function can_read( $request ) {
+		$allowed = $this->can_manage_or_holds_token( $request );
+		if ( true === $allowed ) {
+			return true;
+		}
+		$own = self::own_employee();
+		if ( null !== $own ) {
+			$booking = $this->bookings->find( (int) $request['id'] );
+			if ( null !== $booking && $booking->employee_id === $own ) {
+				return true;
+			}
+		}
+		return $allowed;
+	}
+
+	/**
+	 * Listing bookings: admins see all; a user linked to an employee sees that
+	 * employee's (get_items() narrows the list).
+	 *
+	 * @return true|\WP_Error
+	 */
+	public function can_list() {
+		if ( self::is_admin() ) {
+			return true;
+		}
+		if ( current_user_can( Installer::VIEW_OWN_CAPABILITY ) ) {
+			return null !== self::own_employee() ? true : Errors::make( 'FORBIDDEN', __( 'Your account is not linked to an employee, so it has no bookings to show.', 'appointease' ) );
+		}
+		return $this->can_manage();
 	}
 
 	/**
@@ -215,6 +267,13 @@ final class BookingsController extends Controller {
 			if ( isset( $request[ $key ] ) ) {
 				$filters[ $key ] = (int) $request[ $key ];
 			}
+		}
+		if ( ! self::is_admin() ) {
+			$own = self::own_employee();
+			if ( null === $own || ( isset( $filters['employee'] ) && $filters['employee'] !== $own ) ) {
+				return Errors::make( 'FORBIDDEN', __( 'You can only see your own bookings.', 'appointease' ) );
+			}
+			$filters['employee'] = $own;
 		}
 		if ( isset( $request['status'] ) ) {
 			$filters['status'] = (string) $request['status'];
@@ -492,6 +551,17 @@ final class BookingsController extends Controller {
 	 */
 	private static function is_admin(): bool {
 		return current_user_can( Installer::CAPABILITY );
+	}
+
+	/**
+	 * The employee whose bookings the current user may read, or null when
+	 * the user may not read an employee's bookings.
+	 */
+	private static function own_employee(): ?int {
+		if ( ! current_user_can( Installer::VIEW_OWN_CAPABILITY ) ) {
+			return null;
+		}
+		return EmployeeAccess::employee_id( get_current_user_id() );
 	}
 
 	/**

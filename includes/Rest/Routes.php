@@ -42,13 +42,14 @@ final class Routes {
 		$availability = new Availability( $bookings, $store );
 		$holds        = static fn(): HoldService => new HoldService( $services, $employees, $availability, $store(), new Calendars() );
 
-		$controllers = array(
+		$booking_routes = new BookingsController( BookingService::create_default(), $bookings, $employees );
+		$controllers    = array(
 			new ServicesController( $services ),
 			new EmployeesController( $employees, $services ),
 			new AvailabilityController( $services, $employees, $availability ),
 			new CapacityController( $services, $employees, $availability, $bookings ),
-			new BookingsController( BookingService::create_default(), $bookings, $employees ),
-			new BookingCalendarController( $bookings, $services, $employees ),
+			$booking_routes,
+			new BookingCalendarController( $bookings, $services, $employees, array( $booking_routes, 'can_read' ) ),
 			new SettingsController(),
 			new HoldsController( $holds, $employees ),
 			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),

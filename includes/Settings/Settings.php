@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace AppointEase\Settings;
 
+use AppointEase\Notifications\EmailTemplates;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -28,11 +30,21 @@ final class Settings {
 	private static ?array $resolved = null;
 
 	/**
-	 * The JSON schema of every setting, with its default.
+	 * The JSON schema of every setting, with its default. The email switches
+	 * and templates come from EmailTemplates.
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	public static function schema(): array {
+		return self::booking_schema() + EmailTemplates::settings_schema();
+	}
+
+	/**
+	 * The JSON schema of the booking settings.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function booking_schema(): array {
 		return array(
 			'slot_step'         => array(
 				'description' => __( 'Minutes between two offered start times.', 'appointease' ),

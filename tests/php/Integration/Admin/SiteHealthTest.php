@@ -9,7 +9,11 @@ namespace AppointEase\Tests\Integration\Admin;
 
 use AppointEase\Admin\SiteHealth;
 use AppointEase\Holds\HoldStoreFactory;
+use AppointEase\Holds\Housekeeping;
+use AppointEase\Infrastructure\Installer;
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Settings\Settings;
+use AppointEase\Tests\Integration\Support\Fixtures;
 use AppointEase\Tests\Integration\TestCase;
 
 /**
@@ -39,5 +43,58 @@ final class SiteHealthTest extends TestCase {
 		$this->assertStringStartsWith( Schema::VERSION . ' ', $fields['schema']['value'] );
 		$this->assertStringContainsString( 'reachable', $fields['redis']['value'] );
 		$this->assertStringNotContainsString( 'not scheduled', $fields['purge']['value'] );
+	}
+
+	public function test_the_schema_test_passes_on_a_current_site_and_is_critical_on_an_outdated_one(): void {
+		$tests = apply_filters( 'site_status_tests', array( 'direct' => array() ) );
+		$this->assertArrayHasKey( 'appointease_schema_version', $tests['direct'] );
+
+		$current = SiteHealth::schema_test();
+		$this->assertSame( 'good', $current['status'] );
+		$this->assertSame( 'appointease_schema_version', $current['test'] );
+		$this->assertStringContainsString( 'version ' . Schema::VERSION, $current['description'] );
+
+		update_option( Installer::VERSION_OPTION, Schema::VERSION - 1 );
+		$outdated = SiteHealth::schema_test();
+		$this->assertSame( 'critical', $outdated['status'] );
+		$this->assertStringContainsString( 'version ' . ( Schema::VERSION - 1 ) . ', but this release of AppointEase expects version ' . Schema::VERSION, $outdated['description'] );
+	}
+
+	public function test_the_scheduled_jobs_test_sees_a_missing_or_overdue_purge(): void {
+		$tests = apply_filters( 'site_status_tests', array( 'direct' => array() ) );
+		$this->assertArrayHasKey( 'appointease_scheduled_jobs', $tests['direct'] );
+		$this->assertSame( 'good', SiteHealth::scheduled_jobs_test()['status'] );
+
+		Housekeeping::unschedule();
+		$missing = SiteHealth::scheduled_jobs_test();
+		$this->assertSame( 'recommended', $missing['status'] );
+		$this->assertStringContainsString( 'not scheduled', $missing['label'] );
+
+		wp_schedule_event( time() - 3 * HOUR_IN_SECONDS, 'hourly', Housekeeping::HOOK );
+		$overdue = SiteHealth::scheduled_jobs_test();
+		$this->assertSame( 'recommended', $overdue['status'] );
+		$this->assertStringContainsString( 'overdue', $overdue['label'] );
+		$this->assertStringContainsString( 'DISABLE_WP_CRON', $overdue['description'] );
+
+		Housekeeping::unschedule();
+		Housekeeping::schedule();
+		$this->assertSame( 'good', SiteHealth::scheduled_jobs_test()['status'] );
+	}
+
+	public function test_the_info_tab_shows_how_the_site_books(): void {
+		$fixtures = new Fixtures();
+		$service  = $fixtures->service();
+		$fixtures->service( array( 'active' => false ) );
+		$fixtures->employee( array( $service->id ), array( 'wp_user' => 1 ) );
+		Settings::update( array( 'approval_required' => true ) );
+
+		$fields = apply_filters( 'debug_information', array() )['appointease']['fields'];
+
+		$this->assertSame( home_url( '/' ), $fields['booking_page']['value'] );
+		$this->assertSame( 'yes', $fields['approval_required']['value'] );
+		$this->assertSame( 'yes / yes', $fields['staff_emails']['value'] );
+		$this->assertSame( '1 / 2', $fields['services']['value'] );
+		$this->assertSame( '1 / 1 / 1', $fields['employees']['value'] );
+		$this->assertSame( 0, $fields['bookings']['value'] );
 	}
 }

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Rest;
 
+use AppointEase\Booking\BookingRepository;
+use AppointEase\Notifications\ManageLink;
 use AppointEase\Rest\BookingCalendarController;
 
 /**
@@ -50,6 +52,17 @@ final class BookingCalendarRouteTest extends RestTestCase {
 		$absent  = $this->assertError( 404, 'NOT_FOUND', $this->get( 'bookings/' . ( $booking['id'] + 1000 ) . '/ics', array( 'token' => $booking['manage_token'] ) ) );
 		$this->assertSame( $wrong, $missing );
 		$this->assertSame( $wrong, $absent );
+	}
+
+	public function test_the_link_token_of_the_booking_emails_opens_the_file_too(): void {
+		$booking = $this->book( '10:00' );
+		$hash    = ( new BookingRepository() )->manage_token_hash( (int) $booking['id'] );
+		$this->assertIsString( $hash );
+
+		$response = $this->get( 'bookings/' . $booking['id'] . '/ics', array( 'token' => ManageLink::link_token( (int) $booking['id'], $hash ) ) );
+
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertStringStartsWith( 'BEGIN:VCALENDAR', (string) $response->get_data() );
 	}
 
 	public function test_an_admin_downloads_any_bookings_file_and_a_cancelled_one_says_so(): void {

@@ -1,0 +1,46 @@
+<?php
+/**
+ * Registers `wp appointease`.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Cli;
+
+use WP_CLI;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The command tree: bookings, employees, services, store, holds, seed.
+ */
+final class Commands {
+
+	/**
+	 * Adds every command. Called only when WP-CLI runs.
+	 */
+	public static function register(): void {
+		// A namespace goes by class name: WP-CLI builds it, with its help text from the docblock.
+		self::add( 'appointease', AppointEaseNamespace::class );
+		self::add( 'appointease bookings', new BookingsCommand() );
+		self::add( 'appointease employees', new EmployeesCommand() );
+		self::add( 'appointease services', new ServicesCommand() );
+		self::add( 'appointease store', new StoreCommand() );
+		self::add( 'appointease holds', new HoldsCommand() );
+		self::add( 'appointease seed', new SeedCommand() );
+	}
+
+	/**
+	 * Adds one command.
+	 *
+	 * @param string        $name    The command's words.
+	 * @param object|string $command A class (or its name) whose public methods are the subcommands.
+	 */
+	private static function add( string $name, object|string $command ): void {
+		// WP-CLI's stubs say "callable", but it takes any class: each public method is a subcommand.
+		/* @phpstan-ignore-next-line */
+		WP_CLI::add_command( $name, $command );
+	}
+}

@@ -1,0 +1,227 @@
+<?php
+/**
+ * Emails customers and staff about booking changes.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Notifications;
+
+use AppointEase\Booking\Booking;
+use AppointEase\Booking\BookingRepository;
+use AppointEase\Booking\Ics;
+use AppointEase\Catalog\Employee;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Listens to the booking hooks (which fire after the commit) and sends, for
+ * each event, one email to the customer and one to the staff: the booking's
+ * employee (also the previous one after a move to a colleague) and the site's
+ * admin address, as the settings say. Both carry the booking's calendar file;
+ * the customer's carries the manage link.
+ *
+ * A booking made without approval fires `created` and `confirmed` in one
+ * request; its customer and staff get the `created` email only, which states
+ * the status. `confirmed` emails are for pending bookings an admin approves.
+ */
+final class Notifier {
+
+	/**
+	 * Ids of bookings made confirmed whose `confirmed` hook is yet to come.
+	 *
+	 * @var array<int, true>
+	 */
+	private array $created_confirmed = array();
+
+	/**
+	 * Builds it.
+	 *
+	 * @param ServiceRepository  $services  Services, for names.
+	 * @param EmployeeRepository $employees Employees, for names, emails and timezones.
+	 * @param ManageLink         $links     The customers' manage links.
+	 * @param Mailer             $mailer    Sends.
+	 */
+	public function __construct(
+		private readonly ServiceRepository $services,
+		private readonly EmployeeRepository $employees,
+		private readonly ManageLink $links,
+		private readonly Mailer $mailer
+	) {
+	}
+
+	/**
+	 * Hooks a notifier wired to the real repositories to the booking hooks.
+	 */
+	public static function register(): void {
+		$notifier = new self( new ServiceRepository(), new EmployeeRepository(), new ManageLink( new BookingRepository() ), new Mailer() );
+		add_action( 'appointease_booking_created', array( $notifier, 'on_created' ) );
+		add_action( 'appointease_booking_confirmed', array( $notifier, 'on_confirmed' ) );
+		add_action( 'appointease_booking_rejected', array( $notifier, 'on_rejected' ) );
+		add_action( 'appointease_booking_cancelled', array( $notifier, 'on_cancelled' ) );
+		add_action( 'appointease_booking_rescheduled', array( $notifier, 'on_rescheduled' ), 10, 2 );
+	}
+
+	/**
+	 * A booking was made.
+	 *
+	 * @param Booking $booking The new booking.
+	 */
+	public function on_created( $booking ): void {
+		if ( $booking instanceof Booking ) {
+			if ( Booking::CONFIRMED === $booking->status ) {
+				$this->created_confirmed[ $booking->id ] = true;
+			}
+			$this->notify( 'created', $booking );
+		}
+	}
+
+	/**
+	 * A booking was confirmed: approved, or made without approval (then the
+	 * created email has said so already).
+	 *
+	 * @param Booking $booking The booking.
+	 */
+	public function on_confirmed( $booking ): void {
+		if ( ! $booking instanceof Booking ) {
+			return;
+		}
+		if ( isset( $this->created_confirmed[ $booking->id ] ) ) {
+			unset( $this->created_confirmed[ $booking->id ] );
+			return;
+		}
+		$this->notify( 'confirmed', $booking );
+	}
+
+	/**
+	 * A pending booking was declined.
+	 *
+	 * @param Booking $booking The booking.
+	 */
+	public function on_rejected( $booking ): void {
+		if ( $booking instanceof Booking ) {
+			$this->notify( 'rejected', $booking );
+		}
+	}
+
+	/**
+	 * A booking was cancelled.
+	 *
+	 * @param Booking $booking The booking.
+	 */
+	public function on_cancelled( $booking ): void {
+		if ( $booking instanceof Booking ) {
+			$this->notify( 'cancelled', $booking );
+		}
+	}
+
+	/**
+	 * A booking moved to another time or employee.
+	 *
+	 * @param Booking $after  The booking now.
+	 * @param Booking $before The booking before.
+	 */
+	public function on_rescheduled( $after, $before ): void {
+		if ( $after instanceof Booking && $before instanceof Booking ) {
+			$this->notify( 'rescheduled', $after, $before );
+		}
+	}
+
+	/**
+	 * Sends the customer's and the staff's emails of one event. Nothing here
+	 * may throw: the booking has been committed already.
+	 *
+	 * @param string       $event   One of EmailTemplates::EVENTS.
+	 * @param Booking      $booking The booking now.
+	 * @param Booking|null $before  The booking before a move.
+	 */
+	private function notify( string $event, Booking $booking, ?Booking $before = null ): void {
+		try {
+			$service  = $this->services->find( $booking->service_id );
+			$employee = $this->employees->find( $booking->employee_id );
+			if ( null === $service || null === $employee ) {
+				return;
+			}
+			$was_with = null !== $before && $before->employee_id !== $booking->employee_id ? $this->employees->find( $before->employee_id ) : null;
+			$manage   = $this->links->url( $booking );
+			$values   = Placeholders::values( $event, $booking, $service, $employee, $manage, $before, $was_with );
+			$context  = array(
+				'event'    => $event,
+				'booking'  => $booking,
+				'previous' => $before,
+			);
+
+			$recipients = array(
+				'customer' => array( $booking->customer_email ),
+				'staff'    => $this->staff( $employee, $was_with ),
+			);
+			foreach ( $recipients as $audience => $to ) {
+				$to       = array_values( array_unique( array_filter( array_map( 'strtolower', $to ), static fn( string $address ): bool => false !== is_email( $address ) ) ) );
+				$template = EmailTemplates::template( $event, $audience );
+				if ( array() === $to || '' === trim( $template['body'] ) ) {
+					continue;
+				}
+				$calendar = array(
+					'name'    => Ics::file_name( $booking ),
+					'content' => Ics::for_booking( $booking, $service, $employee, 'customer' === $audience ? $manage : '' ),
+				);
+				$this->mailer->send( $this->message( $to, $template, $values, $audience, $booking ), array( 'audience' => $audience ) + $context, $calendar );
+			}
+		} catch ( \Throwable $failure ) {
+			error_log( sprintf( 'AppointEase: the %s emails about booking %d were not sent: %s', $event, $booking->id, $failure->getMessage() ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the site owner's only trace of a lost email.
+		}//end try
+	}
+
+	/**
+	 * The staff addresses: the employee (and the previous one after a move to
+	 * a colleague) and the admin, as the settings say.
+	 *
+	 * @param Employee      $employee The booking's employee.
+	 * @param Employee|null $was_with The employee before a move, if it changed.
+	 * @return string[]
+	 */
+	private function staff( Employee $employee, ?Employee $was_with ): array {
+		$to = array();
+		if ( Settings::bool( EmailTemplates::NOTIFY_EMPLOYEE ) ) {
+			$to[] = $employee->email;
+			if ( null !== $was_with ) {
+				$to[] = $was_with->email;
+			}
+		}
+		if ( Settings::bool( EmailTemplates::NOTIFY_ADMIN ) ) {
+			$to[] = (string) get_option( 'admin_email' );
+		}
+		return $to;
+	}
+
+	/**
+	 * The message array wp_mail takes.
+	 *
+	 * @param string[]                             $to       Recipients.
+	 * @param array{subject: string, body: string} $template The template.
+	 * @param array<string, string>                $values   Placeholder values.
+	 * @param string                               $audience customer or staff.
+	 * @param Booking                              $booking  The booking.
+	 * @return array{to: string[], subject: string, message: string, headers: string[], attachments: string[]}
+	 */
+	private function message( array $to, array $template, array $values, string $audience, Booking $booking ): array {
+		$headers = array( 'Content-Type: text/plain; charset=UTF-8' );
+		// Answers go to a person: the customer writes to the site's admin, the staff to the customer.
+		$reply_to = 'customer' === $audience ? (string) get_option( 'admin_email' ) : $booking->customer_email;
+		if ( is_email( $reply_to ) ) {
+			$headers[] = 'Reply-To: ' . $reply_to;
+		}
+		return array(
+			'to'          => $to,
+			'subject'     => trim( (string) preg_replace( '/\s+/u', ' ', Placeholders::fill( $template['subject'], $values ) ) ),
+			'message'     => Placeholders::fill( str_replace( "\r\n", "\n", $template['body'] ), $values ),
+			'headers'     => $headers,
+			'attachments' => array(),
+		);
+	}
+}

@@ -1,0 +1,177 @@
+<?php
+/**
+ * The values of the email placeholders.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Notifications;
+
+use AppointEase\Booking\Booking;
+use AppointEase\Catalog\Employee;
+use AppointEase\Catalog\Service;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Turns a booking into the `{name}` values of its emails, and fills them in.
+ *
+ * Emails are plain text. Every value is plain text too: tags are stripped
+ * from what customers and admins typed, and one-line values lose their line
+ * breaks, so that nothing a customer typed can become markup or a new header
+ * line, even where another plugin turns mail into HTML.
+ */
+final class Placeholders {
+
+	/** Every placeholder, as written in templates. */
+	public const NAMES = array(
+		'{customer_name}',
+		'{customer_email}',
+		'{customer_phone}',
+		'{customer_notes}',
+		'{service}',
+		'{employee}',
+		'{date}',
+		'{start_time}',
+		'{end_time}',
+		'{timezone}',
+		'{start}',
+		'{end}',
+		'{seats}',
+		'{status}',
+		'{manage_link}',
+		'{booking_page}',
+		'{booking_id}',
+		'{previous_start}',
+		'{previous_employee}',
+		'{site_name}',
+		'{site_url}',
+	);
+
+	/**
+	 * The values for one booking's emails, filterable by
+	 * `appointease_email_placeholders`.
+	 *
+	 * @param string        $event    One of EmailTemplates::EVENTS.
+	 * @param Booking       $booking  The booking as it is now.
+	 * @param Service       $service  Its service.
+	 * @param Employee      $employee Its employee.
+	 * @param string        $manage   Its manage link.
+	 * @param Booking|null  $before   The booking before a move, else null.
+	 * @param Employee|null $was_with The employee before a move, else null.
+	 * @return array<string, string> Placeholder (with braces) => value.
+	 */
+	public static function values( string $event, Booking $booking, Service $service, Employee $employee, string $manage, ?Booking $before = null, ?Employee $was_with = null ): array {
+		$zone   = $employee->timezone( wp_timezone() );
+		$values = array(
+			'{customer_name}'     => self::line( $booking->customer_name ),
+			'{customer_email}'    => self::line( $booking->customer_email ),
+			'{customer_phone}'    => self::line( $booking->customer_phone ),
+			'{customer_notes}'    => self::text( $booking->customer_notes ),
+			'{service}'           => self::line( $service->name ),
+			'{employee}'          => self::line( $employee->name ),
+			'{date}'              => self::date( $booking->start, $zone ),
+			'{start_time}'        => self::time( $booking->start, $zone ),
+			'{end_time}'          => self::time( $booking->end, $zone ),
+			'{timezone}'          => $zone->getName(),
+			'{start}'             => self::moment( $booking->start, $zone ),
+			'{end}'               => self::moment( $booking->end, $zone ),
+			'{seats}'             => (string) $booking->seats,
+			'{status}'            => self::status( $booking->status ),
+			'{manage_link}'       => $manage,
+			'{booking_page}'      => ManageLink::booking_page_url(),
+			'{booking_id}'        => (string) $booking->id,
+			'{previous_start}'    => null === $before ? '' : self::moment( $before->start, ( $was_with ?? $employee )->timezone( wp_timezone() ) ),
+			'{previous_employee}' => self::line( ( $was_with ?? $employee )->name ),
+			'{site_name}'         => self::line( wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),
+			'{site_url}'          => home_url( '/' ),
+		);
+
+		/**
+		 * Filters the values of an email's placeholders; add a key such as
+		 * `{room}` to offer a placeholder of your own. Values are plain text.
+		 *
+		 * @param array<string, string> $values  Placeholder (with braces) => value.
+		 * @param Booking               $booking The booking.
+		 * @param string                $event   created, confirmed, rejected, cancelled or rescheduled.
+		 */
+		$filtered = apply_filters( 'appointease_email_placeholders', $values, $booking, $event );
+		return is_array( $filtered ) ? array_map( 'strval', $filtered ) : $values;
+	}
+
+	/**
+	 * A template with its placeholders filled in. Unknown placeholders stay.
+	 *
+	 * @param string                $template The subject or body.
+	 * @param array<string, string> $values   From values().
+	 */
+	public static function fill( string $template, array $values ): string {
+		return strtr( $template, $values );
+	}
+
+	/**
+	 * The readable name of a status.
+	 *
+	 * @param string $status A Booking status.
+	 */
+	public static function status( string $status ): string {
+		$names = array(
+			Booking::PENDING   => __( 'waiting for confirmation', 'appointease' ),
+			Booking::CONFIRMED => __( 'confirmed', 'appointease' ),
+			Booking::CANCELLED => __( 'cancelled', 'appointease' ),
+			Booking::REJECTED  => __( 'declined', 'appointease' ),
+			Booking::COMPLETED => __( 'completed', 'appointease' ),
+		);
+		return $names[ $status ] ?? $status;
+	}
+
+	/**
+	 * One line of plain text: no tags, no line breaks.
+	 *
+	 * @param string $value Text someone typed.
+	 */
+	private static function line( string $value ): string {
+		return trim( (string) preg_replace( '/\s+/u', ' ', wp_strip_all_tags( $value ) ) );
+	}
+
+	/**
+	 * Plain text that may run over several lines: no tags.
+	 *
+	 * @param string $value Text someone typed.
+	 */
+	private static function text( string $value ): string {
+		return trim( wp_strip_all_tags( str_replace( "\r\n", "\n", $value ) ) );
+	}
+
+	/**
+	 * A date in the site's date format.
+	 *
+	 * @param \DateTimeImmutable $time The instant.
+	 * @param \DateTimeZone      $zone The calendar's timezone.
+	 */
+	private static function date( \DateTimeImmutable $time, \DateTimeZone $zone ): string {
+		return (string) wp_date( (string) get_option( 'date_format' ), $time->getTimestamp(), $zone );
+	}
+
+	/**
+	 * A time of day in the site's time format.
+	 *
+	 * @param \DateTimeImmutable $time The instant.
+	 * @param \DateTimeZone      $zone The calendar's timezone.
+	 */
+	private static function time( \DateTimeImmutable $time, \DateTimeZone $zone ): string {
+		return (string) wp_date( (string) get_option( 'time_format' ), $time->getTimestamp(), $zone );
+	}
+
+	/**
+	 * A date and time, with the timezone's name.
+	 *
+	 * @param \DateTimeImmutable $time The instant.
+	 * @param \DateTimeZone      $zone The calendar's timezone.
+	 */
+	private static function moment( \DateTimeImmutable $time, \DateTimeZone $zone ): string {
+		return self::date( $time, $zone ) . ' ' . self::time( $time, $zone ) . ' (' . $zone->getName() . ')';
+	}
+}

@@ -1,0 +1,263 @@
+<?php
+/**
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Tests\Integration\Cli;
+
+use AppointEase\Booking\BookingRepository;
+use AppointEase\Booking\BookingService;
+use AppointEase\Infrastructure\Schema;
+use AppointEase\Tests\Integration\Support\Fixtures;
+use AppointEase\Tests\Integration\TestCase;
+
+/**
+ * `wp appointease ...` run as a user runs it: bin/wp (WP-CLI 2.4) in its own
+ * process, pointed at this run's test database by test-site.php. That process
+ * cannot see an open transaction, so these tests commit what they write and
+ * empty the plugin's tables afterwards (the state every other test starts from).
+ */
+final class CommandsTest extends TestCase {
+
+	private Fixtures $fixtures;
+
+	protected function set_up(): void {
+		parent::set_up();
+		global $wpdb;
+		$wpdb->query( 'COMMIT' );
+		$this->fixtures = new Fixtures();
+		// Bookings made in this process send emails; this site has no mail server.
+		add_filter( 'pre_wp_mail', '__return_true' );
+	}
+
+	protected function tear_down(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/user.php';
+		remove_filter( 'pre_wp_mail', '__return_true' );
+		foreach ( Schema::TABLES as $table ) {
+			$wpdb->query( 'DELETE FROM ' . Schema::table( $table ) );
+		}
+		foreach ( get_users( array( 'search' => 'cli-test-*' ) ) as $user ) {
+			wp_delete_user( $user->ID );
+		}
+		$this->fixtures->clean_up();
+		parent::tear_down();
+	}
+
+	public function test_every_command_documents_its_options_and_examples(): void {
+		$leaves = $this->leaf_commands( 'appointease' );
+
+		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
+		foreach ( $leaves as $name => $help ) {
+			$this->assertMatchesRegularExpression( '/^OPTIONS\n\n +\S/m', $help, "wp $name has no OPTIONS." );
+			$this->assertMatchesRegularExpression( '/^EXAMPLES\n\n +\S/m', $help, "wp $name has no EXAMPLES." );
+		}
+	}
+
+	public function test_services_are_created_listed_and_changed_with_the_rest_apis_rules(): void {
+		$id = (int) trim( $this->ok( 'appointease', 'services', 'create', '--name=Massage', '--duration=45', '--buffer_after=15', '--price=60.00', '--porcelain' ) );
+		$this->assertGreaterThan( 0, $id );
+
+		$this->assertSame( "Success: Changed service $id.\n", $this->ok( 'appointease', 'services', 'update', (string) $id, '--price=none', '--capacity=4' ) );
+		$this->assertSame(
+			array(
+				array(
+					'id'            => $id,
+					'name'          => 'Massage',
+					'duration'      => 45,
+					'buffer_before' => 0,
+					'buffer_after'  => 15,
+					'capacity'      => 4,
+					'price'         => null,
+					'active'        => 'true',
+				),
+			),
+			$this->json( 'appointease', 'services', 'list', '--format=json' )
+		);
+
+		$refused = $this->wp( 'appointease', 'services', 'create', '--name=Odd', '--duration=42' );
+		$this->assertSame( 1, $refused['status'] );
+		$this->assertStringContainsString( 'Error:', $refused['stderr'] );
+		$this->assertStringContainsString( 'duration', $refused['stderr'] );
+		$this->assertSame( 1, Fixtures::rows( 'services' ), 'A refused service is not written.' );
+
+		$missing = $this->wp( 'appointease', 'services', 'update', '999999', '--name=Ghost' );
+		$this->assertSame( 1, $missing['status'] );
+		$this->assertStringContainsString( 'no such service', $missing['stderr'] );
+	}
+
+	public function test_employees_are_created_with_hours_services_and_a_linked_user_and_changed(): void {
+		$service = $this->fixtures->service();
+		$user    = wp_insert_user(
+			array(
+				'user_login' => 'cli-test-dana',
+				'user_pass'  => wp_generate_password(),
+				'user_email' => 'cli-test-dana@example.com',
+			)
+		);
+		$this->assertIsInt( $user );
+		$hours = '[{"weekday":1,"start":"09:00","end":"13:00"},{"weekday":3,"start":"09:00","end":"11:00"},{"weekday":3,"start":"11:30","end":"13:00"}]';
+
+		$id = (int) trim( $this->ok( 'appointease', 'employees', 'create', '--name=Dana Diaz', '--email=dana@example.com', '--services=' . $service->id, '--wp_user=cli-test-dana', '--timezone=Europe/Lisbon', '--hours=' . $hours, '--porcelain' ) );
+
+		$employee = $this->fixtures->employees->find( $id );
+		$this->assertNotNull( $employee );
+		$this->assertSame( 'Dana Diaz', $employee->name );
+		$this->assertSame( $user, $employee->wp_user_id );
+		$this->assertSame( 'Europe/Lisbon', $employee->timezone );
+		$this->assertSame( array( $service->id ), $employee->service_ids );
+		$this->assertSame( json_decode( $hours, true ), $employee->hours_list() );
+
+		$this->assertSame( "Success: Changed employee $id.\n", $this->ok( 'appointease', 'employees', 'update', (string) $id, '--active=false', '--wp_user=none', '--days_off=[{"start":"2030-08-03","end":"2030-08-09","reason":"Holiday"}]' ) );
+		$listed = $this->json( 'appointease', 'employees', 'list', '--format=json', '--fields=id,name,wp_user,active,days_off' );
+		$this->assertSame( array( $id ), array_column( $listed, 'id' ) );
+		$this->assertNull( $listed[0]['wp_user'] );
+		$this->assertSame( 'false', $listed[0]['active'] );
+		$this->assertStringContainsString( 'Holiday', $listed[0]['days_off'] );
+
+		foreach ( array(
+			array( '--timezone=Mars/Olympus', 'timezone' ),
+			array( '--hours=[{"weekday":1,"start":"13:00","end":"09:00"}]', 'end after it starts' ),
+			array( '--hours=not json', 'JSON list' ),
+			array( '--wp_user=nobody-here', 'no WordPress user' ),
+		) as list( $option, $reason ) ) {
+			$refused = $this->wp( 'appointease', 'employees', 'update', (string) $id, $option );
+			$this->assertSame( 1, $refused['status'], $option );
+			$this->assertStringContainsString( $reason, $refused['stderr'], $option );
+		}
+		$this->assertSame( 'Europe/Lisbon', $this->fixtures->employees->find( $id )?->timezone, 'A refused change writes nothing.' );
+	}
+
+	public function test_bookings_are_listed_shown_exported_and_cancelled_through_the_booking_service(): void {
+		$service  = $this->fixtures->service();
+		$employee = $this->fixtures->employee( array( $service->id ) );
+		$book     = BookingService::create_default();
+		$first    = $book->book( Fixtures::request( $service, $employee, Fixtures::MONDAY . ' 10:00', array( 'phone' => '+49 30 1234' ) ), Fixtures::now() )->booking;
+		$second   = $book->book( Fixtures::request( $service, $employee, Fixtures::MONDAY . ' 11:00', array( 'name' => '=HYPERLINK("x")' ) ), Fixtures::now() )->booking;
+
+		$listed = $this->json( 'appointease', 'bookings', 'list', '--format=json' );
+		$this->assertSame( array( $second->id, $first->id ), array_column( $listed, 'id' ), 'Newest start first.' );
+		$this->assertSame( '2030-01-07T10:00:00+01:00', $listed[1]['start'] );
+		$this->assertSame( 'Haircut', $listed[1]['service'] );
+		$this->assertSame( 'Ana Silva', $listed[1]['employee'] );
+		$this->assertSame( array( $first->id ), array_column( $this->json( 'appointease', 'bookings', 'list', '--format=json', '--search=+49 30' ), 'id' ) );
+		$this->assertSame( array(), $this->json( 'appointease', 'bookings', 'list', '--format=json', '--from=2030-01-08' ) );
+		$this->assertSame( '2', trim( $this->ok( 'appointease', 'bookings', 'list', '--status=confirmed', '--format=count' ) ) );
+		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'list', '--from=2030-02-30' )['status'], 'A date that does not exist is refused.' );
+
+		$shown = $this->json( 'appointease', 'bookings', 'show', (string) $first->id, '--format=json' );
+		$this->assertSame( 'maria@example.com', $shown['customer_email'] );
+		$this->assertSame( '+49 30 1234', $shown['customer_phone'] );
+
+		$csv = array_map( 'str_getcsv', explode( "\n", trim( $this->ok( 'appointease', 'bookings', 'export' ) ) ) );
+		$this->assertSame( array( 'id', 'status', 'service', 'employee', 'start', 'end', 'seats', 'customer_name', 'customer_email', 'customer_phone', 'customer_notes', 'created_at', 'updated_at' ), $csv[0] );
+		$this->assertCount( 3, $csv );
+		$this->assertSame( "'=HYPERLINK(\"x\")", $csv[1][7], 'A formula is defused.' );
+		$this->assertSame( "'+49 30 1234", $csv[2][9] );
+		$file = get_temp_dir() . 'appointease-cli-test-' . wp_generate_password( 8, false ) . '.csv';
+		$this->assertSame( "Success: Wrote 1 bookings to $file.\n", $this->ok( 'appointease', 'bookings', 'export', '--file=' . $file, '--search=HYPERLINK' ) );
+		$this->assertCount( 2, file( $file, FILE_SKIP_EMPTY_LINES ) ?: array() ); // phpcs:ignore WordPress.PHP.DisallowShortTernary.Found -- file() is false only on failure.
+		wp_delete_file( $file );
+
+		$this->assertSame( "Success: Cancelled booking {$first->id}.\n", $this->ok( 'appointease', 'bookings', 'cancel', (string) $first->id ) );
+		$this->assertSame( 'cancelled', ( new BookingRepository() )->find( $first->id )?->status );
+		$this->assertSame( 0, Fixtures::rows( 'seats', 'booking_id = ' . $first->id ), 'Its seat is free again.' );
+		$again = $this->wp( 'appointease', 'bookings', 'cancel', (string) $first->id, (string) $second->id );
+		$this->assertSame( 1, $again['status'] );
+		$this->assertStringContainsString( "Booking {$first->id}: This booking is cancelled", $again['stderr'] );
+		$this->assertStringContainsString( "Success: Cancelled booking {$second->id}.", $again['stdout'], 'The other id is still cancelled.' );
+		$this->assertStringContainsString( 'Error: 1 of 2 bookings were not cancelled.', $again['stderr'] );
+		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'show', '999999' )['status'] );
+	}
+
+	public function test_store_status_holds_purge_and_seed(): void {
+		$status = $this->json( 'appointease', 'store', 'status', '--format=json' );
+		$this->assertSame( 'redis', $status['store'] );
+		$this->assertSame( 'reachable', $status['redis'] );
+		$this->assertSame( 0, $status['live_holds'] );
+		$this->assertSame( Schema::VERSION . ' (expected ' . Schema::VERSION . ')', $status['schema_version'] );
+
+		$this->assertMatchesRegularExpression( '/^Success: Purged \d+ records of holds that ran out \(store: redis\)\.$/', trim( $this->ok( 'appointease', 'holds', 'purge' ) ) );
+
+		$this->assertStringStartsWith( 'Success: Seeded 3 employees, 4 services and ', $this->ok( 'appointease', 'seed' ) );
+		$this->assertSame( 3, Fixtures::rows( 'employees' ) );
+		$this->assertSame( "Success: The site already has employees; nothing seeded.\n", $this->ok( 'appointease', 'seed' ) );
+	}
+
+	/**
+	 * The help of every command below one, found through `wp help`.
+	 *
+	 * @param string $command A command, e.g. "appointease".
+	 * @return array<string, string> Command => its help.
+	 */
+	private function leaf_commands( string $command ): array {
+		$help = $this->ok( 'help', ...explode( ' ', $command ) );
+		if ( 1 !== preg_match( '/^SUBCOMMANDS\n\n(.*?)\n\n/ms', $help, $section ) ) {
+			return array( $command => $help );
+		}
+		$leaves = array();
+		preg_match_all( '/^  (\S+) /m', $section[1], $names );
+		foreach ( $names[1] as $name ) {
+			$leaves += $this->leaf_commands( "$command $name" );
+		}
+		return $leaves;
+	}
+
+	/**
+	 * Runs bin/wp against this run's test database.
+	 *
+	 * @param string ...$args Arguments after "wp".
+	 * @return array{status: int, stdout: string, stderr: string}
+	 */
+	private function wp( string ...$args ): array {
+		$command = array_merge( array( 'bash', dirname( __DIR__, 4 ) . '/bin/wp', '--require=' . __DIR__ . '/test-site.php' ), array_values( $args ) );
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs WP-CLI as its users do.
+		$process = proc_open(
+			$command,
+			array(
+				1 => array( 'pipe', 'w' ),
+				2 => array(
+					'pipe',
+					'w',
+				),
+			),
+			$pipes
+		);
+		$this->assertIsResource( $process );
+		$stdout = (string) stream_get_contents( $pipes[1] );
+		$stderr = (string) stream_get_contents( $pipes[2] );
+		fclose( $pipes[1] );
+		fclose( $pipes[2] );
+		return array(
+			'status' => proc_close( $process ),
+			'stdout' => $stdout,
+			'stderr' => $stderr,
+		);
+	}
+
+	/**
+	 * Runs a command that must succeed and returns its output.
+	 *
+	 * @param string ...$args Arguments after "wp".
+	 */
+	private function ok( string ...$args ): string {
+		$run = $this->wp( ...$args );
+		$this->assertSame( 0, $run['status'], implode( ' ', $args ) . " failed:\n" . $run['stderr'] . $run['stdout'] );
+		return $run['stdout'];
+	}
+
+	/**
+	 * Runs a command with JSON output and decodes it.
+	 *
+	 * @param string ...$args Arguments after "wp".
+	 * @return array<mixed>
+	 */
+	private function json( string ...$args ): array {
+		$output = $this->ok( ...$args );
+		$data   = json_decode( $output, true );
+		$this->assertIsArray( $data, "Not JSON: $output" );
+		return $data;
+	}
+}

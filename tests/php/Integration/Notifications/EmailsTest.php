@@ -1,0 +1,419 @@
+<?php
+/**
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Tests\Integration\Notifications;
+
+use AppointEase\Booking\Booking;
+use AppointEase\Booking\BookingRequest;
+use AppointEase\Booking\BookingService;
+use AppointEase\Notifications\EmailTemplates;
+use AppointEase\Notifications\ManageLink;
+use AppointEase\Notifications\Placeholders;
+use AppointEase\Settings\Settings;
+use AppointEase\Tests\Integration\Rest\RestTestCase;
+
+/**
+ * The booking emails, captured at `pre_wp_mail` (so wp_mail builds nothing
+ * and sends nothing), with the calendar file read before it is deleted.
+ * Bookings go through the real REST routes and booking service.
+ */
+final class EmailsTest extends RestTestCase {
+
+	/**
+	 * Every email wp_mail was asked to send: to, subject, message, headers, and
+	 * files (attachment name => content).
+	 *
+	 * @var array<int, array<string, mixed>>
+	 */
+	private array $mails = array();
+
+	/**
+	 * What pre_wp_mail answers: null lets wp_mail go on, true fakes a sent mail, false a failed one.
+	 */
+	private ?bool $mail_result = true;
+
+	protected function set_up(): void {
+		parent::set_up();
+		update_option( 'admin_email', 'owner@example.com' );
+		update_option( 'blogname', 'Salon & Spa' );
+		add_filter( 'pre_wp_mail', array( $this, 'capture' ), 10, 2 );
+	}
+
+	protected function tear_down(): void {
+		remove_filter( 'pre_wp_mail', array( $this, 'capture' ), 10 );
+		remove_all_filters( 'appointease_email' );
+		remove_all_filters( 'appointease_email_placeholders' );
+		remove_all_actions( 'appointease_email_failed' );
+		parent::tear_down();
+	}
+
+	/**
+	 * Records a message that wp_mail would send.
+	 *
+	 * @param null|bool            $result What earlier filters said.
+	 * @param array<string, mixed> $atts   to, subject, message, headers, attachments.
+	 */
+	public function capture( $result, array $atts ): ?bool {
+		$files = array();
+		foreach ( (array) $atts['attachments'] as $path ) {
+			$this->assertFileExists( $path, 'The attachment exists while the mail is sent.' );
+			$files[ basename( $path ) ] = (string) file_get_contents( $path );
+		}
+		$atts['files'] = $files;
+		$atts['to']    = (array) $atts['to'];
+		$this->mails[] = $atts;
+		return $this->mail_result;
+	}
+
+	/**
+	 * Forgets the emails captured so far.
+	 */
+	private function forget_mails(): void {
+		$this->mails = array();
+	}
+
+	public function test_a_new_booking_emails_the_customer_and_the_staff_with_the_calendar_file_and_a_working_manage_link(): void {
+		$booking = $this->book( '10:00' );
+
+		$this->assertCount( 2, $this->mails, 'One email to the customer and one to the staff; no second "confirmed" email.' );
+		list( $customer, $staff ) = $this->mails;
+
+		$this->assertSame( array( 'maria@example.com' ), $customer['to'] );
+		$this->assertSame( 'Your booking: Haircut on ' . $this->long_date() . ' at 10:00 am', $customer['subject'] );
+		$this->assertStringContainsString( 'Hello Maria Customer,', $customer['message'] );
+		$this->assertStringContainsString( "Haircut with Ana Silva\n" . $this->long_date() . ', 10:00 am–10:30 am (Europe/Berlin)', $customer['message'] );
+		$this->assertStringContainsString( 'Status: confirmed', $customer['message'] );
+		$this->assertStringNotContainsString( '{', $customer['message'], 'Every placeholder is filled.' );
+		$this->assertContains( 'Content-Type: text/plain; charset=UTF-8', $customer['headers'] );
+		$this->assertContains( 'Reply-To: owner@example.com', $customer['headers'] );
+
+		$link = $this->manage_link( $customer['message'] );
+		$this->assertSame( (string) $booking['id'], $link['appointease_booking'] );
+		$this->assertNotSame( $booking['manage_token'], $link['appointease_token'], 'Emails carry the link token, not the raw token.' );
+		$this->assertSame( $booking['id'], $this->assertOk( 200, $this->get( 'bookings/' . $booking['id'], array( 'token' => $link['appointease_token'] ) ) )['id'], 'The link token opens the booking.' );
+		$this->assertSame( $booking['id'], $this->assertOk( 200, $this->get( 'bookings/' . $booking['id'], array( 'token' => $booking['manage_token'] ) ) )['id'], 'The raw token still does.' );
+
+		$ics = $customer['files'][ 'appointment-' . $booking['id'] . '.ics' ] ?? '';
+		$this->assertStringStartsWith( "BEGIN:VCALENDAR\r\n", $ics );
+		$this->assertStringContainsString( "STATUS:CONFIRMED\r\n", $ics );
+		$this->assertStringContainsString( 'appointease_token=', str_replace( "\r\n ", '', $ics ), 'The calendar event links to the manage page.' );
+
+		$this->assertSame( array( 'ana@example.com', 'owner@example.com' ), $staff['to'] );
+		$this->assertSame( '[Salon & Spa] New booking: Haircut on ' . $this->long_date() . ' at 10:00 am', $staff['subject'] );
+		$this->assertStringContainsString( 'Customer: Maria Customer', $staff['message'] );
+		$this->assertStringContainsString( 'Email: maria@example.com', $staff['message'] );
+		$this->assertContains( 'Reply-To: maria@example.com', $staff['headers'] );
+		$this->assertArrayHasKey( 'appointment-' . $booking['id'] . '.ics', $staff['files'] );
+		$this->assertStringNotContainsString( 'appointease_token', implode( '', $staff['files'] ) . $staff['message'], 'Staff emails do not carry the customer\'s link.' );
+	}
+
+	public function test_approval_sends_confirmed_emails_with_the_same_manage_link_as_the_first_email(): void {
+		update_option( Settings::OPTION, array( 'approval_required' => true ) );
+		$booking = $this->book( '10:00' );
+		$this->assertCount( 2, $this->mails );
+		$this->assertStringContainsString( 'Status: waiting for confirmation', $this->mails[0]['message'] );
+		$this->assertStringContainsString( "STATUS:TENTATIVE\r\n", implode( '', $this->mails[0]['files'] ) );
+		$first_link = $this->manage_link( $this->mails[0]['message'] );
+
+		$this->log_in_as_admin();
+		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/approve' ) );
+
+		$this->assertCount( 4, $this->mails );
+		list( , , $customer, $staff ) = $this->mails;
+		$this->assertSame( array( 'maria@example.com' ), $customer['to'] );
+		$this->assertStringStartsWith( 'Confirmed: Haircut', $customer['subject'] );
+		$this->assertStringContainsString( 'your booking is confirmed.', $customer['message'] );
+		$this->assertSame( $first_link, $this->manage_link( $customer['message'] ), 'Later emails link with the same token, so no earlier link breaks.' );
+		$this->assertStringStartsWith( '[Salon & Spa] Approved: Haircut', $staff['subject'] );
+	}
+
+	public function test_rejecting_and_cancelling_send_their_emails_with_a_cancelled_calendar_event(): void {
+		update_option( Settings::OPTION, array( 'approval_required' => true ) );
+		$rejected  = $this->book( '10:00' );
+		$cancelled = $this->book( '11:00' );
+		$this->forget_mails();
+
+		$this->log_in_as_admin();
+		$this->assertOk( 200, $this->post( 'bookings/' . $rejected['id'] . '/reject' ) );
+		$this->log_out();
+		$this->assertOk( 200, $this->post( 'bookings/' . $cancelled['id'] . '/cancel', array( 'token' => $cancelled['manage_token'] ) ) );
+
+		$this->assertSame(
+			array( 'Not possible: Haircut', '[Salon & Spa] Declined: Haircut', 'Cancelled: Haircut', '[Salon & Spa] Cancelled: Haircut' ),
+			array_map( static fn( array $mail ): string => explode( ' on ', $mail['subject'] )[0], $this->mails )
+		);
+		$this->assertStringContainsString( 'Status: declined', $this->mails[1]['message'] );
+		$this->assertStringContainsString( 'Status: cancelled', $this->mails[3]['message'] );
+		foreach ( $this->mails as $mail ) {
+			$this->assertStringContainsString( "STATUS:CANCELLED\r\n", implode( '', $mail['files'] ), $mail['subject'] );
+		}
+	}
+
+	public function test_a_move_to_a_colleague_tells_the_customer_the_new_and_old_time_and_both_employees(): void {
+		$ben     = $this->make_employee(
+			array( $this->service->id ),
+			array(
+				'name'  => 'Ben Barber',
+				'email' => 'ben@example.com',
+			)
+		);
+		$booking = $this->book( '10:00' );
+		$this->forget_mails();
+
+		$this->log_in_as_admin();
+		$this->assertOk(
+			200,
+			$this->post(
+				'bookings/' . $booking['id'] . '/reschedule',
+				array(
+					'start'    => $this->local( '14:00' ),
+					'employee' => $ben->id,
+				)
+			)
+		);
+
+		$this->assertCount( 2, $this->mails );
+		list( $customer, $staff ) = $this->mails;
+		$this->assertSame( 'New time: Haircut on ' . $this->long_date() . ' at 2:00 pm', $customer['subject'] );
+		$this->assertStringContainsString( 'It was on ' . $this->long_date() . ' 10:00 am (Europe/Berlin); it is now:', $customer['message'] );
+		$this->assertStringContainsString( 'Haircut with Ben Barber', $customer['message'] );
+		$this->assertStringContainsString( 'appointease_token=', $customer['message'] );
+		$this->assertSame( array( 'ben@example.com', 'ana@example.com', 'owner@example.com' ), $staff['to'] );
+		$this->assertStringContainsString( 'A booking was moved from ' . $this->long_date() . ' 10:00 am (Europe/Berlin) (Ana Silva).', $staff['message'] );
+	}
+
+	public function test_templates_come_from_the_settings_and_both_filters_apply(): void {
+		Settings::update(
+			array(
+				EmailTemplates::key( 'created', 'customer', 'subject' ) => 'Booked {service} #{booking_id} for {customer_name} {room}',
+				EmailTemplates::key( 'created', 'customer', 'body' ) => "{customer_name} / {seats} / {site_name} / {room}\n{manage_link}",
+				EmailTemplates::NOTIFY_ADMIN => false,
+			)
+		);
+		add_filter(
+			'appointease_email_placeholders',
+			static function ( array $values, $booking, string $event ): array {
+				$values['{room}'] = 'created' === $event ? 'Room ' . $booking->seats : '?';
+				return $values;
+			},
+			10,
+			3
+		);
+		add_filter(
+			'appointease_email',
+			static function ( array $message, array $context ): array {
+				if ( 'staff' === $context['audience'] ) {
+					$message['subject'] .= ' [filtered]';
+				}
+				return $message;
+			},
+			10,
+			2
+		);
+
+		$booking = $this->book( '10:00' );
+
+		$this->assertCount( 2, $this->mails );
+		$this->assertSame( 'Booked Haircut #' . $booking['id'] . ' for Maria Customer Room 1', $this->mails[0]['subject'] );
+		$this->assertStringStartsWith( "Maria Customer / 1 / Salon & Spa / Room 1\nhttp://localhost:8888/", $this->mails[0]['message'] );
+		$this->assertSame( array( 'ana@example.com' ), $this->mails[1]['to'], 'The admin switch is off.' );
+		$this->assertStringEndsWith( ' [filtered]', $this->mails[1]['subject'] );
+	}
+
+	public function test_an_empty_body_or_a_filter_returning_false_sends_nothing(): void {
+		Settings::update( array( EmailTemplates::key( 'created', 'staff', 'body' ) => '' ) );
+		$this->book( '10:00' );
+		$this->assertSame( array( array( 'maria@example.com' ) ), array_column( $this->mails, 'to' ), 'Only the customer is emailed.' );
+
+		$this->forget_mails();
+		add_filter( 'appointease_email', '__return_false' );
+		$this->book( '11:00' );
+		$this->assertSame( array(), $this->mails );
+	}
+
+	public function test_customer_text_arrives_as_plain_text_without_markup_or_extra_header_lines(): void {
+		$service = BookingService::create_default();
+		$booking = $service->book(
+			new BookingRequest(
+				$this->service->id,
+				$this->employee->id,
+				new \DateTimeImmutable( $this->local( '10:00' ) ),
+				1,
+				'<b>Eve</b> <img src=x onerror=alert(1)>Adams',
+				'eve@example.com',
+				'<i>+49</i>',
+				"Line one\n<script>alert(1)</script>Line two"
+			),
+			new \DateTimeImmutable( 'now' )
+		)->booking;
+
+		list( $customer, $staff ) = $this->mails;
+		$this->assertStringContainsString( 'Hello Eve Adams,', $customer['message'] );
+		$this->assertStringContainsString( 'Customer: Eve Adams', $staff['message'] );
+		$this->assertStringContainsString( 'Phone: +49', $staff['message'] );
+		$this->assertStringContainsString( "Notes: Line one\nLine two", $staff['message'] );
+		foreach ( array( $customer, $staff ) as $mail ) {
+			$this->assertStringNotContainsString( '<', $mail['message'] . $mail['subject'] );
+			$this->assertContains( 'Content-Type: text/plain; charset=UTF-8', $mail['headers'] );
+		}
+
+		// A row written some other way may hold line breaks; a one-line value never does.
+		$raw    = new Booking( $booking->id, $booking->employee_id, $booking->service_id, $booking->start, $booking->end, 1, Booking::CONFIRMED, "Eve\r\nBcc: victim@example.com", "eve@example.com\nCc: x@example.com", '', '', $booking->created_at, $booking->updated_at );
+		$values = Placeholders::values( 'created', $raw, $this->service, $this->employee, '' );
+		$this->assertSame( 'Eve Bcc: victim@example.com', $values['{customer_name}'] );
+		$this->assertSame( 'eve@example.com Cc: x@example.com', $values['{customer_email}'] );
+		$this->assertSame( 'Hi Eve Bcc: victim@example.com', Placeholders::fill( 'Hi {customer_name}', $values ) );
+	}
+
+	public function test_a_failing_mail_server_or_a_broken_filter_never_breaks_the_booking(): void {
+		$failures = array();
+		add_action(
+			'appointease_email_failed',
+			static function ( array $context, string $reason ) use ( &$failures ): void {
+				$failures[] = $context['audience'] . ': ' . $reason;
+			},
+			10,
+			2
+		);
+		$this->mail_result = false;
+
+		$first = $this->book( '10:00' );
+		$this->assertSame( 'confirmed', $first['status'] );
+		$this->assertSame( array( 'customer: wp_mail returned false', 'staff: wp_mail returned false' ), $failures );
+
+		$failures    = array();
+		$attachments = array();
+		add_filter(
+			'appointease_email',
+			static function ( array $message ) use ( &$attachments ): array {
+				$attachments = array_merge( $attachments, $message['attachments'] );
+				return $message;
+			},
+			1
+		);
+		add_filter(
+			'appointease_email',
+			static function (): array {
+				throw new \RuntimeException( 'A broken filter' );
+			}
+		);
+		$second = $this->book( '11:00' );
+		$this->assertSame( 'confirmed', $second['status'] );
+		$this->assertSame( array( 'customer: A broken filter', 'staff: A broken filter' ), $failures );
+		$this->assertCount( 2, $attachments );
+		foreach ( $attachments as $path ) {
+			$this->assertFileDoesNotExist( $path, 'The calendar file is removed either way.' );
+			$this->assertDirectoryDoesNotExist( dirname( $path ) );
+		}
+	}
+
+	public function test_the_real_wp_mail_failing_is_reported_with_its_reason(): void {
+		$reasons = array();
+		add_action(
+			'appointease_email_failed',
+			static function ( array $context, string $reason ) use ( &$reasons ): void {
+				$reasons[] = $reason;
+			},
+			10,
+			2
+		);
+		$this->mail_result = null; // wp_mail goes on, and PHPMailer refuses: this site's From address (wordpress@localhost) has no dot in its domain.
+		add_filter( 'wp_mail_from', static fn(): string => 'not an address' );
+
+		$booking = $this->book( '10:00' );
+
+		$this->assertSame( 'confirmed', $booking['status'] );
+		$this->assertCount( 2, $reasons );
+		$this->assertStringContainsString( 'not an address', $reasons[0] );
+		remove_all_filters( 'wp_mail_from' );
+	}
+
+	public function test_every_event_and_audience_has_a_default_template_using_known_placeholders_only(): void {
+		$schema = Settings::schema();
+		foreach ( EmailTemplates::EVENTS as $event ) {
+			foreach ( EmailTemplates::AUDIENCES as $audience ) {
+				foreach ( array( 'subject', 'body' ) as $part ) {
+					$key = EmailTemplates::key( $event, $audience, $part );
+					$this->assertArrayHasKey( $key, $schema );
+					$this->assertNotSame( '', $schema[ $key ]['default'], $key );
+					preg_match_all( '/\{[a-z_]+\}/', $schema[ $key ]['default'], $used );
+					$this->assertSame( array(), array_diff( $used[0], Placeholders::NAMES ), "$key uses an unknown placeholder." );
+				}
+			}
+		}
+		$this->assertTrue( $schema[ EmailTemplates::NOTIFY_EMPLOYEE ]['default'] );
+		$this->assertTrue( $schema[ EmailTemplates::NOTIFY_ADMIN ]['default'] );
+	}
+
+	public function test_the_link_leads_to_the_chosen_booking_page_or_the_first_page_with_the_form(): void {
+		$this->assertSame( home_url( '/' ), ManageLink::booking_page_url(), 'Without a page holding the form, the home page.' );
+
+		$classic = wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_status'  => 'publish',
+				'post_title'   => 'Book (classic)',
+				'post_content' => 'Pick a time: [appointease]',
+			)
+		);
+		wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_status'  => 'publish',
+				'post_title'   => 'Book (block)',
+				'post_content' => '<!-- wp:appointease/booking /-->',
+			)
+		);
+		$chosen = wp_insert_post(
+			array(
+				'post_type'   => 'page',
+				'post_status' => 'publish',
+				'post_title'  => 'Our booking page',
+			)
+		);
+		$this->assertSame( get_permalink( $classic ), ManageLink::booking_page_url(), 'The first published page with the form.' );
+
+		Settings::update( array( 'booking_page' => $chosen ) );
+		$this->assertSame( get_permalink( $chosen ), ManageLink::booking_page_url() );
+		$booking = $this->book( '10:00' );
+		$this->assertStringStartsWith( get_permalink( $chosen ) . '?appointease_booking=' . $booking['id'] . '&appointease_token=', $this->manage_link_url( $this->mails[0]['message'] ) );
+	}
+
+	/**
+	 * MONDAY in the site's date format.
+	 */
+	private function long_date(): string {
+		return ( new \DateTimeImmutable( $this->monday ) )->format( 'F j, Y' );
+	}
+
+	/**
+	 * The manage link in an email body.
+	 *
+	 * @param string $message The body.
+	 */
+	private function manage_link_url( string $message ): string {
+		$this->assertSame( 1, preg_match( '#http\S+appointease_booking=\S+#', $message, $match ), "No manage link in: $message" );
+		return (string) ( $match[0] ?? '' );
+	}
+
+	/**
+	 * The query arguments of the manage link in an email body.
+	 *
+	 * @param string $message The body.
+	 * @return array<string, string>
+	 */
+	private function manage_link( string $message ): array {
+		parse_str( (string) wp_parse_url( $this->manage_link_url( $message ), PHP_URL_QUERY ), $args );
+		$this->assertSame( array( ManageLink::BOOKING_ARG, ManageLink::TOKEN_ARG ), array_keys( $args ) );
+		$this->assertIsString( $args[ ManageLink::BOOKING_ARG ] );
+		$this->assertIsString( $args[ ManageLink::TOKEN_ARG ] );
+		return array(
+			ManageLink::BOOKING_ARG => $args[ ManageLink::BOOKING_ARG ],
+			ManageLink::TOKEN_ARG   => $args[ ManageLink::TOKEN_ARG ],
+		);
+	}
+}
