@@ -63,8 +63,9 @@ final class Installer {
 			$administrator->add_cap( self::CAPABILITY );
 		}
 		self::add_employee_role();
-		// Present from the start, so that reading it on each request finds it among the autoloaded options.
+		// Present from the start, so that reading them on each request (the poll's too) finds them among the autoloaded options.
 		add_option( \AppointEase\Holds\RedisOutage::OPTION, 0, '', true );
+		add_option( \AppointEase\Settings\Settings::OPTION, array(), '', true );
 		\AppointEase\Holds\Housekeeping::schedule();
 		// Autoloaded: every request compares it, so it should come with the options WordPress loads anyway.
 		update_option( self::VERSION_OPTION, Schema::VERSION, true );

@@ -40,79 +40,92 @@ final class Settings {
 	}
 
 	/**
-	 * The JSON schema of the booking settings.
+	 * The rules of the booking settings: their JSON schema without the
+	 * descriptions. Reading a setting needs only these, so the hot paths (the
+	 * poll's rate limit, slot checks) load no translations.
+	 */
+	private const RULES = array(
+		'slot_step'         => array(
+			'type'    => 'integer',
+			'enum'    => array( 5, 10, 15, 20, 30, 45, 60 ),
+			'default' => 15,
+		),
+		'minimum_notice'    => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 43200,
+			'default' => 60,
+		),
+		'horizon_days'      => array(
+			'type'    => 'integer',
+			'minimum' => 1,
+			'maximum' => 365,
+			'default' => 90,
+		),
+		'approval_required' => array(
+			'type'    => 'boolean',
+			'default' => false,
+		),
+		'hold_ttl'          => array(
+			'type'    => 'integer',
+			'minimum' => 10,
+			'maximum' => 300,
+			'default' => 30,
+		),
+		'hold_max_life'     => array(
+			'type'    => 'integer',
+			'minimum' => 60,
+			'maximum' => 600,
+			'default' => 600,
+		),
+		'rate_limit_writes' => array(
+			'type'    => 'integer',
+			'minimum' => 1,
+			'maximum' => 10000,
+			'default' => 30,
+		),
+		'rate_limit_poll'   => array(
+			'type'    => 'integer',
+			'minimum' => 60,
+			'maximum' => 100000,
+			'default' => 600,
+		),
+		'poll_interval'     => array(
+			'type'    => 'integer',
+			'minimum' => 1,
+			'maximum' => 10,
+			'default' => 1,
+		),
+		'booking_page'      => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'default' => 0,
+		),
+	);
+
+	/**
+	 * The JSON schema of the booking settings: the rules with descriptions.
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	private static function booking_schema(): array {
-		return array(
-			'slot_step'         => array(
-				'description' => __( 'Minutes between two offered start times.', 'appointease' ),
-				'type'        => 'integer',
-				'enum'        => array( 5, 10, 15, 20, 30, 45, 60 ),
-				'default'     => 15,
-			),
-			'minimum_notice'    => array(
-				'description' => __( 'Minutes a booking must be made before it starts.', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 0,
-				'maximum'     => 43200,
-				'default'     => 60,
-			),
-			'horizon_days'      => array(
-				'description' => __( 'How many days ahead visitors may book.', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => 365,
-				'default'     => 90,
-			),
-			'approval_required' => array(
-				'description' => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
-				'type'        => 'boolean',
-				'default'     => false,
-			),
-			'hold_ttl'          => array(
-				'description' => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 10,
-				'maximum'     => 300,
-				'default'     => 30,
-			),
-			'hold_max_life'     => array(
-				'description' => __( 'Seconds a hold may last at most, heartbeats included.', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 60,
-				'maximum'     => 600,
-				'default'     => 600,
-			),
-			'rate_limit_writes' => array(
-				'description' => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => 10000,
-				'default'     => 30,
-			),
-			'rate_limit_poll'   => array(
-				'description' => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 60,
-				'maximum'     => 100000,
-				'default'     => 600,
-			),
-			'poll_interval'     => array(
-				'description' => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => 10,
-				'default'     => 1,
-			),
-			'booking_page'      => array(
-				'description' => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
-				'type'        => 'integer',
-				'minimum'     => 0,
-				'default'     => 0,
-			),
+		$descriptions = array(
+			'slot_step'         => __( 'Minutes between two offered start times.', 'appointease' ),
+			'minimum_notice'    => __( 'Minutes a booking must be made before it starts.', 'appointease' ),
+			'horizon_days'      => __( 'How many days ahead visitors may book.', 'appointease' ),
+			'approval_required' => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
+			'hold_ttl'          => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
+			'hold_max_life'     => __( 'Seconds a hold may last at most, heartbeats included.', 'appointease' ),
+			'rate_limit_writes' => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
+			'rate_limit_poll'   => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
+			'poll_interval'     => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
+			'booking_page'      => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 		);
+		$schema       = array();
+		foreach ( self::RULES as $key => $rule ) {
+			$schema[ $key ] = array( 'description' => $descriptions[ $key ] ) + $rule;
+		}
+		return $schema;
 	}
 
 	/**
@@ -121,20 +134,36 @@ final class Settings {
 	 * @return array<string, mixed>
 	 */
 	public static function all(): array {
-		$stored = get_option( self::OPTION, array() );
-		$stored = is_array( $stored ) ? $stored : array();
-		// Slot checks ask for settings several times a request; validate each stored value once.
-		if ( null !== self::$resolved && self::$resolved[0] === $stored ) {
-			return self::$resolved[1];
-		}
+		$stored = self::stored();
 		$values = array();
 		foreach ( self::schema() as $key => $schema ) {
-			$value = $stored[ $key ] ?? $schema['default'];
-			// Sanitized too, so that a value stored as "30" comes back as the integer its schema says.
-			$values[ $key ] = true === rest_validate_value_from_schema( $value, $schema, $key ) ? rest_sanitize_value_from_schema( $value, $schema, $key ) : $schema['default'];
+			$values[ $key ] = self::resolve( $stored, $key, $schema );
 		}
-		self::$resolved = array( $stored, $values );
 		return $values;
+	}
+
+	/**
+	 * The stored option: only the settings an admin changed.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function stored(): array {
+		$stored = get_option( self::OPTION, array() );
+		return is_array( $stored ) ? $stored : array();
+	}
+
+	/**
+	 * A stored value when its schema accepts it, else the default; sanitized
+	 * too, so that a value stored as "30" comes back as the integer its schema says.
+	 *
+	 * @param array<string, mixed> $stored The stored option.
+	 * @param string               $key    The setting.
+	 * @param array<string, mixed> $schema Its schema.
+	 * @return mixed
+	 */
+	private static function resolve( array $stored, string $key, array $schema ) {
+		$value = $stored[ $key ] ?? $schema['default'];
+		return true === rest_validate_value_from_schema( $value, $schema, $key ) ? rest_sanitize_value_from_schema( $value, $schema, $key ) : $schema['default'];
 	}
 
 	/**
@@ -143,7 +172,7 @@ final class Settings {
 	 * @param string $key A key of self::schema() whose type is integer.
 	 */
 	public static function int( string $key ): int {
-		return (int) self::all()[ $key ];
+		return (int) self::value( $key );
 	}
 
 	/**
@@ -152,7 +181,29 @@ final class Settings {
 	 * @param string $key A key of self::schema() whose type is boolean.
 	 */
 	public static function bool( string $key ): bool {
-		return (bool) self::all()[ $key ];
+		return (bool) self::value( $key );
+	}
+
+	/**
+	 * One setting, stored value over default. A booking setting is resolved
+	 * from its rule alone; the others (email templates, whose defaults are
+	 * translated) through all().
+	 *
+	 * @param string $key A key of self::schema().
+	 * @return mixed
+	 */
+	private static function value( string $key ) {
+		if ( ! isset( self::RULES[ $key ] ) ) {
+			return self::all()[ $key ];
+		}
+		$stored = self::stored();
+		if ( null === self::$resolved || self::$resolved[0] !== $stored ) {
+			self::$resolved = array( $stored, array() );
+		}
+		if ( ! array_key_exists( $key, self::$resolved[1] ) ) {
+			self::$resolved[1][ $key ] = self::resolve( $stored, $key, self::RULES[ $key ] );
+		}
+		return self::$resolved[1][ $key ];
 	}
 
 	/**
@@ -164,7 +215,7 @@ final class Settings {
 	 */
 	public static function update( array $changes ): array {
 		$schema = self::schema();
-		$values = self::all();
+		$stored = self::stored();
 		foreach ( $changes as $key => $value ) {
 			if ( ! isset( $schema[ $key ] ) ) {
 				throw new \InvalidArgumentException( esc_html( sprintf( '"%s" is not a setting.', $key ) ) );
@@ -173,12 +224,15 @@ final class Settings {
 			if ( is_wp_error( $valid ) ) {
 				throw new \InvalidArgumentException( esc_html( $valid->get_error_message() ) );
 			}
-			$values[ $key ] = rest_sanitize_value_from_schema( $value, $schema[ $key ], $key );
+			$stored[ $key ] = rest_sanitize_value_from_schema( $value, $schema[ $key ], $key );
 		}
-		if ( $values['hold_ttl'] > $values['hold_max_life'] ) {
+		$ttl      = self::resolve( $stored, 'hold_ttl', self::RULES['hold_ttl'] );
+		$max_life = self::resolve( $stored, 'hold_max_life', self::RULES['hold_max_life'] );
+		if ( $ttl > $max_life ) {
 			throw new \InvalidArgumentException( 'A hold cannot last longer per heartbeat than at most.' );
 		}
-		update_option( self::OPTION, $values, true );
-		return $values;
+		// Only what was changed is stored, so that a setting left alone keeps following the plugin's default.
+		update_option( self::OPTION, $stored, true );
+		return self::all();
 	}
 }

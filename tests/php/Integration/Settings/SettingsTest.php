@@ -50,7 +50,14 @@ final class SettingsTest extends TestCase {
 		);
 		$this->assertSame( $expected, $after );
 		$this->assertSame( $expected, Settings::all() );
-		$this->assertSame( $expected, get_option( Settings::OPTION ) );
+		$this->assertSame(
+			array(
+				'slot_step'         => 30,
+				'approval_required' => true,
+			),
+			get_option( Settings::OPTION ),
+			'Only changed settings are stored; the others keep following the defaults.'
+		);
 		$this->assertSame( 30, Settings::int( 'slot_step' ) );
 		$this->assertTrue( Settings::bool( 'approval_required' ) );
 	}
