@@ -34,4 +34,13 @@ module.exports = {
 	coveragePathIgnorePatterns: IGNORED,
 	collectCoverageFrom: [ 'src/**/*.{ts,tsx}', '!src/**/*.d.ts' ],
 	setupFilesAfterEnv: [ '<rootDir>/tests/js/setup.ts' ],
+	// @wordpress/components (the admin screens' tests) loads packages that are
+	// published only as ES modules: Babel turns those into CommonJS for jest.
+	transform: {
+		'\\.[jt]sx?$': 'babel-jest',
+		'\\.mjs$': 'babel-jest',
+	},
+	transformIgnorePatterns: [
+		'/node_modules/(?!(uuid|@wordpress/theme|@wordpress/ui)/)',
+	],
 };

@@ -3,10 +3,16 @@
  * from the `file:` fields of src/blocks/{block}/block.json; output lands in
  * build/), plus a guard that keeps the build loadable on WordPress 6.1.
  *
- * Later entry points (e.g. the wp-admin screens in src/admin/) can be added by
- * wrapping `defaultConfig.entry` here.
+ * The wp-admin screens (src/admin/) are one more entry point, `admin/index`,
+ * added to the blocks' entries; their build lands in build/admin/.
  */
+const path = require( 'node:path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+
+/** Entry points that no block.json names. */
+const EXTRA_ENTRIES = {
+	'admin/index': path.resolve( __dirname, 'src/admin/index.tsx' ),
+};
 
 /**
  * Script handles that WordPress 6.1 does not register. A `*.asset.php` that
@@ -70,11 +76,31 @@ class MinimumWordPressGuardPlugin {
 	}
 }
 
+/**
+ * The default entries (a function of the block.json files, or an object)
+ * plus EXTRA_ENTRIES.
+ *
+ * @param {Object} config A webpack config whose `entry` is a function or an object.
+ */
+const withExtraEntries = ( config ) => ( {
+	...config,
+	entry: () => ( {
+		...( typeof config.entry === 'function'
+			? config.entry()
+			: config.entry ),
+		...EXTRA_ENTRIES,
+	} ),
+} );
+
 const withGuard = ( config ) => ( {
 	...config,
 	plugins: [ ...config.plugins, new MinimumWordPressGuardPlugin() ],
 } );
 
+// When the default is a list, its first config builds the classic scripts
+// (the second, if any, builds script modules); the admin app is a script.
 module.exports = Array.isArray( defaultConfig )
-	? defaultConfig.map( withGuard )
-	: withGuard( defaultConfig );
+	? defaultConfig.map( ( config, index ) =>
+			withGuard( index === 0 ? withExtraEntries( config ) : config )
+	  )
+	: withGuard( withExtraEntries( defaultConfig ) );

@@ -39,6 +39,7 @@ final class Plugin {
 		Access\EmployeeAccess::register();
 		Notifications\Notifier::register();
 		Privacy\Privacy::register();
+		Admin\AdminScreens::register();
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {

@@ -57,7 +57,7 @@ ensure_npm_packages() {
 # Rebuilds when any source file is newer than the build.
 ensure_build() {
 	local stamp="$ROOT/build/blocks/booking/block.json"
-	if [[ ! -f $stamp ]] || [[ -n $(find "$ROOT/src" "$ROOT/package.json" -newer "$stamp" -print -quit) ]]; then
+	if [[ ! -f $stamp ]] || [[ -n $(find "$ROOT/src" "$ROOT/package.json" "$ROOT/webpack.config.js" -newer "$stamp" -print -quit) ]]; then
 		step "Building the front end (npm run build)"
 		(cd "$ROOT" && npm run --silent build >"$LOG_DIR/build.log" 2>&1) || fail "The front-end build failed; see $LOG_DIR/build.log."
 	fi

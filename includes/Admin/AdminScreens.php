@@ -1,0 +1,168 @@
+<?php
+/**
+ * The AppointEase menu in wp-admin and the pages its screens mount into.
+ *
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Admin;
+
+use AppointEase\Holds\HoldStoreFactory;
+use AppointEase\Infrastructure\Installer;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Adds the "AppointEase" menu (Bookings, Employees, Services, Settings) for
+ * users with `appointease_manage`. Each page renders one element that the
+ * admin app (src/admin/) mounts into, with the screen's configuration in a
+ * data attribute.
+ */
+final class AdminScreens {
+
+	/** The top-level menu's slug, which is also the Bookings page's. */
+	public const MENU_SLUG = 'appointease';
+
+	/** The id of the element the app mounts into. */
+	public const ROOT_ID = 'appointease-admin';
+
+	/** Screen name => page slug. */
+	public const PAGES = array(
+		'bookings'  => self::MENU_SLUG,
+		'employees' => 'appointease-employees',
+		'services'  => 'appointease-services',
+		'settings'  => 'appointease-settings',
+	);
+
+	/**
+	 * Page hook suffix => screen name, filled when the menu is added.
+	 *
+	 * @var array<string, string>
+	 */
+	private static array $page_hooks = array();
+
+	/**
+	 * Adds the hooks.
+	 */
+	public static function register(): void {
+		add_action( 'admin_menu', array( self::class, 'add_menu' ) );
+		add_action( 'admin_enqueue_scripts', array( AdminAssets::class, 'enqueue' ) );
+	}
+
+	/**
+	 * Adds the menu and its pages; hooked to `admin_menu`.
+	 */
+	public static function add_menu(): void {
+		self::$page_hooks = array();
+
+		$top = add_menu_page(
+			__( 'AppointEase', 'appointease' ),
+			__( 'AppointEase', 'appointease' ),
+			Installer::CAPABILITY,
+			self::MENU_SLUG,
+			self::renderer( 'bookings' ),
+			'dashicons-calendar-alt',
+			26
+		);
+
+		// WordPress returns the top page's hook for everyone; it hooks the page only for those allowed.
+		if ( current_user_can( Installer::CAPABILITY ) ) {
+			self::$page_hooks[ $top ] = 'bookings';
+		}
+
+		foreach ( self::titles() as $screen => $title ) {
+			// The Bookings entry is the top-level page itself, which renders already.
+			$is_top = self::MENU_SLUG === self::PAGES[ $screen ];
+			$hook   = add_submenu_page( self::MENU_SLUG, $title, $title, Installer::CAPABILITY, self::PAGES[ $screen ], $is_top ? '' : self::renderer( $screen ) );
+			if ( is_string( $hook ) && ! $is_top ) {
+				self::$page_hooks[ $hook ] = $screen;
+			}
+		}
+	}
+
+	/**
+	 * The callback that prints one screen's page.
+	 *
+	 * @param string $screen A key of self::PAGES.
+	 */
+	private static function renderer( string $screen ): callable {
+		return static function () use ( $screen ): void {
+			self::render( $screen );
+		};
+	}
+
+	/**
+	 * The screen a page hook suffix belongs to, or null for other pages.
+	 *
+	 * @param string $hook_suffix What `admin_enqueue_scripts` passes.
+	 */
+	public static function screen_of( string $hook_suffix ): ?string {
+		return self::$page_hooks[ $hook_suffix ] ?? null;
+	}
+
+	/**
+	 * Prints one screen's page: its heading and the element the app mounts into.
+	 *
+	 * @param string $screen A key of self::PAGES.
+	 */
+	public static function render( string $screen ): void {
+		if ( ! current_user_can( Installer::CAPABILITY ) || ! isset( self::PAGES[ $screen ] ) ) {
+			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'appointease' ), 403 );
+		}
+		echo '<div class="wrap appointease-admin">';
+		printf( '<h1>%s</h1>', esc_html( self::titles()[ $screen ] ) );
+		if ( ! AdminAssets::is_built() ) {
+			printf(
+				'<div class="notice notice-error"><p>%s</p></div></div>',
+				esc_html__( 'The AppointEase admin screens have not been built. Install the plugin from its release zip, or run "npm run build" in the plugin folder.', 'appointease' )
+			);
+			return;
+		}
+		printf(
+			'<div id="%1$s" data-appointease-admin="%2$s"><p class="hide-if-no-js">%3$s</p><p class="hide-if-js">%4$s</p></div>',
+			esc_attr( self::ROOT_ID ),
+			esc_attr( (string) wp_json_encode( self::config( $screen ) ) ),
+			esc_html__( 'Loading…', 'appointease' ),
+			esc_html__( 'This screen needs JavaScript. Please turn it on in your browser.', 'appointease' )
+		);
+		echo '</div>';
+	}
+
+	/**
+	 * What the app needs from the server on one screen.
+	 *
+	 * @param string $screen A key of self::PAGES.
+	 * @return array<string, mixed>
+	 */
+	public static function config( string $screen ): array {
+		$config = array(
+			'screen'       => $screen,
+			'today'        => wp_date( 'Y-m-d' ),
+			'canListUsers' => current_user_can( 'list_users' ),
+		);
+		if ( 'employees' === $screen ) {
+			$config['timezones'] = timezone_identifiers_list();
+		}
+		if ( 'settings' === $screen ) {
+			// No REST route reports the store; Site Health reads it the same way.
+			$config['holdStore'] = HoldStoreFactory::shared()->status();
+		}
+		return $config;
+	}
+
+	/**
+	 * Screen name => page title.
+	 *
+	 * @return array<string, string>
+	 */
+	private static function titles(): array {
+		return array(
+			'bookings'  => __( 'Bookings', 'appointease' ),
+			'employees' => __( 'Employees', 'appointease' ),
+			'services'  => __( 'Services', 'appointease' ),
+			'settings'  => __( 'Settings', 'appointease' ),
+		);
+	}
+}

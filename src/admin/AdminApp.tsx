@@ -1,0 +1,32 @@
+/**
+ * The admin app: one of the four screens, chosen by the wp-admin page
+ * (each page is its own submenu entry, so the browser's back button and
+ * bookmarks work as everywhere else in wp-admin).
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createElement } from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import type { AdminConfig } from './config';
+import { BookingsScreen } from './screens/bookings/BookingsScreen';
+import { EmployeesScreen } from './screens/employees/EmployeesScreen';
+import { ServicesScreen } from './screens/services/ServicesScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+
+export function AdminApp( { config }: { config: AdminConfig } ) {
+	switch ( config.screen ) {
+		case 'employees':
+			return <EmployeesScreen config={ config } />;
+		case 'services':
+			return <ServicesScreen />;
+		case 'settings':
+			return <SettingsScreen holdStore={ config.holdStore } />;
+		default:
+			return <BookingsScreen today={ config.today } />;
+	}
+}

@@ -1,0 +1,230 @@
+/**
+ * How the settings form shows each setting, decided from the setting's JSON
+ * schema alone, so that settings added on the server later appear without a
+ * change here.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { SettingSchema, SettingValues } from '../types';
+
+export type FieldKind = 'toggle' | 'select' | 'number' | 'textarea' | 'text';
+
+/**
+ * The schema's type, ignoring a "null" alternative.
+ *
+ * @param schema The setting's schema.
+ */
+export function typeOf( schema: SettingSchema ): string {
+	const types = Array.isArray( schema.type ) ? schema.type : [ schema.type ];
+	return types.find( ( type ) => type && type !== 'null' ) ?? 'string';
+}
+
+/**
+ * The control that edits a setting.
+ *
+ * @param key    The setting's key.
+ * @param schema The setting's schema.
+ */
+export function fieldKind( key: string, schema: SettingSchema ): FieldKind {
+	const type = typeOf( schema );
+	if ( type === 'boolean' ) {
+		return 'toggle';
+	}
+	if ( Array.isArray( schema.enum ) && schema.enum.length > 0 ) {
+		return 'select';
+	}
+	if ( type === 'integer' || type === 'number' ) {
+		return 'number';
+	}
+	// Email bodies and other long texts.
+	if ( key.endsWith( '_body' ) || ( schema.maxLength ?? 0 ) > 500 ) {
+		return 'textarea';
+	}
+	return 'text';
+}
+
+/**
+ * Labels of the settings this version knows; others get one made from
+ * their schema's title or their key.
+ */
+function knownLabels(): Record< string, string > {
+	return {
+		slot_step: __( 'Slot step (minutes)', 'appointease' ),
+		minimum_notice: __( 'Minimum notice (minutes)', 'appointease' ),
+		horizon_days: __( 'Booking horizon (days)', 'appointease' ),
+		approval_required: __( 'Bookings need approval', 'appointease' ),
+		hold_ttl: __(
+			'Hold lifetime without a heartbeat (seconds)',
+			'appointease'
+		),
+		hold_max_life: __( 'Longest hold (seconds)', 'appointease' ),
+		rate_limit_writes: __(
+			'Bookings and holds per IP address a minute',
+			'appointease'
+		),
+		rate_limit_poll: __(
+			'Availability checks per IP address a minute',
+			'appointease'
+		),
+		poll_interval: __(
+			'Availability check interval (seconds)',
+			'appointease'
+		),
+		booking_page: __( 'Booking page (page id)', 'appointease' ),
+	};
+}
+
+/**
+ * A setting's label.
+ *
+ * @param key    The setting's key.
+ * @param schema The setting's schema.
+ */
+export function fieldLabel( key: string, schema: SettingSchema ): string {
+	const known = knownLabels()[ key ];
+	if ( known ) {
+		return known;
+	}
+	if ( typeof schema.title === 'string' && schema.title !== '' ) {
+		return schema.title;
+	}
+	return humanize( key );
+}
+
+/**
+ * The email template a setting is part of: `email_created_customer_body` is
+ * the body of the template `email_created_customer`. Null for other settings.
+ *
+ * @param key The setting's key.
+ */
+export function templateOf(
+	key: string
+): { template: string; part: 'subject' | 'body' } | null {
+	const match = /^(.+)_(subject|body)$/.exec( key );
+	if ( ! match || ! match[ 1 ] ) {
+		return null;
+	}
+	return {
+		template: match[ 1 ],
+		part: match[ 2 ] === 'subject' ? 'subject' : 'body',
+	};
+}
+
+/**
+ * A key in words: "email_created_customer" → "Email created customer".
+ *
+ * @param key A key.
+ */
+export function humanize( key: string ): string {
+	const words = key.replace( /_/g, ' ' );
+	return words.charAt( 0 ).toUpperCase() + words.slice( 1 );
+}
+
+/**
+ * Which group a setting belongs to on the form.
+ *
+ * @param key The setting's key.
+ */
+export function groupOf( key: string ): 'email' | 'booking' {
+	return key.endsWith( '_subject' ) ||
+		key.endsWith( '_body' ) ||
+		key.startsWith( 'email' )
+		? 'email'
+		: 'booking';
+}
+
+/**
+ * The value a control's text stands for: a number for number fields (or
+ * the text itself while it is not a number, for the server to refuse with
+ * a clear message), the enum member for selects.
+ *
+ * @param schema The setting's schema.
+ * @param text   What the control holds.
+ */
+export function fromControl( schema: SettingSchema, text: string ): unknown {
+	if ( Array.isArray( schema.enum ) ) {
+		return (
+			schema.enum.find( ( option ) => String( option ) === text ) ?? text
+		);
+	}
+	const type = typeOf( schema );
+	if ( ( type === 'integer' || type === 'number' ) && text.trim() !== '' ) {
+		const number = Number( text );
+		return Number.isFinite( number ) ? number : text;
+	}
+	return text;
+}
+
+/**
+ * What a number field's value breaks, or null: the browser's own check of
+ * min/max is only a hint, so the form says it in words before sending.
+ *
+ * @param schema The setting's schema.
+ * @param value  The value.
+ */
+export function rangeProblem(
+	schema: SettingSchema,
+	value: unknown
+): string | null {
+	const type = typeOf( schema );
+	if ( type !== 'integer' && type !== 'number' ) {
+		return null;
+	}
+	if ( typeof value !== 'number' ) {
+		return __( 'Enter a number.', 'appointease' );
+	}
+	if ( type === 'integer' && ! Number.isInteger( value ) ) {
+		return __( 'Enter a whole number.', 'appointease' );
+	}
+	const { minimum, maximum } = schema;
+	const below = minimum !== undefined && value < minimum;
+	const above = maximum !== undefined && value > maximum;
+	if ( ! below && ! above ) {
+		return null;
+	}
+	if ( minimum !== undefined && maximum !== undefined ) {
+		return sprintf(
+			/* translators: 1: smallest allowed number, 2: largest. */
+			__( 'Enter a number from %1$s to %2$s.', 'appointease' ),
+			String( minimum ),
+			String( maximum )
+		);
+	}
+	return below
+		? sprintf(
+				/* translators: %s: smallest allowed number. */
+				__( 'Enter a number of at least %s.', 'appointease' ),
+				String( minimum )
+			)
+		: sprintf(
+				/* translators: %s: largest allowed number. */
+				__( 'Enter a number of at most %s.', 'appointease' ),
+				String( maximum )
+			);
+}
+
+/**
+ * The settings whose values differ from the saved ones.
+ *
+ * @param saved   The values the server has.
+ * @param current The form's values.
+ */
+export function changedSettings(
+	saved: SettingValues,
+	current: SettingValues
+): SettingValues {
+	const changes: SettingValues = {};
+	for ( const [ key, value ] of Object.entries( current ) ) {
+		if ( saved[ key ] !== value ) {
+			changes[ key ] = value;
+		}
+	}
+	return changes;
+}

@@ -1,0 +1,134 @@
+/**
+ * The bookings list's filters: employee, service, status, dates and a
+ * customer search.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { createElement } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { statusLabel } from '../../lib/bookings';
+import {
+	BOOKING_STATUSES,
+	type BookingFilters,
+	type Employee,
+	type Service,
+} from '../../types';
+
+export const NO_FILTERS: BookingFilters = {
+	employee: 0,
+	service: 0,
+	status: '',
+	from: '',
+	to: '',
+	search: '',
+};
+
+interface Props {
+	filters: BookingFilters;
+	employees: Employee[];
+	services: Service[];
+	onChange: ( filters: BookingFilters ) => void;
+}
+
+export function BookingFiltersBar( {
+	filters,
+	employees,
+	services,
+	onChange,
+}: Props ) {
+	const set = < K extends keyof BookingFilters >(
+		key: K,
+		value: BookingFilters[ K ]
+	) => onChange( { ...filters, [ key ]: value } );
+
+	return (
+		<div
+			className="appointease-admin__toolbar"
+			role="search"
+			aria-label={ __( 'Filter bookings', 'appointease' ) }
+		>
+			<TextControl
+				label={ __( 'Customer', 'appointease' ) }
+				type="search"
+				placeholder={ __( 'Name, email or phone', 'appointease' ) }
+				value={ filters.search }
+				onChange={ ( value: string ) => set( 'search', value ) }
+			/>
+			<SelectControl
+				label={ __( 'Employee', 'appointease' ) }
+				value={ String( filters.employee ) }
+				options={ [
+					{ value: '0', label: __( 'All employees', 'appointease' ) },
+					...employees.map( ( employee ) => ( {
+						value: String( employee.id ),
+						label: employee.name,
+					} ) ),
+				] }
+				onChange={ ( value: string ) =>
+					set( 'employee', Number( value ) )
+				}
+			/>
+			<SelectControl
+				label={ __( 'Service', 'appointease' ) }
+				value={ String( filters.service ) }
+				options={ [
+					{ value: '0', label: __( 'All services', 'appointease' ) },
+					...services.map( ( service ) => ( {
+						value: String( service.id ),
+						label: service.name,
+					} ) ),
+				] }
+				onChange={ ( value: string ) =>
+					set( 'service', Number( value ) )
+				}
+			/>
+			<SelectControl
+				label={ __( 'Status', 'appointease' ) }
+				value={ filters.status }
+				options={ [
+					{ value: '', label: __( 'Any status', 'appointease' ) },
+					...BOOKING_STATUSES.map( ( status ) => ( {
+						value: status,
+						label: statusLabel( status ),
+					} ) ),
+				] }
+				onChange={ ( value: string ) =>
+					set(
+						'status',
+						BOOKING_STATUSES.find(
+							( status ) => status === value
+						) ?? ''
+					)
+				}
+			/>
+			<TextControl
+				label={ __( 'From', 'appointease' ) }
+				type="date"
+				value={ filters.from }
+				onChange={ ( value: string ) => set( 'from', value ) }
+			/>
+			<TextControl
+				label={ __( 'To', 'appointease' ) }
+				type="date"
+				value={ filters.to }
+				onChange={ ( value: string ) => set( 'to', value ) }
+			/>
+			<Button
+				variant="tertiary"
+				onClick={ () => onChange( NO_FILTERS ) }
+				disabled={
+					JSON.stringify( filters ) === JSON.stringify( NO_FILTERS )
+				}
+			>
+				{ __( 'Clear filters', 'appointease' ) }
+			</Button>
+		</div>
+	);
+}

@@ -1,0 +1,173 @@
+/**
+ * Bookings: a filterable list and a per-employee calendar, with approve,
+ * reject, cancel and reschedule, and the times being booked right now.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { Button } from '@wordpress/components';
+import { createElement, useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { actOnBooking } from '../../api';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { Notices } from '../../components/Notices';
+import { useCatalog } from '../../hooks/useCatalog';
+import { useNotices } from '../../hooks/useNotices';
+import {
+	actionDone,
+	actionFailed,
+	whenText,
+	type BookingAction,
+} from '../../lib/bookings';
+import type { Booking } from '../../types';
+import { BookingCalendar } from './BookingCalendar';
+import { BookingsList } from './BookingsList';
+import { RescheduleModal } from './RescheduleModal';
+
+type View = 'list' | 'calendar';
+
+/** An action waiting for the admin's yes (reject, cancel) or a new time. */
+interface Pending {
+	booking: Booking;
+	action: BookingAction;
+}
+
+export function BookingsScreen( { today }: { today: string } ) {
+	const notices = useNotices();
+	const { failure, success } = notices;
+	const catalog = useCatalog();
+	const [ view, setView ] = useState< View >( 'list' );
+	const [ pending, setPending ] = useState< Pending | null >( null );
+	const [ busy, setBusy ] = useState( false );
+	// Bumped after every change, so the list and the calendar read again.
+	const [ version, setVersion ] = useState( 0 );
+
+	useEffect( () => {
+		if ( catalog.error ) {
+			failure(
+				__(
+					'The services and employees could not be loaded.',
+					'appointease'
+				),
+				catalog.error
+			);
+		}
+	}, [ catalog.error, failure ] );
+
+	const run = async (
+		booking: Booking,
+		action: Exclude< BookingAction, 'reschedule' >
+	) => {
+		setBusy( true );
+		try {
+			success(
+				actionDone( action, await actOnBooking( booking.id, action ) )
+			);
+		} catch ( error ) {
+			failure( actionFailed( action ), error );
+		} finally {
+			setBusy( false );
+			setPending( null );
+			setVersion( ( count ) => count + 1 );
+		}
+	};
+
+	const onAction = ( booking: Booking, action: BookingAction ) => {
+		if ( action === 'approve' ) {
+			run( booking, action );
+			return;
+		}
+		setPending( { booking, action } );
+	};
+
+	const shared = {
+		employees: catalog.employees,
+		services: catalog.services,
+		notices,
+		version,
+		onAction,
+	};
+
+	return (
+		<div className="appointease-admin__screen">
+			<Notices notices={ notices.notices } onRemove={ notices.remove } />
+			<div
+				role="group"
+				aria-label={ __( 'View', 'appointease' ) }
+				className="appointease-admin__views"
+			>
+				<Button
+					variant={ view === 'list' ? 'primary' : 'secondary' }
+					aria-pressed={ view === 'list' }
+					onClick={ () => setView( 'list' ) }
+				>
+					{ __( 'List', 'appointease' ) }
+				</Button>
+				<Button
+					variant={ view === 'calendar' ? 'primary' : 'secondary' }
+					aria-pressed={ view === 'calendar' }
+					onClick={ () => setView( 'calendar' ) }
+				>
+					{ __( 'Calendar', 'appointease' ) }
+				</Button>
+			</div>
+			{ view === 'list' ? (
+				<BookingsList { ...shared } />
+			) : (
+				<BookingCalendar { ...shared } today={ today } />
+			) }
+			{ pending && pending.action === 'reschedule' && (
+				<RescheduleModal
+					booking={ pending.booking }
+					employees={ catalog.employees }
+					onMoved={ ( moved ) => {
+						success( actionDone( 'reschedule', moved ) );
+						setPending( null );
+						setVersion( ( count ) => count + 1 );
+					} }
+					onClose={ () => setPending( null ) }
+				/>
+			) }
+			{ pending &&
+				( pending.action === 'cancel' ||
+					pending.action === 'reject' ) && (
+					<ConfirmModal
+						title={
+							pending.action === 'cancel'
+								? __( 'Cancel this booking?', 'appointease' )
+								: __( 'Reject this booking?', 'appointease' )
+						}
+						confirmLabel={
+							pending.action === 'cancel'
+								? __( 'Cancel booking', 'appointease' )
+								: __( 'Reject booking', 'appointease' )
+						}
+						destructive
+						busy={ busy }
+						onConfirm={ () =>
+							run(
+								pending.booking,
+								pending.action as 'cancel' | 'reject'
+							)
+						}
+						onCancel={ () => setPending( null ) }
+					>
+						{ sprintf(
+							/* translators: 1: customer name, 2: the booking's time. */
+							__(
+								'The booking of %1$s on %2$s ends and its time becomes free for others.',
+								'appointease'
+							),
+							pending.booking.customer.name,
+							whenText( pending.booking )
+						) }
+					</ConfirmModal>
+				) }
+		</div>
+	);
+}

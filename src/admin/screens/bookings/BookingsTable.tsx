@@ -1,0 +1,97 @@
+/**
+ * One page of bookings as a table (a plain, accessible HTML table with
+ * wp-admin's list-table styles; see docs/admin.md for why not DataViews).
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createElement } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { nameOf } from '../../hooks/useCatalog';
+import { statusLabel, whenText, type BookingAction } from '../../lib/bookings';
+import type { Booking, Employee, Service } from '../../types';
+import { BookingActions } from './BookingActions';
+
+interface Props {
+	bookings: Booking[];
+	employees: Employee[];
+	services: Service[];
+	onAction: ( booking: Booking, action: BookingAction ) => void;
+}
+
+export function StatusBadge( { booking }: { booking: Booking } ) {
+	return (
+		<span className={ `appointease-admin__status is-${ booking.status }` }>
+			{ statusLabel( booking.status ) }
+		</span>
+	);
+}
+
+export function BookingsTable( {
+	bookings,
+	employees,
+	services,
+	onAction,
+}: Props ) {
+	return (
+		<table className="wp-list-table widefat striped appointease-admin__table">
+			<caption className="screen-reader-text">
+				{ __( 'Bookings', 'appointease' ) }
+			</caption>
+			<thead>
+				<tr>
+					<th scope="col">{ __( 'When', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Customer', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Service', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Employee', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Seats', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Status', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Actions', 'appointease' ) }</th>
+				</tr>
+			</thead>
+			<tbody>
+				{ bookings.map( ( booking ) => (
+					<tr key={ booking.id } data-booking={ booking.id }>
+						<th scope="row">{ whenText( booking ) }</th>
+						<td>
+							<strong>{ booking.customer.name }</strong>
+							<br />
+							<a href={ `mailto:${ booking.customer.email }` }>
+								{ booking.customer.email }
+							</a>
+							{ booking.customer.phone && (
+								<span>
+									<br />
+									{ booking.customer.phone }
+								</span>
+							) }
+							{ booking.customer.notes && (
+								<span className="description">
+									<br />
+									{ booking.customer.notes }
+								</span>
+							) }
+						</td>
+						<td>{ nameOf( services, booking.service ) }</td>
+						<td>{ nameOf( employees, booking.employee ) }</td>
+						<td>{ booking.seats }</td>
+						<td>
+							<StatusBadge booking={ booking } />
+						</td>
+						<td>
+							<BookingActions
+								booking={ booking }
+								onAction={ onAction }
+							/>
+						</td>
+					</tr>
+				) ) }
+			</tbody>
+		</table>
+	);
+}

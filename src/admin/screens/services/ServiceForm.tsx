@@ -1,0 +1,295 @@
+/**
+ * The form that adds or changes a service.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import {
+	Button,
+	CheckboxControl,
+	TextareaControl,
+	TextControl,
+} from '@wordpress/components';
+import { createElement, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { createService, updateService } from '../../api';
+import type { Notices } from '../../hooks/useNotices';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
+import { differs, errorProps, toInteger } from '../../lib/form';
+import type { Service, ServiceFields } from '../../types';
+
+/** What the form holds: numbers as the text of their fields. */
+interface FormState {
+	name: string;
+	description: string;
+	duration: string;
+	buffer_before: string;
+	buffer_after: string;
+	capacity: string;
+	price: string;
+	active: boolean;
+}
+
+export const NEW_SERVICE: ServiceFields = {
+	name: '',
+	description: '',
+	duration: 30,
+	buffer_before: 0,
+	buffer_after: 0,
+	capacity: 1,
+	price: null,
+	active: true,
+};
+
+function toForm( service: ServiceFields ): FormState {
+	return {
+		name: service.name,
+		description: service.description,
+		duration: String( service.duration ),
+		buffer_before: String( service.buffer_before ),
+		buffer_after: String( service.buffer_after ),
+		capacity: String( service.capacity ),
+		price: service.price ?? '',
+		active: service.active,
+	};
+}
+
+/**
+ * The fields to send, or the problems found before sending.
+ *
+ * @param form The form.
+ */
+export function serviceFromForm(
+	form: FormState
+): { fields: ServiceFields } | { errors: Record< string, string > } {
+	const errors: Record< string, string > = {};
+	const numbers: Record< string, number > = {};
+	for ( const key of [
+		'duration',
+		'buffer_before',
+		'buffer_after',
+		'capacity',
+	] as const ) {
+		const value = toInteger( form[ key ] );
+		if ( value === null ) {
+			errors[ key ] = __( 'Enter a whole number.', 'appointease' );
+		} else {
+			numbers[ key ] = value;
+		}
+	}
+	if ( form.name.trim() === '' ) {
+		errors.name = __( 'Enter a name.', 'appointease' );
+	}
+	if ( Object.keys( errors ).length > 0 ) {
+		return { errors };
+	}
+	return {
+		fields: {
+			name: form.name.trim(),
+			description: form.description,
+			duration: numbers.duration ?? 0,
+			buffer_before: numbers.buffer_before ?? 0,
+			buffer_after: numbers.buffer_after ?? 0,
+			capacity: numbers.capacity ?? 1,
+			price: form.price.trim() === '' ? null : form.price.trim(),
+			active: form.active,
+		},
+	};
+}
+
+interface Props {
+	/** The service to change, or null to add one. */
+	service: Service | null;
+	notices: Notices;
+	onSaved: ( service: Service ) => void;
+	onClose: () => void;
+}
+
+export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
+	const [ initial ] = useState( () => toForm( service ?? NEW_SERVICE ) );
+	const [ form, setForm ] = useState( initial );
+	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
+	const [ saving, setSaving ] = useState( false );
+	const dirty = differs( form, initial );
+	const mayLeave = useUnsavedChanges( dirty && ! saving );
+
+	const set = < K extends keyof FormState >(
+		key: K,
+		value: FormState[ K ]
+	) => setForm( ( current ) => ( { ...current, [ key ]: value } ) );
+
+	const save = async () => {
+		const checked = serviceFromForm( form );
+		if ( 'errors' in checked ) {
+			setErrors( checked.errors );
+			notices.failure(
+				__( 'The service was not saved.', 'appointease' ),
+				new Error(
+					__( 'Please correct the marked fields.', 'appointease' )
+				)
+			);
+			return;
+		}
+		setSaving( true );
+		try {
+			const saved = service
+				? await updateService( service.id, checked.fields )
+				: await createService( checked.fields );
+			setErrors( {} );
+			notices.success(
+				sprintf(
+					/* translators: %s: service name. */
+					__( 'Service "%s" saved.', 'appointease' ),
+					saved.name
+				)
+			);
+			onSaved( saved );
+		} catch ( error ) {
+			const failure = await notices.failure(
+				__( 'The service was not saved.', 'appointease' ),
+				error
+			);
+			setErrors( failure.params );
+			setSaving( false );
+		}
+	};
+
+	const title = service
+		? sprintf(
+				/* translators: %s: service name. */
+				__( 'Edit service: %s', 'appointease' ),
+				service.name
+			)
+		: __( 'Add a service', 'appointease' );
+
+	const minutesField = (
+		key: 'duration' | 'buffer_before' | 'buffer_after',
+		label: string,
+		help: string
+	) => (
+		<TextControl
+			label={ label }
+			type="number"
+			min={ key === 'duration' ? 5 : 0 }
+			max={ key === 'duration' ? 1440 : 240 }
+			step={ 5 }
+			value={ form[ key ] }
+			onChange={ ( value: string ) => set( key, value ) }
+			{ ...errorProps( errors, key, help ) }
+		/>
+	);
+
+	return (
+		<form
+			className="appointease-admin__form"
+			// The forms say what is wrong in words next to each field, for every field at once.
+			noValidate
+			aria-label={ title }
+			onSubmit={ ( event ) => {
+				event.preventDefault();
+				save();
+			} }
+		>
+			<h2>{ title }</h2>
+			<TextControl
+				label={ __( 'Name', 'appointease' ) }
+				value={ form.name }
+				required
+				maxLength={ 191 }
+				onChange={ ( value: string ) => set( 'name', value ) }
+				{ ...errorProps( errors, 'name' ) }
+			/>
+			<TextareaControl
+				label={ __( 'Description', 'appointease' ) }
+				value={ form.description }
+				onChange={ ( value: string ) => set( 'description', value ) }
+				{ ...errorProps(
+					errors,
+					'description',
+					__( 'Shown to visitors under the name.', 'appointease' )
+				) }
+			/>
+			<div className="appointease-admin__row">
+				{ minutesField(
+					'duration',
+					__( 'Duration (minutes)', 'appointease' ),
+					__( 'A multiple of 5.', 'appointease' )
+				) }
+				{ minutesField(
+					'buffer_before',
+					__( 'Buffer before (minutes)', 'appointease' ),
+					__( 'Kept free before each session.', 'appointease' )
+				) }
+				{ minutesField(
+					'buffer_after',
+					__( 'Buffer after (minutes)', 'appointease' ),
+					__( 'Kept free after each session.', 'appointease' )
+				) }
+			</div>
+			<div className="appointease-admin__row">
+				<TextControl
+					label={ __( 'Capacity (seats)', 'appointease' ) }
+					type="number"
+					min={ 1 }
+					max={ 1000 }
+					value={ form.capacity }
+					onChange={ ( value: string ) => set( 'capacity', value ) }
+					{ ...errorProps(
+						errors,
+						'capacity',
+						__(
+							'1 for one-to-one; more for a class.',
+							'appointease'
+						)
+					) }
+				/>
+				<TextControl
+					label={ __( 'Price', 'appointease' ) }
+					value={ form.price }
+					inputMode="decimal"
+					onChange={ ( value: string ) => set( 'price', value ) }
+					{ ...errorProps(
+						errors,
+						'price',
+						__(
+							'Like 35 or 35.50; empty shows no price.',
+							'appointease'
+						)
+					) }
+				/>
+			</div>
+			<CheckboxControl
+				label={ __( 'Active: visitors can book it', 'appointease' ) }
+				checked={ form.active }
+				onChange={ ( value: boolean ) => set( 'active', value ) }
+			/>
+			<div className="appointease-admin__form-actions">
+				<Button
+					variant="primary"
+					type="submit"
+					isBusy={ saving }
+					disabled={ saving }
+				>
+					{ __( 'Save service', 'appointease' ) }
+				</Button>
+				<Button
+					variant="tertiary"
+					disabled={ saving }
+					onClick={ () => mayLeave() && onClose() }
+				>
+					{ __( 'Cancel', 'appointease' ) }
+				</Button>
+				{ dirty && (
+					<span className="appointease-admin__dirty">
+						{ __( 'Unsaved changes', 'appointease' ) }
+					</span>
+				) }
+			</div>
+		</form>
+	);
+}

@@ -1,0 +1,222 @@
+/**
+ * Services: the list, and a form to add or change one.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { Button, Spinner } from '@wordpress/components';
+import {
+	createElement,
+	Fragment,
+	useCallback,
+	useEffect,
+	useState,
+} from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { deleteService, listServices } from '../../api';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { Notices } from '../../components/Notices';
+import { useNotices } from '../../hooks/useNotices';
+import type { Service } from '../../types';
+import { ServiceForm } from './ServiceForm';
+
+/** Which form is open: none, a new service, or one service. */
+type Editing = null | 'new' | Service;
+
+export function ServicesScreen() {
+	const notices = useNotices();
+	const [ services, setServices ] = useState< Service[] | null >( null );
+	const [ editing, setEditing ] = useState< Editing >( null );
+	const [ deleting, setDeleting ] = useState< Service | null >( null );
+	const [ busy, setBusy ] = useState( false );
+	const { failure, success } = notices;
+
+	const load = useCallback( async () => {
+		try {
+			setServices( await listServices() );
+		} catch ( error ) {
+			setServices( [] );
+			failure(
+				__( 'The services could not be loaded.', 'appointease' ),
+				error
+			);
+		}
+	}, [ failure ] );
+
+	useEffect( () => {
+		load();
+	}, [ load ] );
+
+	const remove = async ( service: Service ) => {
+		setBusy( true );
+		try {
+			await deleteService( service.id );
+			success(
+				sprintf(
+					/* translators: %s: service name. */
+					__( 'Service "%s" deleted.', 'appointease' ),
+					service.name
+				)
+			);
+			await load();
+		} catch ( error ) {
+			failure(
+				sprintf(
+					/* translators: %s: service name. */
+					__( 'Service "%s" was not deleted.', 'appointease' ),
+					service.name
+				),
+				error
+			);
+		} finally {
+			setBusy( false );
+			setDeleting( null );
+		}
+	};
+
+	return (
+		<div className="appointease-admin__screen">
+			<Notices notices={ notices.notices } onRemove={ notices.remove } />
+			{ editing !== null ? (
+				<ServiceForm
+					service={ editing === 'new' ? null : editing }
+					notices={ notices }
+					onSaved={ () => {
+						setEditing( null );
+						load();
+					} }
+					onClose={ () => setEditing( null ) }
+				/>
+			) : (
+				<Fragment>
+					<div className="appointease-admin__toolbar">
+						<Button
+							variant="primary"
+							onClick={ () => setEditing( 'new' ) }
+						>
+							{ __( 'Add service', 'appointease' ) }
+						</Button>
+					</div>
+					{ services === null ? (
+						<Spinner />
+					) : (
+						<ServicesTable
+							services={ services }
+							onEdit={ setEditing }
+							onDelete={ setDeleting }
+						/>
+					) }
+				</Fragment>
+			) }
+			{ deleting && (
+				<ConfirmModal
+					title={ __( 'Delete this service?', 'appointease' ) }
+					confirmLabel={ __( 'Delete service', 'appointease' ) }
+					destructive
+					busy={ busy }
+					onConfirm={ () => remove( deleting ) }
+					onCancel={ () => setDeleting( null ) }
+				>
+					{ sprintf(
+						/* translators: %s: service name. */
+						__(
+							'"%s" will be removed. A service that bookings name cannot be deleted; deactivate it instead.',
+							'appointease'
+						),
+						deleting.name
+					) }
+				</ConfirmModal>
+			) }
+		</div>
+	);
+}
+
+interface TableProps {
+	services: Service[];
+	onEdit: ( service: Service ) => void;
+	onDelete: ( service: Service ) => void;
+}
+
+function minutes( value: number ): string {
+	/* translators: %d: a number of minutes. */
+	return sprintf( __( '%d min', 'appointease' ), value );
+}
+
+function ServicesTable( { services, onEdit, onDelete }: TableProps ) {
+	if ( services.length === 0 ) {
+		return (
+			<p>
+				{ __( 'No services yet. Add the first one.', 'appointease' ) }
+			</p>
+		);
+	}
+	return (
+		<table className="wp-list-table widefat striped appointease-admin__table">
+			<caption className="screen-reader-text">
+				{ __( 'Services', 'appointease' ) }
+			</caption>
+			<thead>
+				<tr>
+					<th scope="col">{ __( 'Name', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Duration', 'appointease' ) }</th>
+					<th scope="col">
+						{ __( 'Buffers (before / after)', 'appointease' ) }
+					</th>
+					<th scope="col">{ __( 'Capacity', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Price', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Status', 'appointease' ) }</th>
+					<th scope="col">{ __( 'Actions', 'appointease' ) }</th>
+				</tr>
+			</thead>
+			<tbody>
+				{ services.map( ( service ) => (
+					<tr key={ service.id }>
+						<th scope="row">{ service.name }</th>
+						<td>{ minutes( service.duration ) }</td>
+						<td>
+							{ minutes( service.buffer_before ) } /{ ' ' }
+							{ minutes( service.buffer_after ) }
+						</td>
+						<td>{ service.capacity }</td>
+						<td>{ service.price ?? '—' }</td>
+						<td>
+							{ service.active
+								? __( 'Active', 'appointease' )
+								: __( 'Inactive', 'appointease' ) }
+						</td>
+						<td className="appointease-admin__actions">
+							<Button
+								variant="secondary"
+								onClick={ () => onEdit( service ) }
+								aria-label={ sprintf(
+									/* translators: %s: service name. */
+									__( 'Edit %s', 'appointease' ),
+									service.name
+								) }
+							>
+								{ __( 'Edit', 'appointease' ) }
+							</Button>
+							<Button
+								variant="tertiary"
+								isDestructive
+								onClick={ () => onDelete( service ) }
+								aria-label={ sprintf(
+									/* translators: %s: service name. */
+									__( 'Delete %s', 'appointease' ),
+									service.name
+								) }
+							>
+								{ __( 'Delete', 'appointease' ) }
+							</Button>
+						</td>
+					</tr>
+				) ) }
+			</tbody>
+		</table>
+	);
+}

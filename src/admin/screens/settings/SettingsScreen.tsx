@@ -1,0 +1,252 @@
+/**
+ * Settings: a form built from the settings route's JSON schema, and the
+ * hold store's status.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { Button, Panel, PanelBody, Spinner } from '@wordpress/components';
+import {
+	createElement,
+	useCallback,
+	useEffect,
+	useState,
+} from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { getSettings, getSettingsSchema, updateSettings } from '../../api';
+import { Notices } from '../../components/Notices';
+import { useNotices } from '../../hooks/useNotices';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
+import {
+	changedSettings,
+	groupOf,
+	humanize,
+	rangeProblem,
+	templateOf,
+} from '../../lib/settings';
+import type {
+	HoldStoreStatus,
+	SettingSchema,
+	SettingValues,
+} from '../../types';
+import { HoldStorePanel } from './HoldStorePanel';
+import { SettingField } from './SettingField';
+
+interface Loaded {
+	schema: Record< string, SettingSchema >;
+	saved: SettingValues;
+}
+
+export function SettingsScreen( {
+	holdStore,
+}: {
+	holdStore: HoldStoreStatus | null;
+} ) {
+	const notices = useNotices();
+	const { failure, success } = notices;
+	const [ loaded, setLoaded ] = useState< Loaded | null >( null );
+	const [ values, setValues ] = useState< SettingValues >( {} );
+	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
+	const [ saving, setSaving ] = useState( false );
+	const [ loadFailed, setLoadFailed ] = useState( false );
+	const changes = loaded ? changedSettings( loaded.saved, values ) : {};
+	const dirty = Object.keys( changes ).length > 0;
+	useUnsavedChanges( dirty && ! saving );
+
+	const load = useCallback( async () => {
+		try {
+			const [ schema, saved ] = await Promise.all( [
+				getSettingsSchema(),
+				getSettings(),
+			] );
+			setLoaded( { schema, saved } );
+			setValues( saved );
+			setLoadFailed( false );
+		} catch ( error ) {
+			setLoadFailed( true );
+			failure(
+				__( 'The settings could not be loaded.', 'appointease' ),
+				error
+			);
+		}
+	}, [ failure ] );
+
+	useEffect( () => {
+		load();
+	}, [ load ] );
+
+	const save = async () => {
+		if ( ! loaded ) {
+			return;
+		}
+		const problems: Record< string, string > = {};
+		for ( const key of Object.keys( changes ) ) {
+			const schema = loaded.schema[ key ];
+			const problem = schema
+				? rangeProblem( schema, changes[ key ] )
+				: null;
+			if ( problem ) {
+				problems[ key ] = problem;
+			}
+		}
+		setErrors( problems );
+		if ( Object.keys( problems ).length > 0 ) {
+			failure(
+				__( 'The settings were not saved.', 'appointease' ),
+				new Error(
+					__( 'Please correct the marked fields.', 'appointease' )
+				)
+			);
+			return;
+		}
+		setSaving( true );
+		try {
+			const saved = await updateSettings( changes );
+			setLoaded( { ...loaded, saved } );
+			setValues( saved );
+			success( __( 'Settings saved.', 'appointease' ) );
+		} catch ( error ) {
+			const found = await failure(
+				__( 'The settings were not saved.', 'appointease' ),
+				error
+			);
+			setErrors( found.params );
+		} finally {
+			setSaving( false );
+		}
+	};
+
+	const field = ( key: string, schema: SettingSchema ) => (
+		<SettingField
+			key={ key }
+			name={ key }
+			schema={ schema }
+			value={ values[ key ] }
+			errors={ errors }
+			onChange={ ( value ) =>
+				setValues( ( current ) => ( { ...current, [ key ]: value } ) )
+			}
+		/>
+	);
+
+	const entries = loaded ? Object.entries( loaded.schema ) : [];
+	const booking = entries.filter(
+		( [ key ] ) => groupOf( key ) === 'booking'
+	);
+	const email = entries.filter(
+		( [ key ] ) => groupOf( key ) === 'email' && ! templateOf( key )
+	);
+	// Each email template's subject and body, in one panel per template.
+	const templates = new Map< string, Array< [ string, SettingSchema ] > >();
+	for ( const entry of entries ) {
+		const template = templateOf( entry[ 0 ] )?.template;
+		if ( template ) {
+			templates.set( template, [
+				...( templates.get( template ) ?? [] ),
+				entry,
+			] );
+		}
+	}
+
+	return (
+		<div className="appointease-admin__screen">
+			<Notices notices={ notices.notices } onRemove={ notices.remove } />
+			<HoldStorePanel status={ holdStore } />
+			{ ! loaded && loadFailed && (
+				<Button variant="secondary" onClick={ load }>
+					{ __( 'Try again', 'appointease' ) }
+				</Button>
+			) }
+			{ ! loaded && ! loadFailed && <Spinner /> }
+			{ loaded && (
+				<form
+					className="appointease-admin__form"
+					noValidate
+					aria-label={ __( 'Settings', 'appointease' ) }
+					onSubmit={ ( event ) => {
+						event.preventDefault();
+						save();
+					} }
+				>
+					<fieldset>
+						<legend>
+							{ __( 'Booking rules', 'appointease' ) }
+						</legend>
+						{ booking.map( ( [ key, schema ] ) =>
+							field( key, schema )
+						) }
+					</fieldset>
+					{ email.length + templates.size > 0 && (
+						<fieldset>
+							<legend>{ __( 'Emails', 'appointease' ) }</legend>
+							{ email.map( ( [ key, schema ] ) =>
+								field( key, schema )
+							) }
+							<Panel>
+								{ [ ...templates ].map(
+									( [ template, parts ] ) => (
+										<PanelBody
+											key={ template }
+											title={
+												parts.some(
+													( [ key ] ) =>
+														key in changes
+												)
+													? sprintf(
+															/* translators: %s: an email template's name. */
+															__(
+																'%s (changed)',
+																'appointease'
+															),
+															humanize( template )
+														)
+													: humanize( template )
+											}
+											initialOpen={ parts.some(
+												( [ key ] ) => key in errors
+											) }
+										>
+											{ parts.map( ( [ key, schema ] ) =>
+												field( key, schema )
+											) }
+										</PanelBody>
+									)
+								) }
+							</Panel>
+						</fieldset>
+					) }
+					<div className="appointease-admin__form-actions">
+						<Button
+							variant="primary"
+							type="submit"
+							isBusy={ saving }
+							disabled={ saving || ! dirty }
+						>
+							{ __( 'Save settings', 'appointease' ) }
+						</Button>
+						<Button
+							variant="tertiary"
+							disabled={ saving || ! dirty }
+							onClick={ () => {
+								setValues( loaded.saved );
+								setErrors( {} );
+							} }
+						>
+							{ __( 'Discard changes', 'appointease' ) }
+						</Button>
+						{ dirty && (
+							<span className="appointease-admin__dirty">
+								{ __( 'Unsaved changes', 'appointease' ) }
+							</span>
+						) }
+					</div>
+				</form>
+			) }
+		</div>
+	);
+}

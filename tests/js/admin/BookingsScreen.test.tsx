@@ -1,0 +1,422 @@
+/**
+ * External dependencies
+ */
+import {
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import { createElement } from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import { BookingsScreen } from '../../../src/admin/screens/bookings/BookingsScreen';
+import type { Booking } from '../../../src/admin/types';
+import { callsTo, listResponse, mockApi, restError } from './api-mock';
+import { ANA, BEN, booking, HAIRCUT, YOGA } from './fixtures';
+
+jest.mock( '@wordpress/api-fetch' );
+
+const BOOKINGS = '/appointease/v1/bookings';
+const ZOE = booking();
+const MAX = booking( {
+	id: 8,
+	status: 'pending',
+	start: '2030-01-07T11:00:00+01:00',
+	end: '2030-01-07T11:30:00+01:00',
+	customer: {
+		name: 'Max Roy',
+		email: 'max@example.com',
+		phone: '+49 1',
+		notes: '',
+	},
+} );
+
+function serve(
+	routes: Record< string, ( call: { data: unknown } ) => unknown > = {},
+	list: () => Booking[] = () => [ ZOE, MAX ],
+	pages = 1
+) {
+	mockApi( {
+		'GET /appointease/v1/services': () => [ HAIRCUT, YOGA ],
+		'GET /appointease/v1/employees': () => [ ANA, BEN ],
+		[ `GET ${ BOOKINGS }` ]: () =>
+			listResponse( list(), list().length, pages ),
+		'GET /appointease/v1/slots/poll': () => ( {
+			version: 1,
+			employee: 1,
+			date: '2030-01-07',
+			booked: [],
+			held: [],
+			server_time: '2030-01-07T08:00:00+00:00',
+		} ),
+		...routes,
+	} );
+}
+
+function calendarDays() {
+	return within(
+		screen.getByRole( 'group', { name: 'Bookings by day' } )
+	).getAllByRole( 'region' );
+}
+
+async function rowOf( name: string ) {
+	return ( await screen.findByText( name ) ).closest( 'tr' ) as HTMLElement;
+}
+
+describe( 'BookingsScreen list', () => {
+	it( "lists bookings with names for ids and their times in the calendar's clock", async () => {
+		serve();
+		render( <BookingsScreen today="2030-01-07" /> );
+
+		const row = await rowOf( 'Zoe Quinn' );
+		expect( row ).toHaveTextContent( '10:00–10:30' );
+		expect( row ).toHaveTextContent( 'Haircut' );
+		expect( row ).toHaveTextContent( 'Ana Silva' );
+		expect( row ).toHaveTextContent( 'Confirmed' );
+		expect( screen.getByText( '2 bookings' ) ).toBeVisible();
+		const first = callsTo( `GET ${ BOOKINGS }` )[ 0 ];
+		expect( Object.fromEntries( first?.query ?? [] ) ).toEqual( {
+			page: '1',
+			per_page: '20',
+		} );
+	} );
+
+	it( 'filters by status, employee and dates, and searches by customer', async () => {
+		serve();
+		render( <BookingsScreen today="2030-01-07" /> );
+		await rowOf( 'Zoe Quinn' );
+
+		fireEvent.change( screen.getByLabelText( 'Status' ), {
+			target: { value: 'pending' },
+		} );
+		fireEvent.change( screen.getByLabelText( 'Employee' ), {
+			target: { value: '2' },
+		} );
+		fireEvent.change( screen.getByLabelText( 'From' ), {
+			target: { value: '2030-01-01' },
+		} );
+		fireEvent.change( screen.getByLabelText( 'Customer' ), {
+			target: { value: 'max' },
+		} );
+
+		await waitFor( () =>
+			expect(
+				callsTo( `GET ${ BOOKINGS }` ).some(
+					( call ) => call.query.get( 'search' ) === 'max'
+				)
+			).toBe( true )
+		);
+		const last = callsTo( `GET ${ BOOKINGS }` ).pop();
+		expect( Object.fromEntries( last?.query ?? [] ) ).toEqual( {
+			page: '1',
+			per_page: '20',
+			status: 'pending',
+			employee: '2',
+			from: '2030-01-01',
+			search: 'max',
+		} );
+	} );
+
+	it( 'pages through the list', async () => {
+		serve( {}, () => [ ZOE ], 3 );
+		render( <BookingsScreen today="2030-01-07" /> );
+		await rowOf( 'Zoe Quinn' );
+
+		expect( screen.getByText( 'Page 1 of 3' ) ).toBeVisible();
+		expect(
+			screen.getByRole( 'button', { name: 'Previous page' } )
+		).toBeDisabled();
+		fireEvent.click( screen.getByRole( 'button', { name: 'Next page' } ) );
+
+		expect( await screen.findByText( 'Page 2 of 3' ) ).toBeVisible();
+		expect(
+			callsTo( `GET ${ BOOKINGS }` ).pop()?.query.get( 'page' )
+		).toBe( '2' );
+	} );
+
+	it( 'cancels after asking, says so, and reads the list again', async () => {
+		let list = [ ZOE, MAX ];
+		serve(
+			{
+				[ `POST ${ BOOKINGS }/7/cancel` ]: () => {
+					list = [ { ...ZOE, status: 'cancelled' }, MAX ];
+					return list[ 0 ];
+				},
+			},
+			() => list
+		);
+		render( <BookingsScreen today="2030-01-07" /> );
+
+		fireEvent.click(
+			within( await rowOf( 'Zoe Quinn' ) ).getByRole( 'button', {
+				name: /^Cancel booking: Zoe Quinn/,
+			} )
+		);
+		const dialog = screen.getByRole( 'dialog', {
+			name: 'Cancel this booking?',
+		} );
+		expect( callsTo( `POST ${ BOOKINGS }/7/cancel` ) ).toHaveLength( 0 );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', { name: 'Cancel booking' } )
+		);
+
+		expect(
+			await screen.findByText(
+				'The booking of Zoe Quinn is cancelled; its time is free again.'
+			)
+		).toBeVisible();
+		expect( callsTo( `POST ${ BOOKINGS }/7/cancel` ) ).toHaveLength( 1 );
+		await waitFor( () =>
+			expect(
+				within(
+					screen
+						.getByText( 'Zoe Quinn' )
+						.closest( 'tr' ) as HTMLElement
+				).getByText( 'Cancelled' )
+			).toBeVisible()
+		);
+		expect(
+			within(
+				screen.getByText( 'Zoe Quinn' ).closest( 'tr' ) as HTMLElement
+			).queryByRole( 'button' )
+		).toBeNull();
+	} );
+
+	it( 'says why an action failed', async () => {
+		serve( {
+			[ `POST ${ BOOKINGS }/8/approve` ]: () => {
+				throw restError(
+					'This booking is cancelled, so it cannot be approved.',
+					'STATUS_CONFLICT',
+					409
+				);
+			},
+		} );
+		render( <BookingsScreen today="2030-01-07" /> );
+
+		fireEvent.click(
+			within( await rowOf( 'Max Roy' ) ).getByRole( 'button', {
+				name: /^Approve: Max Roy/,
+			} )
+		);
+
+		expect(
+			await screen.findByText(
+				'The booking was not approved. This booking is cancelled, so it cannot be approved. (STATUS_CONFLICT)'
+			)
+		).toBeVisible();
+	} );
+
+	it( 'reschedules to a free time that the availability route offers', async () => {
+		serve( {
+			'GET /appointease/v1/availability': () => ( {
+				days: [
+					{
+						date: '2030-01-08',
+						slots: [
+							{
+								start: '2030-01-08T09:00:00+01:00',
+								end: '2030-01-08T09:30:00+01:00',
+								seats_left: 0,
+								state: 'booked',
+							},
+							{
+								start: '2030-01-08T09:30:00+01:00',
+								end: '2030-01-08T10:00:00+01:00',
+								seats_left: 1,
+								state: 'available',
+							},
+						],
+					},
+				],
+			} ),
+			[ `POST ${ BOOKINGS }/7/reschedule` ]: ( call ) => ( {
+				...ZOE,
+				...( call.data as object ),
+				start: '2030-01-08T09:30:00+01:00',
+				end: '2030-01-08T10:00:00+01:00',
+			} ),
+		} );
+		render( <BookingsScreen today="2030-01-07" /> );
+
+		fireEvent.click(
+			within( await rowOf( 'Zoe Quinn' ) ).getByRole( 'button', {
+				name: /^Reschedule: Zoe Quinn/,
+			} )
+		);
+		const dialog = within(
+			screen.getByRole( 'dialog', { name: 'Reschedule booking' } )
+		);
+		fireEvent.change( dialog.getByLabelText( 'New date' ), {
+			target: { value: '2030-01-08' },
+		} );
+		// Only free times are offered.
+		fireEvent.click(
+			await dialog.findByRole( 'button', { name: '09:30' } )
+		);
+		expect( dialog.queryByRole( 'button', { name: '09:00' } ) ).toBeNull();
+		fireEvent.click(
+			dialog.getByRole( 'button', { name: 'Move booking to 09:30' } )
+		);
+
+		expect(
+			await screen.findByText(
+				/The booking of Zoe Quinn is moved to .*09:30–10:00/
+			)
+		).toBeVisible();
+		const lookup = callsTo( 'GET /appointease/v1/availability' ).pop();
+		expect( Object.fromEntries( lookup?.query ?? [] ) ).toEqual( {
+			service: '1',
+			employee: '1',
+			from: '2030-01-08',
+			to: '2030-01-08',
+		} );
+		expect(
+			callsTo( `POST ${ BOOKINGS }/7/reschedule` )[ 0 ]?.data
+		).toEqual( {
+			start: '2030-01-08T09:30:00+01:00',
+		} );
+	} );
+
+	it( 'keeps the dialog open with the reason when the move is refused', async () => {
+		serve( {
+			'GET /appointease/v1/availability': () => ( {
+				days: [
+					{
+						date: '2030-01-07',
+						slots: [
+							{
+								start: '2030-01-07T12:00:00+01:00',
+								end: '2030-01-07T12:30:00+01:00',
+								seats_left: 1,
+								state: 'available',
+							},
+						],
+					},
+				],
+			} ),
+			[ `POST ${ BOOKINGS }/7/reschedule` ]: () => {
+				throw restError(
+					'Someone else has just booked this time. Please pick another one.',
+					'SLOT_TAKEN',
+					409
+				);
+			},
+		} );
+		render( <BookingsScreen today="2030-01-07" /> );
+
+		fireEvent.click(
+			within( await rowOf( 'Zoe Quinn' ) ).getByRole( 'button', {
+				name: /^Reschedule: Zoe Quinn/,
+			} )
+		);
+		const dialog = within( screen.getByRole( 'dialog' ) );
+		fireEvent.click(
+			await dialog.findByRole( 'button', { name: '12:00' } )
+		);
+		fireEvent.click(
+			dialog.getByRole( 'button', { name: 'Move booking to 12:00' } )
+		);
+
+		expect(
+			await dialog.findByText(
+				'The booking was not moved. Someone else has just booked this time. Please pick another one. (SLOT_TAKEN)'
+			)
+		).toBeVisible();
+	} );
+} );
+
+describe( 'BookingsScreen calendar', () => {
+	it( "shows one employee's day with their hours, bookings and live holds", async () => {
+		serve( {
+			'GET /appointease/v1/slots/poll': () => ( {
+				version: 3,
+				employee: 1,
+				date: '2030-01-07',
+				booked: [],
+				held: [
+					{
+						start: '2030-01-07T14:00:00+01:00',
+						end: '2030-01-07T14:30:00+01:00',
+						id: 'h1',
+						seats: 1,
+					},
+				],
+				server_time: '2030-01-07T08:00:00+00:00',
+			} ),
+		} );
+		render( <BookingsScreen today="2030-01-07" /> );
+
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: 'Calendar' } )
+		);
+
+		await screen.findByRole( 'group', { name: 'Bookings by day' } );
+		const [ dayView = document.body, ...others ] = calendarDays();
+		expect( others ).toHaveLength( 0 );
+		expect( dayView ).toHaveAccessibleName( 'Mon, Jan 7, 2030' );
+		expect(
+			within( dayView ).getByText( 'Works 09:00–12:30, 13:30–17:00' )
+		).toBeVisible();
+		expect(
+			await within( dayView ).findByText( 'Zoe Quinn' )
+		).toBeVisible();
+		expect(
+			await screen.findByText( '1 time is being booked right now.' )
+		).toBeVisible();
+		expect( screen.getByText( '14:00–14:30, 1 seat' ) ).toBeVisible();
+
+		const lookup = callsTo( `GET ${ BOOKINGS }` ).pop();
+		expect( lookup?.query.get( 'employee' ) ).toBe( '1' );
+		expect( lookup?.query.get( 'from' ) ).toBe( '2030-01-06' );
+		expect( lookup?.query.get( 'to' ) ).toBe( '2030-01-08' );
+		expect(
+			callsTo( 'GET /appointease/v1/slots/poll' )[ 0 ]?.query.toString()
+		).toBe( 'employee=1&date=2030-01-07' );
+	} );
+
+	it( 'shows a week, Monday first, and opens a day from it', async () => {
+		serve();
+		render( <BookingsScreen today="2030-01-09" /> );
+
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: 'Calendar' } )
+		);
+		fireEvent.click( screen.getByRole( 'button', { name: 'Week' } ) );
+
+		await screen.findByRole( 'group', { name: 'Bookings by day' } );
+		const days = calendarDays();
+		expect( days ).toHaveLength( 7 );
+		expect( days[ 0 ] ).toHaveAccessibleName(
+			expect.stringMatching( /Mon.*Jan 7, 2030/ )
+		);
+		expect(
+			within( days[ 6 ] as HTMLElement ).getByText( 'Not working' )
+		).toBeVisible();
+		expect(
+			await within( days[ 0 ] as HTMLElement ).findByText( 'Zoe Quinn' )
+		).toBeVisible();
+
+		fireEvent.click(
+			within( days[ 0 ] as HTMLElement ).getByRole( 'button', {
+				name: 'Show the day Mon, Jan 7, 2030',
+			} )
+		);
+		await waitFor( () => expect( calendarDays() ).toHaveLength( 1 ) );
+		expect( calendarDays()[ 0 ] ).toHaveAccessibleName(
+			'Mon, Jan 7, 2030'
+		);
+		expect( screen.getByRole( 'button', { name: 'Day' } ) ).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+	} );
+} );

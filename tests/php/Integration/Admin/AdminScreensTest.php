@@ -1,0 +1,247 @@
+<?php
+/**
+ * @package AppointEase
+ */
+
+declare(strict_types=1);
+
+namespace AppointEase\Tests\Integration\Admin;
+
+use AppointEase\Admin\AdminAssets;
+use AppointEase\Admin\AdminScreens;
+use AppointEase\Tests\Integration\TestCase;
+
+/**
+ * The AppointEase menu exists for users with `appointease_manage` only, its
+ * script loads on its own pages only, and each page carries its screen's
+ * configuration for the admin app.
+ */
+final class AdminScreensTest extends TestCase {
+
+	/** Page hook suffixes WordPress derives from the menu slugs. */
+	private const HOOKS = array(
+		'bookings'  => 'toplevel_page_appointease',
+		'employees' => 'appointease_page_appointease-employees',
+		'services'  => 'appointease_page_appointease-services',
+		'settings'  => 'appointease_page_appointease-settings',
+	);
+
+	/**
+	 * The script and style registries as the tests found them, with what
+	 * `init` registered (the booking block's scripts among them).
+	 *
+	 * @var array{0: \WP_Scripts, 1: \WP_Styles}
+	 */
+	private array $registries;
+
+	protected function set_up(): void {
+		parent::set_up();
+		require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		$this->registries = array( wp_scripts(), wp_styles() );
+		$this->reset_admin_globals();
+	}
+
+	protected function tear_down(): void {
+		$this->reset_admin_globals();
+		// phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- puts back what set_up() found, for the tests that follow.
+		list( $GLOBALS['wp_scripts'], $GLOBALS['wp_styles'] ) = $this->registries;
+		foreach ( self::HOOKS as $hook ) {
+			remove_all_actions( $hook );
+		}
+		remove_all_filters( 'wp_die_handler' );
+		parent::tear_down();
+	}
+
+	public function test_an_administrator_gets_the_menu_with_its_four_pages(): void {
+		global $menu, $submenu;
+		$this->log_in( 'administrator' );
+
+		AdminScreens::add_menu();
+
+		$top = $this->menu_entry( $menu );
+		$this->assertSame( 'appointease_manage', $top[1], 'The menu needs the plugin\'s capability.' );
+		$this->assertSame(
+			array( 'appointease', 'appointease-employees', 'appointease-services', 'appointease-settings' ),
+			array_column( $submenu['appointease'], 2 )
+		);
+		$this->assertSame( array( 'appointease_manage' ), array_values( array_unique( array_column( $submenu['appointease'], 1 ) ) ) );
+		foreach ( self::HOOKS as $screen => $hook ) {
+			$this->assertSame( $screen, AdminScreens::screen_of( $hook ) );
+			$this->assertCount( 1, $GLOBALS['wp_filter'][ $hook ]->callbacks[10] ?? array(), "$hook renders the $screen screen once." );
+		}
+	}
+
+	/**
+	 * @dataProvider users_without_the_capability
+	 */
+	public function test_other_users_get_no_page( string $role ): void {
+		global $menu, $submenu;
+		$this->log_in( $role );
+
+		AdminScreens::add_menu();
+
+		// WordPress lists the top entry for everyone and hides it in wp-admin/includes/menu.php
+		// from users who lack its capability; the pages themselves are not registered at all.
+		$this->assertFalse( current_user_can( $this->menu_entry( $menu )[1] ) );
+		$this->assertArrayNotHasKey( 'appointease', (array) $submenu );
+		foreach ( self::HOOKS as $hook ) {
+			$this->assertFalse( has_action( $hook ), "$hook must print nothing for a $role." );
+			$this->assertNull( AdminScreens::screen_of( $hook ) );
+		}
+	}
+
+	/**
+	 * @return array<string, array{0: string}>
+	 */
+	public function users_without_the_capability(): array {
+		return array(
+			'editor'     => array( 'editor' ),
+			'subscriber' => array( 'subscriber' ),
+		);
+	}
+
+	public function test_the_script_loads_on_the_plugin_pages_with_its_dependencies_and_translations(): void {
+		$this->assertTrue( AdminAssets::is_built(), 'Run `npm run build` first: build/admin/ is missing.' );
+		$this->log_in( 'administrator' );
+		AdminScreens::add_menu();
+
+		AdminAssets::enqueue( self::HOOKS['employees'] );
+
+		$this->assertTrue( wp_script_is( AdminAssets::HANDLE, 'enqueued' ) );
+		$script = wp_scripts()->registered[ AdminAssets::HANDLE ];
+		foreach ( array( 'wp-api-fetch', 'wp-components', 'wp-element', 'wp-i18n' ) as $dependency ) {
+			$this->assertContains( $dependency, $script->deps );
+			$this->assertArrayHasKey( $dependency, wp_scripts()->registered, "WordPress has no $dependency script." );
+		}
+		$this->assertNotContains( 'react-jsx-runtime', $script->deps );
+		$this->assertSame( 'appointease', $script->textdomain );
+		$this->assertStringEndsWith( 'build/admin/index.js', (string) $script->src );
+		$this->assertTrue( wp_style_is( AdminAssets::HANDLE, 'enqueued' ) );
+		$this->assertContains( 'wp-components', wp_styles()->registered[ AdminAssets::HANDLE ]->deps );
+		$this->assertSame( 'replace', wp_styles()->get_data( AdminAssets::HANDLE, 'rtl' ) );
+		$this->assertFileExists( APPOINTEASE_DIR . 'build/admin/index-rtl.css' );
+	}
+
+	public function test_the_script_stays_off_other_admin_pages(): void {
+		$this->log_in( 'administrator' );
+		AdminScreens::add_menu();
+
+		foreach ( array( 'index.php', 'edit.php', 'settings_page_other', 'toplevel_page_other' ) as $hook ) {
+			AdminAssets::enqueue( $hook );
+		}
+
+		$this->assertFalse( wp_script_is( AdminAssets::HANDLE, 'enqueued' ) );
+		$this->assertFalse( wp_style_is( AdminAssets::HANDLE, 'enqueued' ) );
+	}
+
+	public function test_each_page_carries_its_screen_configuration(): void {
+		$this->log_in( 'administrator' );
+
+		$settings  = $this->rendered_config( 'settings' );
+		$employees = $this->rendered_config( 'employees' );
+		$bookings  = $this->rendered_config( 'bookings' );
+
+		$this->assertSame( 'settings', $settings['screen'] );
+		// The test site has Redis configured; the page shows what Site Health shows.
+		$this->assertSame( 'redis', $settings['holdStore']['store'] );
+		$this->assertTrue( $settings['holdStore']['reachable'] );
+		$this->assertArrayNotHasKey( 'timezones', $settings );
+
+		$this->assertSame( 'employees', $employees['screen'] );
+		$this->assertContains( 'Europe/Berlin', $employees['timezones'] );
+		$this->assertTrue( $employees['canListUsers'] );
+		$this->assertArrayNotHasKey( 'holdStore', $employees );
+
+		$this->assertSame( 'bookings', $bookings['screen'] );
+		$this->assertSame( wp_date( 'Y-m-d' ), $bookings['today'] );
+	}
+
+	public function test_a_user_without_the_capability_gets_no_page(): void {
+		$this->log_in( 'editor' );
+		add_filter(
+			'wp_die_handler',
+			static fn() => static function ( $message, $title, $args ): void {
+				throw new \RuntimeException( 'wp_die: ' . (int) $args['response'] );
+			},
+			10,
+			0
+		);
+
+		ob_start();
+		try {
+			AdminScreens::render( 'settings' );
+			$this->fail( 'The page rendered for an editor.' );
+		} catch ( \RuntimeException $died ) {
+			$this->assertSame( 'wp_die: 403', $died->getMessage() );
+		} finally {
+			$output = (string) ob_get_clean();
+		}
+		$this->assertStringNotContainsString( 'data-appointease-admin', $output );
+	}
+
+	/**
+	 * The configuration JSON of one rendered page.
+	 *
+	 * @param string $screen A screen name.
+	 * @return array<string, mixed>
+	 */
+	private function rendered_config( string $screen ): array {
+		ob_start();
+		AdminScreens::render( $screen );
+		$html = (string) ob_get_clean();
+
+		$this->assertSame( 1, preg_match( '/<div id="appointease-admin" data-appointease-admin="([^"]*)">/', $html, $match ), $html );
+		$config = json_decode( html_entity_decode( $match[1] ?? '', ENT_QUOTES ), true );
+		$this->assertIsArray( $config );
+		return $config;
+	}
+
+	/**
+	 * The AppointEase entry of the top-level menu.
+	 *
+	 * @param mixed $menu WordPress's $menu.
+	 * @return array<int, mixed>
+	 */
+	private function menu_entry( $menu ): array {
+		foreach ( (array) $menu as $entry ) {
+			if ( 'appointease' === $entry[2] ) {
+				return $entry;
+			}
+		}
+		$this->fail( 'No AppointEase entry in the admin menu.' );
+	}
+
+	/**
+	 * Makes a user with a role and logs them in.
+	 *
+	 * @param string $role A role.
+	 */
+	private function log_in( string $role ): void {
+		$id = wp_insert_user(
+			array(
+				'user_login' => 'adminui_' . $role . '_' . wp_generate_password( 6, false ),
+				'user_pass'  => wp_generate_password(),
+				'user_email' => 'adminui_' . $role . '_' . wp_generate_password( 6, false ) . '@example.com',
+				'role'       => $role,
+			)
+		);
+		$this->assertIsInt( $id );
+		wp_set_current_user( $id );
+	}
+
+	/**
+	 * Empties the menus and the script queues that these tests fill.
+	 */
+	private function reset_admin_globals(): void {
+		// phpcs:disable WordPress.WP.GlobalVariablesOverride.Prohibited -- wp-admin's menu globals, rebuilt per test.
+		$GLOBALS['menu']               = array();
+		$GLOBALS['submenu']            = array();
+		$GLOBALS['_wp_submenu_nopriv'] = array();
+		$GLOBALS['admin_page_hooks']   = array();
+		$GLOBALS['_registered_pages']  = array();
+		$GLOBALS['_parent_pages']      = array();
+		$GLOBALS['wp_scripts']         = null;
+		$GLOBALS['wp_styles']          = null;
+		// phpcs:enable
+	}
+}
