@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace AppointEase\Blocks;
 
+use AppointEase\Settings\Settings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -22,8 +24,9 @@ final class BookingBlock {
 	public const SHORTCODE = 'appointease';
 
 	/** Script and style handles WordPress derives from the block name. */
-	private const VIEW_SCRIPT_HANDLE = 'appointease-booking-view-script';
-	private const STYLE_HANDLE       = 'appointease-booking-style';
+	private const VIEW_SCRIPT_HANDLE   = 'appointease-booking-view-script';
+	private const EDITOR_SCRIPT_HANDLE = 'appointease-booking-editor-script';
+	private const STYLE_HANDLE         = 'appointease-booking-style';
 
 	/**
 	 * Registers the block and the shortcode on `init`.
@@ -36,6 +39,9 @@ final class BookingBlock {
 		}
 		register_block_type( $metadata, array( 'render_callback' => array( self::class, 'render_block' ) ) );
 		add_shortcode( self::SHORTCODE, array( self::class, 'render_shortcode' ) );
+		foreach ( array( self::VIEW_SCRIPT_HANDLE, self::EDITOR_SCRIPT_HANDLE ) as $handle ) {
+			wp_set_script_translations( $handle, 'appointease', APPOINTEASE_DIR . 'languages' );
+		}
 	}
 
 	/**
@@ -91,21 +97,31 @@ final class BookingBlock {
 	}
 
 	/**
-	 * Normalises block attributes into the settings the view script reads.
+	 * Normalises block attributes into the settings the view script reads,
+	 * with the site settings the page needs: how often to poll, how long a
+	 * hold lasts, the minimum notice, and the REST root for plain links.
+	 *
+	 * The accent colour follows one rule everywhere: a hex colour, #rgb or
+	 * #rrggbb (sanitize_hex_color() here, the same pattern in the editor and
+	 * the view script). Anything else becomes '' (the default colour).
 	 *
 	 * @param array<string, mixed> $attributes Raw attributes.
-	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string}
+	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string, restUrl: string, pollInterval: int, holdTtl: int, minimumNotice: int}
 	 */
 	public static function settings_from_block( array $attributes ): array {
 		$accent = isset( $attributes['accentColor'] ) && is_string( $attributes['accentColor'] )
-			? sanitize_hex_color( $attributes['accentColor'] )
+			? sanitize_hex_color( trim( $attributes['accentColor'] ) )
 			: '';
 		return array(
-			'service'          => isset( $attributes['service'] ) ? absint( $attributes['service'] ) : 0,
-			'employee'         => isset( $attributes['employee'] ) ? absint( $attributes['employee'] ) : 0,
+			'service'          => isset( $attributes['service'] ) && is_scalar( $attributes['service'] ) ? absint( $attributes['service'] ) : 0,
+			'employee'         => isset( $attributes['employee'] ) && is_scalar( $attributes['employee'] ) ? absint( $attributes['employee'] ) : 0,
 			'showEmployeeStep' => ! isset( $attributes['showEmployeeStep'] ) || (bool) $attributes['showEmployeeStep'],
 			'accentColor'      => is_string( $accent ) ? $accent : '',
 			'restNamespace'    => 'appointease/v1',
+			'restUrl'          => esc_url_raw( rest_url() ),
+			'pollInterval'     => Settings::int( 'poll_interval' ),
+			'holdTtl'          => Settings::int( 'hold_ttl' ),
+			'minimumNotice'    => Settings::int( 'minimum_notice' ),
 		);
 	}
 

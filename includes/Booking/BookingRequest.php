@@ -14,8 +14,41 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A booking request whose fields have the right types and lengths (the REST
  * schema saw to that); whether the time can be booked is the service's call.
+ *
+ * Customer text never keeps control characters (NUL, escape, backspace...):
+ * whatever the entry point, they would travel into emails, exports and
+ * screens where they break lines or hide text. Notes keep their line
+ * breaks and tabs; the one-line fields keep neither.
  */
 final class BookingRequest {
+
+	/**
+	 * Customer's name.
+	 *
+	 * @var string
+	 */
+	public readonly string $customer_name;
+
+	/**
+	 * Customer's email.
+	 *
+	 * @var string
+	 */
+	public readonly string $customer_email;
+
+	/**
+	 * Customer's phone, may be empty.
+	 *
+	 * @var string
+	 */
+	public readonly string $customer_phone;
+
+	/**
+	 * Customer's notes, may be empty.
+	 *
+	 * @var string
+	 */
+	public readonly string $customer_notes;
 
 	/**
 	 * Builds the request.
@@ -37,15 +70,28 @@ final class BookingRequest {
 		public readonly int $employee_id,
 		public readonly \DateTimeImmutable $start,
 		public readonly int $seats,
-		public readonly string $customer_name,
-		public readonly string $customer_email,
-		public readonly string $customer_phone = '',
-		public readonly string $customer_notes = '',
+		string $customer_name,
+		string $customer_email,
+		string $customer_phone = '',
+		string $customer_notes = '',
 		public readonly ?string $idempotency_key = null,
 		public readonly ?string $hold_token = null
 	) {
 		if ( $seats < 1 ) {
 			throw new \InvalidArgumentException( 'A booking takes at least one seat.' );
 		}
+		$this->customer_name  = self::one_line( $customer_name );
+		$this->customer_email = self::one_line( $customer_email );
+		$this->customer_phone = self::one_line( $customer_phone );
+		$this->customer_notes = (string) preg_replace( '/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/', '', $customer_notes );
+	}
+
+	/**
+	 * Text without any control character, line breaks and tabs included.
+	 *
+	 * @param string $text What the customer typed.
+	 */
+	private static function one_line( string $text ): string {
+		return (string) preg_replace( '/[\x00-\x1F\x7F]/', '', $text );
 	}
 }

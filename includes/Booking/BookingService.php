@@ -70,9 +70,14 @@ final class BookingService {
 	 * @param \DateTimeImmutable $now     The current instant.
 	 * @return BookingResult The new booking, or the one an earlier request with the same idempotency key made.
 	 *                       A Refusal is thrown when the slot cannot be booked; nothing is written then.
+	 * @throws Refusal When the request cannot be booked (no name, a time that is not free...); nothing is written then.
 	 * @throws DuplicateBookingKeyException When a key clashed but its booking cannot be found (it cannot, short of a manual delete).
 	 */
 	public function book( BookingRequest $request, \DateTimeImmutable $now ): BookingResult {
+		if ( '' === trim( $request->customer_name ) ) {
+			// What was typed may have been nothing but control characters, which BookingRequest drops.
+			throw new Refusal( 'VALIDATION_ERROR', __( 'Please enter your name.', 'appointease' ) );
+		}
 		$key_hash = null === $request->idempotency_key ? null : hash( 'sha256', 'idempotency|' . $request->idempotency_key );
 		if ( null !== $key_hash ) {
 			$earlier = $this->bookings->find_by_idempotency_key( $key_hash );

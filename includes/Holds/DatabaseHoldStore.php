@@ -11,6 +11,7 @@ namespace AppointEase\Holds;
 
 use AppointEase\Booking\DeadlockException;
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Infrastructure\Transaction;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -325,6 +326,8 @@ final class DatabaseHoldStore implements HoldStore {
 		for ( $attempt = 1; ; $attempt++ ) {
 			// READ COMMITTED for this one transaction: reads after the employee lock see every commit made before it.
 			$this->must( 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED' );
+			// No reconnect while the transaction is open: wpdb would replay the failed statement outside it.
+			$retries = Transaction::forbid_reconnect();
 			$this->must( 'START TRANSACTION' );
 			try {
 				$result = $work();
@@ -338,8 +341,10 @@ final class DatabaseHoldStore implements HoldStore {
 			} catch ( \Throwable $e ) {
 				$this->query( 'ROLLBACK' );
 				throw $e;
-			}
-		}
+			} finally {
+				Transaction::allow_reconnect( $retries );
+			}//end try
+		}//end for
 	}
 
 	/**

@@ -110,12 +110,22 @@ final class AvailabilityController extends Controller {
 	}
 
 	/**
-	 * The days with their slots.
+	 * The days with their slots; a hold store that fails meanwhile answers 503.
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
+		return $this->respond( fn() => $this->days( $request ) );
+	}
+
+	/**
+	 * The days with their slots.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private function days( \WP_REST_Request $request ) {
 		$from = (string) $request['from'];
 		$to   = (string) $request['to'];
 		$span = LocalDate::days_between( $from, $to );

@@ -73,12 +73,22 @@ final class CapacityController extends Controller {
 	}
 
 	/**
-	 * The counts of one session.
+	 * The counts of one session; a hold store that fails meanwhile answers 503.
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
+		return $this->respond( fn() => $this->counts( $request ) );
+	}
+
+	/**
+	 * The counts of one session.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private function counts( \WP_REST_Request $request ) {
 		$found = AvailabilityController::bookable( $this->services, $this->employees, $request );
 		if ( $found instanceof \WP_Error ) {
 			return $found;

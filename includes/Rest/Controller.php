@@ -117,7 +117,11 @@ abstract class Controller extends \WP_REST_Controller {
 	/**
 	 * Runs a handler, answering refusals with the envelope instead of letting
 	 * them become 500s. A deadlock that outlived every retry means the
-	 * database is overloaded: the caller may try again shortly.
+	 * database is overloaded: the caller may try again shortly. Any other
+	 * runtime failure is the database or the hold store failing under the
+	 * request (a lost connection, a failed COMMIT); the transaction was rolled
+	 * back, or its outcome is unknown and a retry with the same
+	 * Idempotency-Key settles it, so the caller is told to try again too.
 	 *
 	 * @param callable(): (\WP_REST_Response|\WP_Error) $work The handler's body.
 	 * @return \WP_REST_Response|\WP_Error
@@ -129,6 +133,9 @@ abstract class Controller extends \WP_REST_Controller {
 			return Errors::from_refusal( $refusal );
 		} catch ( DeadlockException $deadlock ) {
 			return Errors::make( 'STORE_UNAVAILABLE', __( 'Bookings are very busy right now. Please try again in a moment.', 'appointease' ) );
+		} catch ( \RuntimeException $failure ) {
+			error_log( 'AppointEase: a request failed and was answered 503: ' . $failure->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the site owner's only trace of the failure.
+			return Errors::make( 'STORE_UNAVAILABLE', __( 'Bookings are unavailable for a moment. Please try again shortly.', 'appointease' ) );
 		}
 	}
 

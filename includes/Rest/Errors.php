@@ -86,17 +86,53 @@ final class Errors {
 		}
 		$data = $response->get_error_data();
 		if ( is_array( $data ) && ! isset( $data['reason'] ) ) {
-			$status         = (int) ( $data['status'] ?? 500 );
-			$data['reason'] = match ( true ) {
-				401 === $status, 403 === $status => 'FORBIDDEN',
-				404 === $status => 'NOT_FOUND',
-				$status >= 400 && $status < 500 => 'VALIDATION_ERROR',
-				default => 'STORE_UNAVAILABLE',
-			};
+			$data['reason'] = self::reason_for( (int) ( $data['status'] ?? 500 ) );
 			// A new error rather than add_data(), which would keep the old data beside the new.
 			return new \WP_Error( $response->get_error_code(), $response->get_error_message(), $data );
 		}
 		return $response;
+	}
+
+	/**
+	 * Gives a reason to the errors that core answers on this plugin's routes
+	 * before or instead of calling a route (add_reason() never sees them): a
+	 * path or method no route takes (`rest_no_route`), and a cookie request
+	 * with a bad nonce (`rest_cookie_invalid_nonce`).
+	 *
+	 * Hooked to `rest_post_dispatch`, which every HTTP request passes through.
+	 *
+	 * @param mixed            $response The answer.
+	 * @param \WP_REST_Server  $server   The server.
+	 * @param \WP_REST_Request $request  The request.
+	 * @return mixed
+	 */
+	public static function add_reason_to_answer( $response, $server, $request ) {
+		if ( ! $response instanceof \WP_HTTP_Response || $response->get_status() < 400 || ! $request instanceof \WP_REST_Request || ! self::is_ours( $request ) ) {
+			return $response;
+		}
+		$body = $response->get_data();
+		if ( is_array( $body ) && isset( $body['code'] ) && ! isset( $body['data']['reason'] ) ) {
+			$data           = isset( $body['data'] ) && is_array( $body['data'] ) ? $body['data'] : array();
+			$data['status'] = $data['status'] ?? $response->get_status();
+			$data['reason'] = self::reason_for( $response->get_status() );
+			$body['data']   = $data;
+			$response->set_data( $body );
+		}
+		return $response;
+	}
+
+	/**
+	 * The reason of an error that came without one, from its status.
+	 *
+	 * @param int $status HTTP status.
+	 */
+	private static function reason_for( int $status ): string {
+		return match ( true ) {
+			401 === $status, 403 === $status => 'FORBIDDEN',
+			404 === $status => 'NOT_FOUND',
+			$status >= 400 && $status < 500 => 'VALIDATION_ERROR',
+			default => 'STORE_UNAVAILABLE',
+		};
 	}
 
 	/**

@@ -51,6 +51,30 @@ final class UnknownFields {
 	}
 
 	/**
+	 * Refuses a JSON body that is not an object (`"text"`, `12`, `[1, 2]`).
+	 * Core would keep such a value as the request's JSON parameters, and its
+	 * own parameter checks then loop over a string with a PHP warning.
+	 *
+	 * Hooked to `rest_pre_dispatch`, which runs before core reads the parameters.
+	 *
+	 * @param mixed            $result  Null, or an answer found earlier.
+	 * @param \WP_REST_Server  $server  The server.
+	 * @param \WP_REST_Request $request The request.
+	 * @return mixed
+	 */
+	public static function reject_non_object_body( $result, $server, $request ) {
+		if ( null !== $result || ! $request instanceof \WP_REST_Request || ! Errors::is_ours( $request ) ) {
+			return $result;
+		}
+		$json = $request->get_json_params();
+		if ( null === $json || ( is_array( $json ) && ( array() === $json || ! array_is_list( $json ) ) ) ) {
+			return $result;
+		}
+		// An answer rather than the error itself: core hands what this filter returns straight back to rest_do_request()'s caller.
+		return rest_convert_error_to_response( Errors::make( 'VALIDATION_ERROR', __( 'The request body must be a JSON object.', 'appointease' ), array( 'params' => array( 'body' => 'not_an_object' ) ) ) );
+	}
+
+	/**
 	 * The 400 that names the fields.
 	 *
 	 * @param array<int, int|string> $unknown Field names.

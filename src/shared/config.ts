@@ -18,21 +18,18 @@ export const DEFAULT_SETTINGS: Readonly< BlockSettings > = Object.freeze( {
 	showEmployeeStep: true,
 	accentColor: '',
 	restNamespace: 'appointease/v1',
+	restUrl: '/wp-json/',
+	pollInterval: 1,
+	holdTtl: 30,
+	minimumNotice: 0,
 } );
 
-const MAX_COLOR_LENGTH = 100;
-
 /*
- * Colour values accepted for the accent colour: hex (#rgb, #rgba, #rrggbb,
- * #rrggbbaa), rgb()/rgba()/hsl()/hsla() with numeric arguments, a named
- * colour, or a preset variable such as var(--wp--preset--color--primary).
+ * The accent colour is a hex colour, #rgb or #rrggbb: the same rule as
+ * WordPress's sanitize_hex_color(), which the server applies, so the editor,
+ * the view script and the server accept exactly the same values.
  */
-const COLOR_PATTERNS: readonly RegExp[] = [
-	/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i,
-	/^(?:rgba?|hsla?)\(\s*[0-9a-z.,%\s/+-]+\)$/i,
-	/^[a-z]{3,30}$/i,
-	/^var\(\s*--[a-z0-9-]+\s*\)$/i,
-];
+const HEX_COLOR = /^#(?:[0-9a-f]{3}){1,2}$/i;
 
 const NAMESPACE_PATTERN = /^[a-z0-9-]+\/v[0-9]+$/;
 
@@ -64,7 +61,7 @@ export function toId( value: unknown, fallback = 0 ): number {
 }
 
 /**
- * The colour if it is a safe CSS colour value, else "".
+ * The colour if it is a hex colour (#rgb or #rrggbb), else "".
  *
  * @param value The raw value.
  */
@@ -73,12 +70,45 @@ export function sanitizeColor( value: unknown ): string {
 		return '';
 	}
 	const color = value.trim();
-	if ( color === '' || color.length > MAX_COLOR_LENGTH ) {
-		return '';
+	return HEX_COLOR.test( color ) ? color : '';
+}
+
+/**
+ * A whole number within bounds, or the fallback.
+ *
+ * @param value    The raw value.
+ * @param min      Smallest allowed.
+ * @param max      Largest allowed.
+ * @param fallback What to use otherwise.
+ */
+function toBoundedInt(
+	value: unknown,
+	min: number,
+	max: number,
+	fallback: number
+): number {
+	return typeof value === 'number' &&
+		Number.isInteger( value ) &&
+		value >= min &&
+		value <= max
+		? value
+		: fallback;
+}
+
+/**
+ * The REST root URL if it is an http(s) URL or a root-relative path.
+ *
+ * @param value The raw value.
+ */
+function sanitizeRestUrl( value: unknown ): string {
+	if (
+		typeof value === 'string' &&
+		( /^https?:\/\/[^\s"'<>]+$/i.test( value ) ||
+			/^\/[^\s"'<>]*$/.test( value ) )
+	) {
+		return value;
 	}
-	return COLOR_PATTERNS.some( ( pattern ) => pattern.test( color ) )
-		? color
-		: '';
+	return DEFAULT_SETTINGS.restUrl;
 }
 
 /**
@@ -104,6 +134,20 @@ export function normalizeSettings( value: unknown ): BlockSettings {
 			NAMESPACE_PATTERN.test( restNamespace )
 				? restNamespace
 				: DEFAULT_SETTINGS.restNamespace,
+		restUrl: sanitizeRestUrl( raw.restUrl ),
+		pollInterval: toBoundedInt(
+			raw.pollInterval,
+			1,
+			10,
+			DEFAULT_SETTINGS.pollInterval
+		),
+		holdTtl: toBoundedInt( raw.holdTtl, 10, 300, DEFAULT_SETTINGS.holdTtl ),
+		minimumNotice: toBoundedInt(
+			raw.minimumNotice,
+			0,
+			43200,
+			DEFAULT_SETTINGS.minimumNotice
+		),
 	};
 }
 

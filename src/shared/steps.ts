@@ -15,16 +15,24 @@ export const ALL_STEPS: readonly StepId[] = Object.freeze( [
 ] );
 
 /**
- * The steps a visitor goes through with these settings.
+ * The steps a visitor goes through with these settings: a preselected
+ * service needs no service step; a preselected employee, or a hidden
+ * employee step ("any available"), no employee step.
  *
  * @param settings The block settings.
  */
 export function getSteps(
-	settings: Pick< BlockSettings, 'showEmployeeStep' >
+	settings: Pick< BlockSettings, 'showEmployeeStep' | 'service' | 'employee' >
 ): readonly StepId[] {
 	return Object.freeze(
-		ALL_STEPS.filter(
-			( step ) => step !== 'employee' || settings.showEmployeeStep
-		)
+		ALL_STEPS.filter( ( step ) => {
+			if ( step === 'service' ) {
+				return settings.service === 0;
+			}
+			if ( step === 'employee' ) {
+				return settings.showEmployeeStep && settings.employee === 0;
+			}
+			return true;
+		} )
 	);
 }

@@ -3,8 +3,9 @@
  * (a page may hold several blocks), created with `createBookingStore()` and
  * handed to React through `BookingStoreProvider` (see ./store-context).
  *
- * Uses `zustand/vanilla` so this module has no React dependency and can be
- * unit-tested on its own.
+ * The store holds state and synchronous changes only; what talks to the
+ * server lives in ./actions and the hooks, which call these setters. It uses
+ * `zustand/vanilla`, so it has no React dependency and is unit-tested alone.
  */
 
 /**
@@ -15,34 +16,218 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 /**
  * Internal dependencies
  */
+import { createApi, type BookingApi } from './api';
+import { calendarKey, isStaleAnswer, type LiveCalendar } from './slots';
 import { getSteps } from './steps';
-import type { BlockSettings, StepId } from './types';
+import {
+	monthOf,
+	todayOnVisitorClock,
+	toMillis,
+	type MonthString,
+	type TimeDisplay,
+} from './time';
+import type {
+	AvailabilityDay,
+	BlockSettings,
+	Booking,
+	Customer,
+	CustomerField,
+	Employee,
+	OwnHold,
+	PollAnswer,
+	Service,
+	StepId,
+} from './types';
+import type { ManageLink } from './url';
+import { randomUuid } from './uuid';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A message for the visitor about what happened and what to do next. */
+export interface Notice {
+	/** Grows with every notice, so the same text is announced again. */
+	id: number;
+	kind: 'error' | 'info' | 'success';
+	text: string;
+	/** Whether focus moves to the message. */
+	focus: boolean;
+}
+
+export type FieldErrors = Partial< Record< CustomerField, string > >;
+
+/** The manage view (reached with the manage link from the email). */
+export interface ManageState {
+	id: number;
+	token: string;
+	booking: Booking | null;
+	status: LoadStatus;
+	/** What the visitor is doing with the booking. */
+	mode: 'view' | 'confirm-cancel' | 'reschedule';
+	/** The new start picked for a reschedule. */
+	target: string | null;
+	/** Whether a cancel or reschedule is on its way. */
+	busy: boolean;
+}
+
+export interface Selection {
+	service: number;
+	/** 0: "any available". */
+	employee: number;
+	/** YYYY-MM-DD in the calendar's timezone. */
+	date: string | null;
+}
+
+/** A picked time and the employee it is with. */
+export interface ChosenTime {
+	start: string;
+	end: string;
+	employee: number;
+}
 
 export interface BookingState {
 	/** The settings of this booking app (from the data attribute). */
 	readonly settings: BlockSettings;
-	/** The steps of this flow, in order (the employee step may be left out). */
+	/** The REST client. */
+	readonly api: BookingApi;
+	/** The steps of this flow, in order. */
 	readonly steps: readonly StepId[];
 	/** The step on screen. */
-	readonly step: StepId;
-	/** Shows a step of this flow; a step not in `steps` is ignored. */
+	step: StepId;
+
+	services: Service[] | null;
+	servicesStatus: LoadStatus;
+	/** Employees who give the selected service. */
+	employees: Employee[] | null;
+	employeesStatus: LoadStatus;
+
+	selection: Selection;
+	/** The month the calendar shows, YYYY-MM. */
+	month: MonthString;
+	/** Availability by date, for the selected service and employee. */
+	days: Record< string, AvailabilityDay >;
+	monthStatus: LoadStatus;
+	dayStatus: LoadStatus;
+
+	/** Latest poll answers by calendarKey(). */
+	live: Record< string, LiveCalendar >;
+	/** Server clock minus this browser's clock, ms. */
+	clockOffset: number;
+
+	/** The time the visitor picked (kept when its hold is lost). */
+	chosen: ChosenTime | null;
+	/** The visitor's own hold. */
+	hold: OwnHold | null;
+	/** The start being held right now (request on its way). */
+	picking: string | null;
+
+	customer: Customer;
+	fieldErrors: FieldErrors;
+	/** The Idempotency-Key of the current submit and what it was for. */
+	submitKey: { key: string; fingerprint: string } | null;
+	submitting: boolean;
+	/** The booking made (done step). */
+	booking: Booking | null;
+
+	notice: Notice | null;
+	timeDisplay: TimeDisplay;
+	manage: ManageState | null;
+
+	/**
+	 * Shows a step of this flow (a step not in `steps` is ignored). A new
+	 * step starts without the previous step's message.
+	 */
 	goTo: ( step: StepId ) => void;
 	/** Shows the next step, if any. */
 	next: () => void;
 	/** Shows the previous step, if any. Once the booking is done, stays there. */
 	back: () => void;
+
+	setServices: ( services: Service[] | null, status: LoadStatus ) => void;
+	setEmployees: ( employees: Employee[] | null, status: LoadStatus ) => void;
+	/** Chooses a service; forgets what depended on the previous one. */
+	selectService: ( service: number ) => void;
+	/** Chooses an employee (0: any available); forgets the days. */
+	selectEmployee: ( employee: number ) => void;
+	selectDate: ( date: string | null ) => void;
+	showMonth: ( month: MonthString ) => void;
+	setMonthStatus: ( status: LoadStatus ) => void;
+	setDayStatus: ( status: LoadStatus ) => void;
+	/** Stores availability days (replacing those dates). */
+	setDays: ( days: AvailabilityDay[] ) => void;
+	/**
+	 * Takes a poll answer unless it is older than the one on screen.
+	 *
+	 * @return Whether it was taken.
+	 */
+	receivePoll: (
+		answer: PollAnswer,
+		etag: string | null,
+		now: number
+	) => boolean;
+	/** Notes a poll that changed nothing (304). */
+	markChecked: ( employee: number, date: string, now: number ) => void;
+
+	setChosen: ( chosen: ChosenTime | null ) => void;
+	setHold: ( hold: OwnHold | null ) => void;
+	setPicking: ( start: string | null ) => void;
+
+	setCustomerField: ( field: CustomerField, value: string ) => void;
+	setFieldErrors: ( errors: FieldErrors ) => void;
+	/**
+	 * The Idempotency-Key for submitting this booking: the same as last time
+	 * when nothing changed (a retry), a new one otherwise.
+	 *
+	 * @param fingerprint What is being submitted.
+	 */
+	submitKeyFor: ( fingerprint: string ) => string;
+	setSubmitting: ( submitting: boolean ) => void;
+	/** Shows the done step with the booking. */
+	setBooking: ( booking: Booking ) => void;
+
+	showNotice: (
+		kind: Notice[ 'kind' ],
+		text: string,
+		options?: { focus?: boolean }
+	) => void;
+	clearNotice: () => void;
+	setTimeDisplay: ( display: TimeDisplay ) => void;
+	updateManage: ( changes: Partial< ManageState > ) => void;
 }
 
 export type BookingStore = StoreApi< BookingState >;
+
+export interface StoreOptions {
+	/** The REST client (tests pass a fake). */
+	api?: BookingApi;
+	/** The manage link on the page, which opens the manage view. */
+	manage?: ManageLink | null;
+	/** Today, YYYY-MM-DD (for the calendar's first month). */
+	today?: string;
+}
+
+const EMPTY_CUSTOMER: Customer = Object.freeze( {
+	name: '',
+	email: '',
+	phone: '',
+	notes: '',
+} );
+
+let noticeCounter = 0;
 
 /**
  * Creates the store of one booking app.
  *
  * @param settings The app's settings.
+ * @param options  REST client, manage link, today.
  */
-export function createBookingStore( settings: BlockSettings ): BookingStore {
+export function createBookingStore(
+	settings: BlockSettings,
+	options: StoreOptions = {}
+): BookingStore {
 	const steps = getSteps( settings );
-	const first = steps[ 0 ] ?? 'service';
+	const first = steps[ 0 ] ?? 'date';
+	const api = options.api ?? createApi( settings );
+	const today = options.today ?? todayOnVisitorClock();
 
 	return createStore< BookingState >()( ( set, get ) => {
 		const move = ( offset: number ) => {
@@ -52,21 +237,215 @@ export function createBookingStore( settings: BlockSettings ): BookingStore {
 			}
 			const target = steps[ steps.indexOf( step ) + offset ];
 			if ( target !== undefined ) {
-				set( { step: target } );
+				set( { step: target, notice: null } );
 			}
 		};
 
 		return {
 			settings: { ...settings },
+			api,
 			steps,
 			step: first,
+
+			services: null,
+			servicesStatus: 'idle',
+			employees: null,
+			employeesStatus: 'idle',
+
+			selection: {
+				service: settings.service,
+				employee: settings.employee,
+				date: null,
+			},
+			month: monthOf( today ),
+			days: {},
+			monthStatus: 'idle',
+			dayStatus: 'idle',
+
+			live: {},
+			clockOffset: 0,
+
+			chosen: null,
+			hold: null,
+			picking: null,
+
+			customer: { ...EMPTY_CUSTOMER },
+			fieldErrors: {},
+			submitKey: null,
+			submitting: false,
+			booking: null,
+
+			notice: null,
+			timeDisplay: 'calendar',
+			manage: options.manage
+				? {
+						...options.manage,
+						booking: null,
+						status: 'idle',
+						mode: 'view',
+						target: null,
+						busy: false,
+					}
+				: null,
+
 			goTo: ( step ) => {
 				if ( steps.includes( step ) && step !== get().step ) {
-					set( { step } );
+					set( { step, notice: null } );
 				}
 			},
 			next: () => move( 1 ),
 			back: () => move( -1 ),
+
+			setServices: ( services, status ) =>
+				set( { services, servicesStatus: status } ),
+			setEmployees: ( employees, status ) =>
+				set( { employees, employeesStatus: status } ),
+
+			selectService: ( service ) => {
+				if ( service === get().selection.service ) {
+					return;
+				}
+				set( {
+					selection: {
+						service,
+						employee: settings.employee,
+						date: null,
+					},
+					employees: null,
+					employeesStatus: 'idle',
+					chosen: null,
+					days: {},
+					monthStatus: 'idle',
+					dayStatus: 'idle',
+					live: {},
+				} );
+			},
+			selectEmployee: ( employee ) => {
+				const { selection } = get();
+				if ( employee === selection.employee ) {
+					return;
+				}
+				set( {
+					selection: { ...selection, employee, date: null },
+					chosen: null,
+					days: {},
+					monthStatus: 'idle',
+					dayStatus: 'idle',
+					live: {},
+				} );
+			},
+			selectDate: ( date ) => {
+				const { selection } = get();
+				if ( date === selection.date ) {
+					return;
+				}
+				set( {
+					selection: { ...selection, date },
+					dayStatus: 'idle',
+					...( date ? { month: monthOf( date ) } : {} ),
+				} );
+			},
+			showMonth: ( month ) => set( { month, monthStatus: 'idle' } ),
+			setMonthStatus: ( monthStatus ) => set( { monthStatus } ),
+			setDayStatus: ( dayStatus ) => set( { dayStatus } ),
+			setDays: ( days ) => {
+				const next = { ...get().days };
+				for ( const day of days ) {
+					next[ day.date ] = day;
+				}
+				set( { days: next } );
+			},
+
+			receivePoll: ( answer, etag, now ) => {
+				const key = calendarKey( answer.employee, answer.date );
+				const shown = get().live[ key ];
+				if ( isStaleAnswer( answer, shown?.answer ) ) {
+					// Still a sign of life from the server.
+					if ( shown ) {
+						set( {
+							live: {
+								...get().live,
+								[ key ]: { ...shown, checkedAt: now },
+							},
+						} );
+					}
+					return false;
+				}
+				const serverTime = toMillis( answer.server_time );
+				set( {
+					live: {
+						...get().live,
+						[ key ]: { answer, etag, checkedAt: now },
+					},
+					clockOffset: Number.isNaN( serverTime )
+						? get().clockOffset
+						: serverTime - now,
+				} );
+				return true;
+			},
+			markChecked: ( employee, date, now ) => {
+				const key = calendarKey( employee, date );
+				const shown = get().live[ key ];
+				if ( shown ) {
+					set( {
+						live: {
+							...get().live,
+							[ key ]: { ...shown, checkedAt: now },
+						},
+					} );
+				}
+			},
+
+			setChosen: ( chosen ) => set( { chosen } ),
+			setHold: ( hold ) => set( { hold } ),
+			setPicking: ( picking ) => set( { picking } ),
+
+			setCustomerField: ( field, value ) => {
+				const { customer, fieldErrors } = get();
+				const errors = { ...fieldErrors };
+				delete errors[ field ];
+				set( {
+					customer: { ...customer, [ field ]: value },
+					fieldErrors: errors,
+				} );
+			},
+			setFieldErrors: ( fieldErrors ) => set( { fieldErrors } ),
+			submitKeyFor: ( fingerprint ) => {
+				const current = get().submitKey;
+				if ( current && current.fingerprint === fingerprint ) {
+					return current.key;
+				}
+				const key = randomUuid();
+				set( { submitKey: { key, fingerprint } } );
+				return key;
+			},
+			setSubmitting: ( submitting ) => set( { submitting } ),
+			setBooking: ( booking ) =>
+				set( {
+					booking,
+					step: 'done',
+					chosen: null,
+					hold: null,
+					submitKey: null,
+					submitting: false,
+				} ),
+
+			showNotice: ( kind, text, { focus = false } = {} ) => {
+				noticeCounter += 1;
+				set( { notice: { id: noticeCounter, kind, text, focus } } );
+			},
+			clearNotice: () => {
+				if ( get().notice !== null ) {
+					set( { notice: null } );
+				}
+			},
+			setTimeDisplay: ( timeDisplay ) => set( { timeDisplay } ),
+			updateManage: ( changes ) => {
+				const { manage } = get();
+				if ( manage ) {
+					set( { manage: { ...manage, ...changes } } );
+				}
+			},
 		};
 	} );
 }
@@ -78,4 +457,25 @@ export function createBookingStore( settings: BlockSettings ): BookingStore {
  */
 export function canGoBack( state: BookingState ): boolean {
 	return state.step !== 'done' && state.steps.indexOf( state.step ) > 0;
+}
+
+/**
+ * The selected service, once the services are loaded.
+ *
+ * @param state The store's state.
+ */
+export function selectedService( state: BookingState ): Service | undefined {
+	return state.services?.find(
+		( service ) => service.id === state.selection.service
+	);
+}
+
+/**
+ * The server's clock now (ms), as far as the page can tell.
+ *
+ * @param state The store's state.
+ * @param now   This browser's clock, ms.
+ */
+export function serverNow( state: BookingState, now: number ): number {
+	return now + state.clockOffset;
 }

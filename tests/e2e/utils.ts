@@ -2,7 +2,12 @@
  * Helpers shared by the end-to-end specs.
  */
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type Locator,
+	type Page,
+} from '@playwright/test';
 
 /** Where specs save screenshots (git-ignored). */
 export const ARTIFACTS_DIR = path.join( __dirname, 'artifacts' );
@@ -184,4 +189,176 @@ export async function editorCanvas( page: Page ): Promise< Locator > {
 		return page.frameLocator( iframeSelector ).locator( 'body' );
 	}
 	return page.locator( 'body' );
+}
+
+/**
+ * A REST client logged in as the administrator (cookie + `X-WP-Nonce`), for
+ * specs that set up their own data or change a setting for a while.
+ */
+export interface AdminRest {
+	/**
+	 * Calls a route of the plugin's namespace and returns status and body.
+	 *
+	 * @param method HTTP method.
+	 * @param route  Route below `/wp-json/appointease/v1/`, e.g. `services`.
+	 * @param data   JSON body.
+	 */
+	call: < T = unknown >(
+		method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+		route: string,
+		data?: unknown
+	) => Promise< { status: number; body: T } >;
+	/** Closes the browser context behind it. */
+	close: () => Promise< void >;
+}
+
+/**
+ * Logs the administrator in (in a context of its own) and gives a REST
+ * client with the cookie nonce from `admin-ajax.php?action=rest-nonce`.
+ *
+ * @param browser The browser.
+ */
+export async function adminRest( browser: Browser ): Promise< AdminRest > {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await login( page );
+	const token = await (
+		await context.request.get(
+			'/wp-admin/admin-ajax.php?action=rest-nonce'
+		)
+	).text();
+	expect( token, 'a REST nonce for the administrator' ).toMatch(
+		/^[0-9a-f]{10}$/
+	);
+	await page.close();
+	return {
+		call: async ( method, route, data ) => {
+			const response = await context.request.fetch(
+				`/wp-json/appointease/v1/${ route }`,
+				{ method, data, headers: { 'X-WP-Nonce': token } }
+			);
+			const text = await response.text();
+			return {
+				status: response.status(),
+				body: ( text ? JSON.parse( text ) : null ) as never,
+			};
+		},
+		close: () => context.close(),
+	};
+}
+
+/**
+ * Changes some plugin settings and gives back their previous values, to
+ * restore afterwards with the same function.
+ *
+ * @param admin   The admin REST client.
+ * @param changes Setting => value.
+ */
+export async function changeSettings(
+	admin: AdminRest,
+	changes: Record< string, unknown >
+): Promise< Record< string, unknown > > {
+	const before = await admin.call< Record< string, unknown > >(
+		'GET',
+		'settings'
+	);
+	expect( before.status ).toBe( 200 );
+	const after = await admin.call( 'PATCH', 'settings', changes );
+	expect( after.status, JSON.stringify( after.body ) ).toBe( 200 );
+	return Object.fromEntries(
+		Object.keys( changes ).map( ( key ) => [ key, before.body[ key ] ] )
+	);
+}
+
+/** A service and an employee made for one spec. */
+export interface BookableFixture {
+	service: { id: number; name: string };
+	employee: { id: number; name: string };
+}
+
+/**
+ * Creates a service and an employee who gives it, working 08:00–20:00 on
+ * every day, with names no other spec uses.
+ *
+ * @param admin   The admin REST client.
+ * @param label   A word for the names, e.g. "Flow".
+ * @param service Service fields to set (duration, capacity…).
+ */
+export async function createBookable(
+	admin: AdminRest,
+	label: string,
+	service: Record< string, unknown > = {}
+): Promise< BookableFixture > {
+	const suffix = `${ Date.now().toString( 36 ) }${ Math.floor(
+		Math.random() * 1e4
+	) }`;
+	const createdService = await admin.call< { id: number; name: string } >(
+		'POST',
+		'services',
+		{
+			name: `E2E ${ label } service ${ suffix }`,
+			duration: 30,
+			capacity: 1,
+			...service,
+		}
+	);
+	expect( createdService.status, JSON.stringify( createdService.body ) ).toBe(
+		201
+	);
+	const hours = [ 1, 2, 3, 4, 5, 6, 7 ].map( ( weekday ) => ( {
+		weekday,
+		start: '08:00',
+		end: '20:00',
+	} ) );
+	const createdEmployee = await admin.call< { id: number; name: string } >(
+		'POST',
+		'employees',
+		{
+			name: `E2E ${ label } employee ${ suffix }`,
+			services: [ createdService.body.id ],
+			hours,
+		}
+	);
+	expect(
+		createdEmployee.status,
+		JSON.stringify( createdEmployee.body )
+	).toBe( 201 );
+	return { service: createdService.body, employee: createdEmployee.body };
+}
+
+/**
+ * Removes what createBookable() made; what bookings name is deactivated
+ * instead (the API refuses to delete it).
+ *
+ * @param admin   The admin REST client.
+ * @param fixture The service and employee.
+ */
+export async function removeBookable(
+	admin: AdminRest,
+	fixture: BookableFixture
+): Promise< void > {
+	for ( const route of [
+		`employees/${ fixture.employee.id }`,
+		`services/${ fixture.service.id }`,
+	] ) {
+		const deleted = await admin.call( 'DELETE', route );
+		if ( deleted.status !== 200 ) {
+			const deactivated = await admin.call( 'PATCH', route, {
+				active: false,
+			} );
+			expect( deactivated.status ).toBe( 200 );
+		}
+	}
+}
+
+/**
+ * A local date some days from today, YYYY-MM-DD (in UTC, which is close
+ * enough for a date several days ahead).
+ *
+ * @param days Days ahead.
+ */
+export function dateAhead( days: number ): string {
+	return new Date( Date.now() + days * 86_400_000 )
+		.toISOString()
+		.slice( 0, 10 );
 }

@@ -3,13 +3,23 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/shared/config';
 import { ALL_STEPS, getSteps } from '../../src/shared/steps';
-import { canGoBack, createBookingStore } from '../../src/shared/store';
+import {
+	canGoBack,
+	createBookingStore as createStore,
+	selectedService,
+	serverNow,
+} from '../../src/shared/store';
+import { calendarKey } from '../../src/shared/slots';
 import type { BlockSettings } from '../../src/shared/types';
+import { DATE, fakeApi, HAIRCUT, pollAnswer } from './support/fixtures';
 
 const settings = ( overrides: Partial< BlockSettings > = {} ) => ( {
 	...DEFAULT_SETTINGS,
 	...overrides,
 } );
+
+const createBookingStore = ( given: BlockSettings ) =>
+	createStore( given, { api: fakeApi(), today: '2030-03-01' } );
 
 describe( 'getSteps', () => {
 	it( 'lists every step in order by default', () => {
@@ -25,6 +35,27 @@ describe( 'getSteps', () => {
 		expect( getSteps( settings() ) ).toEqual( ALL_STEPS );
 	} );
 
+	it( 'leaves out the service step when a service is preselected', () => {
+		expect( getSteps( settings( { service: 3 } ) ) ).toEqual( [
+			'employee',
+			'date',
+			'time',
+			'details',
+			'review',
+			'done',
+		] );
+	} );
+
+	it( 'leaves out the employee step when an employee is preselected', () => {
+		expect( getSteps( settings( { service: 3, employee: 2 } ) ) ).toEqual( [
+			'date',
+			'time',
+			'details',
+			'review',
+			'done',
+		] );
+	} );
+
 	it( 'leaves out the employee step when it is hidden', () => {
 		expect( getSteps( settings( { showEmployeeStep: false } ) ) ).toEqual( [
 			'service',
@@ -38,11 +69,17 @@ describe( 'getSteps', () => {
 } );
 
 describe( 'createBookingStore', () => {
-	it( 'starts at the service step with the given settings', () => {
+	it( 'starts at the first step with the given settings', () => {
 		const given = settings( { service: 4, accentColor: '#000' } );
 		const state = createBookingStore( given ).getState();
 
-		expect( state.step ).toBe( 'service' );
+		expect( state.step ).toBe( 'employee' );
+		expect( state.selection ).toEqual( {
+			service: 4,
+			employee: 0,
+			date: null,
+		} );
+		expect( state.month ).toBe( '2030-03' );
 		expect( state.settings ).toEqual( given );
 		expect( state.settings ).not.toBe( given );
 		expect( state.steps ).toEqual( getSteps( given ) );
@@ -141,6 +178,147 @@ describe( 'createBookingStore', () => {
 			expect( canGoBack( store.getState() ) ).toBe( true );
 			store.getState().goTo( 'done' );
 			expect( canGoBack( store.getState() ) ).toBe( false );
+		} );
+	} );
+
+	it( 'opens the manage view with a manage link', () => {
+		const store = createStore( settings(), {
+			api: fakeApi(),
+			manage: { id: 9, token: 'abc' },
+		} );
+		expect( store.getState().manage ).toMatchObject( {
+			id: 9,
+			token: 'abc',
+			status: 'idle',
+			mode: 'view',
+		} );
+		expect( createBookingStore( settings() ).getState().manage ).toBeNull();
+	} );
+
+	it( 'a new step starts without the previous message', () => {
+		const store = createBookingStore( settings() );
+		store.getState().showNotice( 'error', 'Oops', { focus: true } );
+		store.getState().next();
+		expect( store.getState().notice ).toBeNull();
+	} );
+
+	it( 'gives every notice a new id, so the same text is announced again', () => {
+		const store = createBookingStore( settings() );
+		store.getState().showNotice( 'error', 'Same' );
+		const first = store.getState().notice?.id ?? 0;
+		store.getState().showNotice( 'error', 'Same' );
+		expect( store.getState().notice?.id ).toBeGreaterThan( first );
+	} );
+
+	describe( 'selections', () => {
+		it( 'choosing a service forgets the employee, date, days and chosen time', () => {
+			const store = createBookingStore( settings() );
+			const state = store.getState();
+			state.selectService( 1 );
+			state.selectEmployee( 2 );
+			state.selectDate( DATE );
+			state.setDays( [ { date: DATE, slots: [] } ] );
+			state.setChosen( { start: 'x', end: 'y', employee: 2 } );
+
+			store.getState().selectService( 4 );
+			expect( store.getState() ).toMatchObject( {
+				selection: { service: 4, employee: 0, date: null },
+				days: {},
+				chosen: null,
+				employees: null,
+			} );
+		} );
+
+		it( 'choosing a date shows its month', () => {
+			const store = createBookingStore( settings() );
+			store.getState().selectDate( '2030-05-20' );
+			expect( store.getState().month ).toBe( '2030-05' );
+		} );
+
+		it( 'finds the selected service', () => {
+			const store = createBookingStore( settings( { service: 1 } ) );
+			expect( selectedService( store.getState() ) ).toBeUndefined();
+			store.getState().setServices( [ HAIRCUT ], 'ready' );
+			expect( selectedService( store.getState() ) ).toBe( HAIRCUT );
+		} );
+	} );
+
+	describe( 'receivePoll', () => {
+		it( 'keeps the answer, its ETag, when it came, and the server clock', () => {
+			const store = createBookingStore( settings() );
+			const now = Date.parse( '2030-03-01T08:59:58+01:00' );
+			expect(
+				store.getState().receivePoll( pollAnswer(), '"e"', now )
+			).toBe( true );
+			expect( store.getState().live[ calendarKey( 1, DATE ) ] ).toEqual( {
+				answer: pollAnswer(),
+				etag: '"e"',
+				checkedAt: now,
+			} );
+			// The server's clock runs 2 s ahead of this one.
+			expect( serverNow( store.getState(), now ) ).toBe(
+				Date.parse( '2030-03-01T09:00:00+01:00' )
+			);
+		} );
+
+		it( 'refuses an older answer but notes the check', () => {
+			const store = createBookingStore( settings() );
+			const newer = pollAnswer( {
+				version: 3,
+				server_time: '2030-03-01T09:00:05+01:00',
+			} );
+			store.getState().receivePoll( newer, '"3"', 1000 );
+			expect(
+				store.getState().receivePoll(
+					pollAnswer( {
+						version: 2,
+						server_time: '2030-03-01T09:00:04+01:00',
+					} ),
+					'"2"',
+					2000
+				)
+			).toBe( false );
+			expect( store.getState().live[ calendarKey( 1, DATE ) ] ).toEqual( {
+				answer: newer,
+				etag: '"3"',
+				checkedAt: 2000,
+			} );
+		} );
+
+		it( 'markChecked updates only the time of the check', () => {
+			const store = createBookingStore( settings() );
+			store.getState().markChecked( 1, DATE, 5 );
+			expect( store.getState().live ).toEqual( {} );
+			store.getState().receivePoll( pollAnswer(), '"e"', 1 );
+			store.getState().markChecked( 1, DATE, 5 );
+			expect(
+				store.getState().live[ calendarKey( 1, DATE ) ]?.checkedAt
+			).toBe( 5 );
+		} );
+	} );
+
+	describe( 'details and submit', () => {
+		it( 'editing a field clears its message only', () => {
+			const store = createBookingStore( settings() );
+			store
+				.getState()
+				.setFieldErrors( { name: 'Name?', email: 'Email?' } );
+			store.getState().setCustomerField( 'name', 'Zoe' );
+			expect( store.getState().customer.name ).toBe( 'Zoe' );
+			expect( store.getState().fieldErrors ).toEqual( {
+				email: 'Email?',
+			} );
+		} );
+
+		it( 'reuses the Idempotency-Key for the same submit and makes a new one for a changed one', () => {
+			const store = createBookingStore( settings() );
+			const first = store.getState().submitKeyFor( 'a' );
+			expect( first ).toMatch(
+				/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+			);
+			expect( store.getState().submitKeyFor( 'a' ) ).toBe( first );
+			const second = store.getState().submitKeyFor( 'b' );
+			expect( second ).not.toBe( first );
 		} );
 	} );
 } );

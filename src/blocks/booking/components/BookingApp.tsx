@@ -1,9 +1,7 @@
 /**
- * The front-end booking app: one per `.appointease-booking` element.
- *
- * This is the shell of the flow (heading, step list, the current step's
- * panel, a polite status region); the steps' contents come with the booking
- * flow itself.
+ * The front-end booking app: one per `.appointease-booking` element. It
+ * shows the booking flow, or the manage view when the page was opened with
+ * the manage link from a booking email.
  */
 
 /**
@@ -14,20 +12,19 @@ import type { CSSProperties } from 'react';
 /**
  * WordPress dependencies
  */
-import { createElement, useEffect, useRef, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { createElement, useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import { canGoBack, createBookingStore } from '../../../shared/store';
-import {
-	BookingStoreProvider,
-	useBookingStore,
-} from '../../../shared/store-context';
+import type { BookingApi } from '../../../shared/api';
+import { createBookingStore } from '../../../shared/store';
+import { BookingStoreProvider } from '../../../shared/store-context';
 import type { BlockSettings } from '../../../shared/types';
-import { getStepTitle } from '../step-texts';
-import { StepIndicator } from './StepIndicator';
+import { readDeepLink, readManageLink } from '../../../shared/url';
+import { BookingFlow } from './BookingFlow';
+import { ManageView } from './ManageView';
 
 let instanceCount = 0;
 
@@ -42,92 +39,12 @@ function useInstanceId(): string {
 	return id;
 }
 
-/**
- * The flow: reads everything from the booking store.
- */
-function BookingFlow() {
-	const id = useInstanceId();
-	const settings = useBookingStore( ( state ) => state.settings );
-	const steps = useBookingStore( ( state ) => state.steps );
-	const step = useBookingStore( ( state ) => state.step );
-	const showBack = useBookingStore( canGoBack );
-	const back = useBookingStore( ( state ) => state.back );
-
-	const panelHeading = useRef< HTMLHeadingElement >( null );
-	const previousStep = useRef( step );
-
-	// Moves focus to the new step's heading when the step changes (not on
-	// the first render, where focus belongs to the page).
-	useEffect( () => {
-		if ( previousStep.current !== step ) {
-			previousStep.current = step;
-			panelHeading.current?.focus();
-		}
-	}, [ step ] );
-
-	const headingId = `${ id }-heading`;
-	const title = getStepTitle( step );
-	const style: CSSProperties | undefined = settings.accentColor
-		? ( {
-				'--appointease-accent': settings.accentColor,
-			} as CSSProperties )
-		: undefined;
-
-	return (
-		<section
-			className="appointease-app"
-			aria-labelledby={ headingId }
-			style={ style }
-		>
-			<h2 id={ headingId } className="appointease-app__title">
-				{ __( 'Book an appointment', 'appointease' ) }
-			</h2>
-
-			<StepIndicator steps={ steps } current={ step } />
-
-			{ /* Announces the step to screen readers; the step list shows it. */ }
-			<p
-				className="appointease-app__status appointease-visually-hidden"
-				role="status"
-				aria-live="polite"
-				aria-atomic="true"
-			>
-				{ sprintf(
-					/* translators: 1: number of the current step, 2: number of steps, 3: the step's title. */
-					__( 'Step %1$d of %2$d: %3$s', 'appointease' ),
-					steps.indexOf( step ) + 1,
-					steps.length,
-					title
-				) }
-			</p>
-
-			<div className="appointease-app__panel" data-step={ step }>
-				<h3
-					className="appointease-app__panel-title"
-					ref={ panelHeading }
-					tabIndex={ -1 }
-				>
-					{ title }
-				</h3>
-			</div>
-
-			{ showBack && (
-				<div className="appointease-app__actions">
-					<button
-						type="button"
-						className="appointease-button is-secondary"
-						onClick={ back }
-					>
-						{ __( 'Back', 'appointease' ) }
-					</button>
-				</div>
-			) }
-		</section>
-	);
-}
-
 interface BookingAppProps {
 	settings: BlockSettings;
+	/** The REST client; tests pass a fake. */
+	api?: BookingApi;
+	/** The page's query string (`location.search` by default). */
+	search?: string;
 }
 
 /**
@@ -135,15 +52,50 @@ interface BookingAppProps {
  *
  * @param props          Component props.
  * @param props.settings The settings from the container's data attribute.
+ * @param props.api      The REST client.
+ * @param props.search   The page's query string.
  */
-export function BookingApp( { settings }: BookingAppProps ) {
+export function BookingApp( { settings, api, search }: BookingAppProps ) {
+	const id = useInstanceId();
 	// One store per app, created once; settings come from server-rendered
-	// markup and do not change while the page is open.
-	const [ store ] = useState( () => createBookingStore( settings ) );
+	// markup and the URL, which do not change while the page is open.
+	const [ { store, deepLink } ] = useState( () => {
+		const query = search ?? window.location.search;
+		return {
+			store: createBookingStore( settings, {
+				api,
+				manage: readManageLink( query ),
+			} ),
+			deepLink: readDeepLink( query ),
+		};
+	} );
+	const managing = store.getState().manage !== null;
+
+	const headingId = `${ id }-heading`;
+	const style: CSSProperties | undefined = settings.accentColor
+		? ( {
+				'--appointease-accent': settings.accentColor,
+			} as CSSProperties )
+		: undefined;
 
 	return (
 		<BookingStoreProvider store={ store }>
-			<BookingFlow />
+			<section
+				className="appointease-app"
+				aria-labelledby={ headingId }
+				style={ style }
+			>
+				<h2 id={ headingId } className="appointease-app__title">
+					{ managing
+						? __( 'Manage your appointment', 'appointease' )
+						: __( 'Book an appointment', 'appointease' ) }
+				</h2>
+				{ managing ? (
+					<ManageView id={ id } />
+				) : (
+					<BookingFlow id={ id } deepLink={ deepLink } />
+				) }
+			</section>
 		</BookingStoreProvider>
 	);
 }

@@ -8,6 +8,7 @@ declare(strict_types=1);
 namespace AppointEase\Tests\Integration\Blocks;
 
 use AppointEase\Blocks\BookingBlock;
+use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\TestCase;
 
 final class BookingBlockTest extends TestCase {
@@ -53,6 +54,61 @@ final class BookingBlockTest extends TestCase {
 		$this->assertSame( 4, $settings['service'], 'absint turns -4 into 4; ids are never negative.' );
 		$this->assertSame( '', $settings['accentColor'] );
 		$this->assertTrue( $settings['showEmployeeStep'] );
+	}
+
+	public function test_the_view_script_uses_wordpress_api_fetch_and_has_translations(): void {
+		$script = wp_scripts()->registered['appointease-booking-view-script'] ?? null;
+		$this->assertNotNull( $script );
+		// WordPress sets up wp-api-fetch with the REST root and the cookie nonce.
+		$this->assertContains( 'wp-api-fetch', $script->deps );
+		$this->assertContains( 'wp-i18n', $script->deps );
+		$this->assertSame( 'appointease', $script->textdomain );
+		$editor = wp_scripts()->registered['appointease-booking-editor-script'] ?? null;
+		$this->assertNotNull( $editor );
+		$this->assertSame( 'appointease', $editor->textdomain );
+	}
+
+	public function test_the_settings_carry_the_site_settings_the_page_needs(): void {
+		Settings::update(
+			array(
+				'poll_interval'  => 3,
+				'hold_ttl'       => 45,
+				'minimum_notice' => 120,
+			)
+		);
+		$settings = $this->settings_in( do_blocks( '<!-- wp:appointease/booking /-->' ) );
+
+		$this->assertSame( 3, $settings['pollInterval'] );
+		$this->assertSame( 45, $settings['holdTtl'] );
+		$this->assertSame( 120, $settings['minimumNotice'] );
+		$this->assertSame( rest_url(), $settings['restUrl'] );
+	}
+
+	/**
+	 * @dataProvider accent_colours
+	 */
+	public function test_the_accent_colour_is_a_hex_colour_or_nothing( string $given, string $kept ): void {
+		$settings = BookingBlock::settings_from_block( array( 'accentColor' => $given ) );
+		$this->assertSame( $kept, $settings['accentColor'] );
+	}
+
+	/**
+	 * The same cases as sanitizeColor() in tests/js/config.test.ts: one rule.
+	 *
+	 * @return array<string, array{0: string, 1: string}>
+	 */
+	public static function accent_colours(): array {
+		return array(
+			'short hex'       => array( '#fff', '#fff' ),
+			'long hex'        => array( '#1E73BE', '#1E73BE' ),
+			'spaces trimmed'  => array( '  #abc ', '#abc' ),
+			'four digits'     => array( '#abcd', '' ),
+			'with alpha'      => array( '#1e73be80', '' ),
+			'rgb()'           => array( 'rgb(255, 0, 102)', '' ),
+			'named colour'    => array( 'rebeccapurple', '' ),
+			'preset variable' => array( 'var(--wp--preset--color--primary)', '' ),
+			'injection'       => array( 'red; background: url(x)', '' ),
+		);
 	}
 
 	/**

@@ -97,7 +97,11 @@ final class RouteCapabilitiesTest extends RestTestCase {
 		$this->assert_refused( $rule, 403, $this->call( $method, $path, $body, $query ), 'subscriber' );
 		wp_set_current_user( $employee );
 		$as_employee = $this->call( $method, $path, $body, $query );
-		if ( in_array( $rule, array( 'read', 'list' ), true ) && 'GET' === $method ) {
+		if ( 'read' === $rule && is_string( $as_employee->get_data() ) ) {
+			// The booking's calendar file: readable by whoever may read the booking.
+			$this->assertSame( 200, $as_employee->get_status() );
+			$this->assertStringStartsWith( 'BEGIN:VCALENDAR', $as_employee->get_data() );
+		} elseif ( in_array( $rule, array( 'read', 'list' ), true ) && 'GET' === $method ) {
 			$data = $this->assertOk( 200, $as_employee );
 			$rows = 'list' === $rule ? $data : array( $data );
 			$this->assertNotSame( array(), $rows );

@@ -1,0 +1,113 @@
+/**
+ * The month calendar for the chosen service and employee: loads the month's
+ * availability and marks the days that have free times.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createElement, useEffect, useMemo } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { loadMonth } from '../../../shared/actions';
+import {
+	useBookingStore,
+	useBookingStoreApi,
+} from '../../../shared/store-context';
+import {
+	addMonths,
+	formatMonth,
+	monthOf,
+	todayOnVisitorClock,
+} from '../../../shared/time';
+import { MonthCalendar } from './MonthCalendar';
+
+/** How many months ahead the calendar goes. */
+const MONTHS_AHEAD = 12;
+
+interface DatePickerProps {
+	/** Prefix for element ids. */
+	id: string;
+	/** Called after a day is chosen. */
+	onSelected?: ( date: string ) => void;
+}
+
+/**
+ * The date picker.
+ *
+ * @param props            Component props.
+ * @param props.id         Prefix for element ids.
+ * @param props.onSelected Called after a day is chosen.
+ */
+export function DatePicker( { id, onSelected }: DatePickerProps ) {
+	const store = useBookingStoreApi();
+	const service = useBookingStore( ( state ) => state.selection.service );
+	const employee = useBookingStore( ( state ) => state.selection.employee );
+	const selected = useBookingStore( ( state ) => state.selection.date );
+	const month = useBookingStore( ( state ) => state.month );
+	const days = useBookingStore( ( state ) => state.days );
+	const status = useBookingStore( ( state ) => state.monthStatus );
+
+	useEffect( () => {
+		const controller = new AbortController();
+		loadMonth( store, controller.signal );
+		return () => controller.abort();
+	}, [ store, service, employee, month ] );
+
+	const freeDates = useMemo( () => {
+		const free = new Set< string >();
+		for ( const day of Object.values( days ) ) {
+			if ( day.slots.some( ( slot ) => slot.state === 'available' ) ) {
+				free.add( day.date );
+			}
+		}
+		return free;
+	}, [ days ] );
+
+	const thisMonth = monthOf( todayOnVisitorClock() );
+	const monthHasFree = Array.from( freeDates ).some(
+		( date ) => monthOf( date ) === month
+	);
+	const lastMonth = addMonths( thisMonth, MONTHS_AHEAD );
+
+	return (
+		<div className="appointease-date-picker">
+			<MonthCalendar
+				id={ id }
+				month={ month }
+				freeDates={ freeDates }
+				selected={ selected }
+				loading={ status === 'loading' }
+				canGoBack={ month > thisMonth }
+				canGoForward={ month < lastMonth }
+				onSelect={ ( date ) => {
+					store.getState().selectDate( date );
+					onSelected?.( date );
+				} }
+				onMonthChange={ ( delta ) =>
+					store.getState().showMonth( addMonths( month, delta ) )
+				}
+			/>
+			{ status === 'loading' && (
+				<p className="appointease-hint">
+					{ __( 'Looking for free days…', 'appointease' ) }
+				</p>
+			) }
+			{ status === 'ready' && ! monthHasFree && (
+				<p className="appointease-hint">
+					{ sprintf(
+						/* translators: %s: a month, e.g. "December 2026". */
+						__(
+							'There are no free times in %s. Please try the next month.',
+							'appointease'
+						),
+						formatMonth( month )
+					) }
+				</p>
+			) }
+		</div>
+	);
+}

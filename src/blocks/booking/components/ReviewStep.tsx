@@ -1,0 +1,57 @@
+/**
+ * The review step: everything at a glance, and the button that books.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createElement } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { submitBooking } from '../../../shared/actions';
+import {
+	useBookingStore,
+	useBookingStoreApi,
+} from '../../../shared/store-context';
+import { Summary } from './Summary';
+
+/**
+ * The step.
+ */
+export function ReviewStep() {
+	const store = useBookingStoreApi();
+	const chosen = useBookingStore( ( state ) => state.chosen );
+	const service = useBookingStore( ( state ) => state.selection.service );
+	const customer = useBookingStore( ( state ) => state.customer );
+	const submitting = useBookingStore( ( state ) => state.submitting );
+
+	if ( ! chosen ) {
+		return null;
+	}
+	return (
+		<div className="appointease-review">
+			<Summary
+				service={ service }
+				employee={ chosen.employee }
+				start={ chosen.start }
+				customer={ customer }
+			/>
+			<div className="appointease-app__actions">
+				<button
+					type="button"
+					className="appointease-button"
+					disabled={ submitting }
+					aria-busy={ submitting || undefined }
+					onClick={ () => submitBooking( store ) }
+				>
+					{ submitting
+						? __( 'Booking…', 'appointease' )
+						: __( 'Confirm booking', 'appointease' ) }
+				</button>
+			</div>
+		</div>
+	);
+}

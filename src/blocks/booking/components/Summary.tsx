@@ -1,0 +1,76 @@
+/**
+ * What is (being) booked: service, employee, time, and optionally who books.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createElement } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { useBookingStore } from '../../../shared/store-context';
+import { formatDateTime } from '../../../shared/time';
+import type { Customer } from '../../../shared/types';
+
+interface SummaryProps {
+	service: number;
+	employee: number;
+	start: string;
+	customer?: Customer;
+}
+
+/**
+ * The summary list.
+ *
+ * @param props          Component props.
+ * @param props.service  Service id.
+ * @param props.employee Employee id.
+ * @param props.start    Start, ISO 8601.
+ * @param props.customer Who books, if shown.
+ */
+export function Summary( {
+	service,
+	employee,
+	start,
+	customer,
+}: SummaryProps ) {
+	const services = useBookingStore( ( state ) => state.services );
+	const employees = useBookingStore( ( state ) => state.employees );
+	const display = useBookingStore( ( state ) => state.timeDisplay );
+	const serviceName =
+		services?.find( ( candidate ) => candidate.id === service )?.name ?? '';
+	const employeeName =
+		employees?.find( ( candidate ) => candidate.id === employee )?.name ??
+		'';
+
+	const rows: Array< [ string, string ] > = [
+		[ __( 'Service', 'appointease' ), serviceName ],
+		[ __( 'With', 'appointease' ), employeeName ],
+		[ __( 'When', 'appointease' ), formatDateTime( start, display ) ],
+	];
+	if ( customer ) {
+		rows.push( [ __( 'Name', 'appointease' ), customer.name ] );
+		rows.push( [ __( 'Email', 'appointease' ), customer.email ] );
+		if ( customer.phone ) {
+			rows.push( [ __( 'Phone', 'appointease' ), customer.phone ] );
+		}
+		if ( customer.notes ) {
+			rows.push( [ __( 'Notes', 'appointease' ), customer.notes ] );
+		}
+	}
+	return (
+		<dl className="appointease-summary">
+			{ rows
+				.filter( ( [ , value ] ) => value !== '' )
+				.map( ( [ label, value ] ) => (
+					<div key={ label } className="appointease-summary__row">
+						<dt>{ label }</dt>
+						<dd>{ value }</dd>
+					</div>
+				) ) }
+		</dl>
+	);
+}

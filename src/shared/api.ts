@@ -1,0 +1,397 @@
+/**
+ * The REST client of the booking app (docs/rest-api.md), on
+ * `@wordpress/api-fetch`. On the front end that is WordPress's own
+ * `wp-api-fetch` script, which WordPress sets up with the REST root URL and,
+ * for logged-in users, the cookie nonce; the view script depends on it.
+ *
+ * Every failure becomes an `ApiError` that carries the `reason` of the error
+ * envelope, so the app maps reasons, not messages, to what it says.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch, { type APIFetchOptions } from '@wordpress/api-fetch';
+
+/**
+ * Internal dependencies
+ */
+import type {
+	ApiErrorReason,
+	AvailabilityAnswer,
+	Booking,
+	BlockSettings,
+	Customer,
+	Employee,
+	HoldAnswer,
+	PollAnswer,
+	Service,
+} from './types';
+
+/** A refusal or failure of a REST call. */
+export class ApiError extends Error {
+	/** The WP_Error code, e.g. `appointease_slot_taken`, or `fetch_error`. */
+	readonly code: string;
+	/** HTTP status; 0 when no answer came (offline, connection lost). */
+	readonly status: number;
+	/** The machine reason of the envelope, when there is one. */
+	readonly reason: ApiErrorReason | null;
+	/** The fields at fault (`data.params`), for validation errors. */
+	readonly params: Readonly< Record< string, unknown > >;
+	/** Seconds to wait, from `Retry-After` (429), when known. */
+	readonly retryAfter: number | null;
+
+	constructor(
+		message: string,
+		{
+			code,
+			status,
+			reason = null,
+			params = {},
+			retryAfter = null,
+		}: {
+			code: string;
+			status: number;
+			reason?: ApiErrorReason | null;
+			params?: Record< string, unknown >;
+			retryAfter?: number | null;
+		}
+	) {
+		super( message );
+		this.name = 'ApiError';
+		this.code = code;
+		this.status = status;
+		this.reason = reason;
+		this.params = params;
+		this.retryAfter = retryAfter;
+	}
+
+	/** Whether no answer came at all (network down, server unreachable). */
+	get isNetwork(): boolean {
+		return this.status === 0;
+	}
+}
+
+/**
+ * Whether an error is the abort of a request (AbortController), which is
+ * never a failure to report.
+ *
+ * @param error Anything thrown.
+ */
+export function isAbortError( error: unknown ): boolean {
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		( error as { name?: unknown } ).name === 'AbortError'
+	);
+}
+
+function isRecord( value: unknown ): value is Record< string, unknown > {
+	return typeof value === 'object' && value !== null;
+}
+
+/**
+ * What api-fetch throws for a failed request with `parse: false`.
+ * @param value
+ */
+function isResponse( value: unknown ): value is Response {
+	return (
+		isRecord( value ) &&
+		typeof value.status === 'number' &&
+		typeof value.json === 'function' &&
+		isRecord( value.headers )
+	);
+}
+
+/**
+ * Turns a parsed WP_Error envelope into an ApiError.
+ *
+ * @param body       The parsed body (`{code, message, data}`), or anything.
+ * @param status     HTTP status when known from the response.
+ * @param retryAfter Seconds from `Retry-After`, when known.
+ */
+function fromEnvelope(
+	body: unknown,
+	status: number | null,
+	retryAfter: number | null = null
+): ApiError {
+	const envelope = isRecord( body ) ? body : {};
+	const data = isRecord( envelope.data ) ? envelope.data : {};
+	const code =
+		typeof envelope.code === 'string' ? envelope.code : 'unknown_error';
+	const message =
+		typeof envelope.message === 'string' ? envelope.message : code;
+	let httpStatus = typeof data.status === 'number' ? data.status : 0;
+	if ( status !== null ) {
+		httpStatus = status;
+	}
+	// api-fetch's own failures: no connection, or the browser is offline.
+	if ( code === 'fetch_error' || code === 'offline_error' ) {
+		httpStatus = 0;
+	}
+	return new ApiError( message, {
+		code,
+		status: httpStatus,
+		reason:
+			typeof data.reason === 'string'
+				? ( data.reason as ApiErrorReason )
+				: null,
+		params: isRecord( data.params ) ? data.params : {},
+		retryAfter,
+	} );
+}
+
+/**
+ * Normalises whatever api-fetch threw: aborts pass through unchanged,
+ * everything else becomes an ApiError.
+ *
+ * @param error What was thrown.
+ */
+export async function toApiError( error: unknown ): Promise< unknown > {
+	if ( isAbortError( error ) || error instanceof ApiError ) {
+		return error;
+	}
+	if ( isResponse( error ) ) {
+		const header = error.headers.get( 'Retry-After' );
+		const retryAfter =
+			header !== null && /^\d+$/.test( header ) ? Number( header ) : null;
+		let body: unknown = null;
+		try {
+			body = await error.json();
+		} catch {
+			body = null;
+		}
+		return fromEnvelope( body, error.status, retryAfter );
+	}
+	return fromEnvelope( error, null );
+}
+
+/**
+ * Calls api-fetch and rethrows failures as ApiError (or the abort).
+ *
+ * @param options api-fetch options.
+ */
+async function request< T >( options: APIFetchOptions< true > ): Promise< T > {
+	try {
+		return await apiFetch< T >( options );
+	} catch ( error ) {
+		throw await toApiError( error );
+	}
+}
+
+/**
+ * A query string from defined values.
+ *
+ * @param query Names and values; undefined values are left out.
+ */
+function queryString(
+	query: Record< string, string | number | undefined >
+): string {
+	const params = new URLSearchParams();
+	for ( const [ key, value ] of Object.entries( query ) ) {
+		if ( value !== undefined ) {
+			params.set( key, String( value ) );
+		}
+	}
+	const text = params.toString();
+	return text === '' ? '' : `?${ text }`;
+}
+
+/**
+ * A plain URL of a REST route, for links (not for api-fetch, which adds the
+ * root itself). Works with pretty permalinks (`/wp-json/`) and plain ones
+ * (`/?rest_route=/`).
+ *
+ * @param root  The REST root URL.
+ * @param route The route, e.g. `appointease/v1/bookings/3/ics`.
+ * @param query Query arguments.
+ */
+export function restRouteUrl(
+	root: string,
+	route: string,
+	query: Record< string, string | number | undefined > = {}
+): string {
+	const path = route.replace( /^\/+/, '' );
+	const search = queryString( query );
+	if ( root.includes( '?' ) ) {
+		return root + path + search.replace( /^\?/, '&' );
+	}
+	return root.replace( /\/*$/, '/' ) + path + search;
+}
+
+/** What a poll gives: a new answer, or "not modified". */
+export type PollResult =
+	{ status: 200; answer: PollAnswer; etag: string | null } | { status: 304 };
+
+export interface BookingBody {
+	service: number;
+	employee: number;
+	start: string;
+	hold_token?: string;
+	customer: Customer;
+}
+
+/** The REST calls the booking app makes. */
+export interface BookingApi {
+	getServices: () => Promise< Service[] >;
+	getEmployees: ( service: number ) => Promise< Employee[] >;
+	getAvailability: (
+		query: { service: number; employee: number; from: string; to: string },
+		signal?: AbortSignal
+	) => Promise< AvailabilityAnswer >;
+	poll: (
+		query: { employee: number; date: string; etag: string | null },
+		signal?: AbortSignal
+	) => Promise< PollResult >;
+	takeHold: ( body: {
+		service: number;
+		employee: number;
+		start: string;
+	} ) => Promise< HoldAnswer >;
+	moveHold: (
+		id: string,
+		token: string,
+		start: string
+	) => Promise< HoldAnswer >;
+	renewHold: ( id: string, token: string ) => Promise< HoldAnswer >;
+	releaseHold: (
+		id: string,
+		token: string,
+		options?: { keepalive?: boolean }
+	) => Promise< void >;
+	book: ( body: BookingBody, idempotencyKey: string ) => Promise< Booking >;
+	getBooking: ( id: number, token: string ) => Promise< Booking >;
+	cancelBooking: ( id: number, token: string ) => Promise< Booking >;
+	rescheduleBooking: (
+		id: number,
+		token: string,
+		start: string
+	) => Promise< Booking >;
+	/** The plain URL of a booking's calendar file. */
+	icsUrl: ( id: number, token: string ) => string;
+}
+
+/**
+ * The REST client for one booking app.
+ *
+ * @param settings The app's settings (REST namespace and root URL).
+ */
+export function createApi(
+	settings: Pick< BlockSettings, 'restNamespace' | 'restUrl' >
+): BookingApi {
+	const ns = `/${ settings.restNamespace }`;
+	const holdPath = ( id: string ) =>
+		`${ ns }/holds/${ encodeURIComponent( id ) }`;
+
+	return {
+		getServices: () => request< Service[] >( { path: `${ ns }/services` } ),
+
+		getEmployees: ( service ) =>
+			request< Employee[] >( {
+				path: `${ ns }/employees${ queryString( { service } ) }`,
+			} ),
+
+		getAvailability: ( { service, employee, from, to }, signal ) =>
+			request< AvailabilityAnswer >( {
+				path: `${ ns }/availability${ queryString( {
+					service,
+					employee: employee > 0 ? employee : undefined,
+					from,
+					to,
+				} ) }`,
+				signal,
+			} ),
+
+		poll: async ( { employee, date, etag }, signal ) => {
+			try {
+				const response = await apiFetch< Response, false >( {
+					path: `${ ns }/slots/poll${ queryString( {
+						employee,
+						date,
+					} ) }`,
+					parse: false,
+					// The page revalidates with its own ETag; the browser's
+					// cache must neither answer for it nor keep copies.
+					cache: 'no-store',
+					headers: etag ? { 'If-None-Match': etag } : {},
+					signal,
+				} );
+				return {
+					status: 200,
+					answer: ( await response.json() ) as PollAnswer,
+					etag: response.headers.get( 'ETag' ),
+				};
+			} catch ( error ) {
+				if ( isResponse( error ) && error.status === 304 ) {
+					return { status: 304 };
+				}
+				throw await toApiError( error );
+			}
+		},
+
+		takeHold: ( body ) =>
+			request< HoldAnswer >( {
+				path: `${ ns }/holds`,
+				method: 'POST',
+				data: body,
+			} ),
+
+		moveHold: ( id, token, start ) =>
+			request< HoldAnswer >( {
+				path: holdPath( id ),
+				method: 'PATCH',
+				data: { token, start },
+			} ),
+
+		renewHold: ( id, token ) =>
+			request< HoldAnswer >( {
+				path: holdPath( id ),
+				method: 'PATCH',
+				data: { token },
+			} ),
+
+		releaseHold: async ( id, token, { keepalive = false } = {} ) => {
+			await request< unknown >( {
+				path: holdPath( id ),
+				method: 'DELETE',
+				data: { token },
+				// Lets the request outlive the page when the visitor leaves.
+				keepalive,
+			} );
+		},
+
+		book: ( body, idempotencyKey ) =>
+			request< Booking >( {
+				path: `${ ns }/bookings`,
+				method: 'POST',
+				data: body,
+				headers: { 'Idempotency-Key': idempotencyKey },
+			} ),
+
+		getBooking: ( id, token ) =>
+			request< Booking >( {
+				path: `${ ns }/bookings/${ id }${ queryString( { token } ) }`,
+			} ),
+
+		cancelBooking: ( id, token ) =>
+			request< Booking >( {
+				path: `${ ns }/bookings/${ id }/cancel`,
+				method: 'POST',
+				data: { token },
+			} ),
+
+		rescheduleBooking: ( id, token, start ) =>
+			request< Booking >( {
+				path: `${ ns }/bookings/${ id }/reschedule`,
+				method: 'POST',
+				data: { token, start },
+			} ),
+
+		icsUrl: ( id, token ) =>
+			restRouteUrl(
+				settings.restUrl,
+				`${ settings.restNamespace }/bookings/${ id }/ics`,
+				{ token }
+			),
+	};
+}

@@ -1,0 +1,397 @@
+/**
+ * Dates and times as the booking app shows them.
+ *
+ * Times arrive as ISO 8601 with the offset of the employee's calendar
+ * (`2026-12-01T10:00:00+01:00`), so the calendar's wall-clock time is in the
+ * string itself: no timezone database is needed to show it. The visitor's
+ * own timezone is the browser's.
+ */
+
+/** The parts of an ISO 8601 time with offset. */
+export interface WallTime {
+	/** YYYY-MM-DD as written (the calendar's local date). */
+	date: string;
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	/** Minutes east of UTC. */
+	offset: number;
+}
+
+const ISO_PATTERN =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * The wall-clock parts of an ISO 8601 time, or null if it is not one.
+ *
+ * @param iso The time, e.g. `2026-12-01T10:00:00+01:00`.
+ */
+export function parseWallTime( iso: string ): WallTime | null {
+	const match = ISO_PATTERN.exec( iso );
+	if ( ! match ) {
+		return null;
+	}
+	const [ , y, mo, d, h, mi, zone, sign, oh, om ] = match;
+	let offset = 0;
+	if ( zone !== 'Z' ) {
+		offset =
+			( sign === '-' ? -1 : 1 ) * ( Number( oh ) * 60 + Number( om ) );
+	}
+	return {
+		date: `${ y }-${ mo }-${ d }`,
+		year: Number( y ),
+		month: Number( mo ),
+		day: Number( d ),
+		hour: Number( h ),
+		minute: Number( mi ),
+		offset,
+	};
+}
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 time (NaN if invalid).
+ *
+ * @param iso The time.
+ */
+export function toMillis( iso: string ): number {
+	return parseWallTime( iso ) ? Date.parse( iso ) : Number.NaN;
+}
+
+/** The page's language for dates and times (WordPress sets `<html lang>`). */
+export function pageLocale(): string | undefined {
+	const lang =
+		typeof document !== 'undefined'
+			? document.documentElement.lang
+			: undefined;
+	return lang || undefined;
+}
+
+/**
+ * Formats with Intl, falling back to the default locale when the given one
+ * is not understood.
+ *
+ * @param locale  BCP 47 language tag.
+ * @param options Intl options.
+ * @param value   What to format.
+ */
+function format(
+	locale: string | undefined,
+	options: Intl.DateTimeFormatOptions,
+	value: number
+): string {
+	try {
+		return new Intl.DateTimeFormat( locale, options ).format( value );
+	} catch {
+		return new Intl.DateTimeFormat( undefined, options ).format( value );
+	}
+}
+
+/** Which clock times are shown in. */
+export type TimeDisplay = 'calendar' | 'visitor';
+
+/**
+ * A time of day, e.g. "10:00" or "10:00 AM", in the calendar's timezone or
+ * in the visitor's own.
+ *
+ * @param iso     The time.
+ * @param display Whose clock.
+ * @param locale  Language tag.
+ */
+export function formatTime(
+	iso: string,
+	display: TimeDisplay = 'calendar',
+	locale: string | undefined = pageLocale()
+): string {
+	const wall = parseWallTime( iso );
+	if ( ! wall ) {
+		return iso;
+	}
+	const options: Intl.DateTimeFormatOptions = {
+		hour: 'numeric',
+		minute: '2-digit',
+	};
+	if ( display === 'visitor' ) {
+		return format( locale, options, Date.parse( iso ) );
+	}
+	return format(
+		locale,
+		{ ...options, timeZone: 'UTC' },
+		Date.UTC( wall.year, wall.month - 1, wall.day, wall.hour, wall.minute )
+	);
+}
+
+/**
+ * A local date (YYYY-MM-DD) as words, e.g. "Tuesday, 1 December 2026".
+ *
+ * @param date   The date.
+ * @param locale Language tag.
+ * @param style  Long (with weekday and year) or short (weekday and day).
+ */
+export function formatDate(
+	date: string,
+	locale: string | undefined = pageLocale(),
+	style: 'long' | 'short' = 'long'
+): string {
+	const parts = parseDate( date );
+	if ( ! parts ) {
+		return date;
+	}
+	const options: Intl.DateTimeFormatOptions =
+		style === 'long'
+			? {
+					weekday: 'long',
+					day: 'numeric',
+					month: 'long',
+					year: 'numeric',
+					timeZone: 'UTC',
+				}
+			: {
+					weekday: 'short',
+					day: 'numeric',
+					month: 'short',
+					timeZone: 'UTC',
+				};
+	return format(
+		locale,
+		options,
+		Date.UTC( parts.year, parts.month - 1, parts.day )
+	);
+}
+
+/**
+ * The local date of a time on the visitor's clock, YYYY-MM-DD.
+ *
+ * @param iso The time.
+ */
+export function visitorDate( iso: string ): string {
+	const date = new Date( Date.parse( iso ) );
+	return toDateString(
+		date.getFullYear(),
+		date.getMonth() + 1,
+		date.getDate()
+	);
+}
+
+/**
+ * A date and time in words, on the calendar's clock or the visitor's.
+ *
+ * @param iso     The time.
+ * @param display Whose clock.
+ * @param locale  Language tag.
+ */
+export function formatDateTime(
+	iso: string,
+	display: TimeDisplay = 'calendar',
+	locale: string | undefined = pageLocale()
+): string {
+	const wall = parseWallTime( iso );
+	if ( ! wall ) {
+		return iso;
+	}
+	const date = display === 'visitor' ? visitorDate( iso ) : wall.date;
+	return `${ formatDate( date, locale ) }, ${ formatTime(
+		iso,
+		display,
+		locale
+	) }`;
+}
+
+/**
+ * The offset of a time as "UTC+01:00".
+ *
+ * @param iso The time.
+ */
+export function offsetLabel( iso: string ): string {
+	const wall = parseWallTime( iso );
+	if ( ! wall ) {
+		return 'UTC';
+	}
+	const sign = wall.offset < 0 ? '-' : '+';
+	const minutes = Math.abs( wall.offset );
+	return `UTC${ sign }${ pad( Math.floor( minutes / 60 ) ) }:${ pad(
+		minutes % 60
+	) }`;
+}
+
+/** The visitor's IANA timezone, e.g. "Europe/Berlin", when the browser says. */
+export function visitorTimeZone(): string {
+	try {
+		return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+	} catch {
+		return '';
+	}
+}
+
+function pad( value: number ): string {
+	return String( value ).padStart( 2, '0' );
+}
+
+/**
+ * YYYY-MM-DD.
+ *
+ * @param year  Full year.
+ * @param month 1–12.
+ * @param day   1–31.
+ */
+export function toDateString(
+	year: number,
+	month: number,
+	day: number
+): string {
+	return `${ String( year ).padStart( 4, '0' ) }-${ pad( month ) }-${ pad(
+		day
+	) }`;
+}
+
+/**
+ * The parts of a YYYY-MM-DD date that exists, else null.
+ *
+ * @param date The date.
+ */
+export function parseDate(
+	date: string
+): { year: number; month: number; day: number } | null {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec( date );
+	if ( ! match ) {
+		return null;
+	}
+	const year = Number( match[ 1 ] );
+	const month = Number( match[ 2 ] );
+	const day = Number( match[ 3 ] );
+	const check = new Date( Date.UTC( year, month - 1, day ) );
+	if (
+		check.getUTCFullYear() !== year ||
+		check.getUTCMonth() !== month - 1 ||
+		check.getUTCDate() !== day
+	) {
+		return null;
+	}
+	return { year, month, day };
+}
+
+/**
+ * Today on the visitor's clock, YYYY-MM-DD.
+ *
+ * @param now Milliseconds since the epoch.
+ */
+export function todayOnVisitorClock( now: number = Date.now() ): string {
+	const date = new Date( now );
+	return toDateString(
+		date.getFullYear(),
+		date.getMonth() + 1,
+		date.getDate()
+	);
+}
+
+/** A month as YYYY-MM. */
+export type MonthString = string;
+
+/**
+ * The month of a date, YYYY-MM.
+ *
+ * @param date YYYY-MM-DD.
+ */
+export function monthOf( date: string ): MonthString {
+	return date.slice( 0, 7 );
+}
+
+/**
+ * A month some months away.
+ *
+ * @param month YYYY-MM.
+ * @param delta Months to add (negative: back).
+ */
+export function addMonths( month: MonthString, delta: number ): MonthString {
+	const [ year, mon ] = month.split( '-' ).map( Number );
+	const index = ( year ?? 1970 ) * 12 + ( ( mon ?? 1 ) - 1 ) + delta;
+	return `${ String( Math.floor( index / 12 ) ).padStart( 4, '0' ) }-${ pad(
+		( index % 12 ) + 1
+	) }`;
+}
+
+/**
+ * The first and last dates of a month.
+ *
+ * @param month YYYY-MM.
+ */
+export function monthRange( month: MonthString ): {
+	first: string;
+	last: string;
+} {
+	const [ year = 1970, mon = 1 ] = month.split( '-' ).map( Number );
+	const days = new Date( Date.UTC( year, mon, 0 ) ).getUTCDate();
+	return {
+		first: toDateString( year, mon, 1 ),
+		last: toDateString( year, mon, days ),
+	};
+}
+
+/**
+ * The weeks of a month for a calendar grid starting on Monday: each week
+ * has seven entries, a date or null for the padding days.
+ *
+ * @param month YYYY-MM.
+ */
+export function monthWeeks(
+	month: MonthString
+): Array< Array< string | null > > {
+	const [ year = 1970, mon = 1 ] = month.split( '-' ).map( Number );
+	const days = new Date( Date.UTC( year, mon, 0 ) ).getUTCDate();
+	// 0 = Monday … 6 = Sunday.
+	const lead =
+		( new Date( Date.UTC( year, mon - 1, 1 ) ).getUTCDay() + 6 ) % 7;
+	const cells: Array< string | null > = Array( lead ).fill( null );
+	for ( let day = 1; day <= days; day++ ) {
+		cells.push( toDateString( year, mon, day ) );
+	}
+	while ( cells.length % 7 !== 0 ) {
+		cells.push( null );
+	}
+	const weeks: Array< Array< string | null > > = [];
+	for ( let i = 0; i < cells.length; i += 7 ) {
+		weeks.push( cells.slice( i, i + 7 ) );
+	}
+	return weeks;
+}
+
+/**
+ * The name of a month with its year, e.g. "December 2026".
+ *
+ * @param month  YYYY-MM.
+ * @param locale Language tag.
+ */
+export function formatMonth(
+	month: MonthString,
+	locale: string | undefined = pageLocale()
+): string {
+	const [ year = 1970, mon = 1 ] = month.split( '-' ).map( Number );
+	return format(
+		locale,
+		{ month: 'long', year: 'numeric', timeZone: 'UTC' },
+		Date.UTC( year, mon - 1, 1 )
+	);
+}
+
+/**
+ * Short weekday names, Monday first.
+ *
+ * @param locale Language tag.
+ */
+export function weekdayNames(
+	locale: string | undefined = pageLocale()
+): Array< { short: string; long: string } > {
+	// 2024-01-01 was a Monday.
+	return Array.from( { length: 7 }, ( _unused, index ) => {
+		const value = Date.UTC( 2024, 0, 1 + index );
+		return {
+			short: format(
+				locale,
+				{ weekday: 'short', timeZone: 'UTC' },
+				value
+			),
+			long: format( locale, { weekday: 'long', timeZone: 'UTC' }, value ),
+		};
+	} );
+}

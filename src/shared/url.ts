@@ -1,0 +1,104 @@
+/**
+ * The booking app's query arguments on the page's URL: deep links into the
+ * flow (`?service=&employee=&date=`) and the manage link from the booking
+ * email (`?appointease_booking=&appointease_token=`).
+ */
+
+/**
+ * Internal dependencies
+ */
+import { toId } from './config';
+import { parseDate } from './time';
+
+export const MANAGE_ID_PARAM = 'appointease_booking';
+export const MANAGE_TOKEN_PARAM = 'appointease_token';
+
+/** Arguments this app reads; a link built by the app leaves them out. */
+const OWN_PARAMS = [
+	'service',
+	'employee',
+	'date',
+	MANAGE_ID_PARAM,
+	MANAGE_TOKEN_PARAM,
+];
+
+export interface DeepLink {
+	/** Service id (always > 0). */
+	service: number;
+	/** Employee id, 0 for "any available", or null when not given. */
+	employee: number | null;
+	/** YYYY-MM-DD, or null when not given or not a real date. */
+	date: string | null;
+}
+
+export interface ManageLink {
+	id: number;
+	token: string;
+}
+
+/**
+ * The deep link in a query string, if it names a service.
+ *
+ * @param search `location.search`.
+ */
+export function readDeepLink( search: string ): DeepLink | null {
+	const params = new URLSearchParams( search );
+	const service = toId( params.get( 'service' ) ?? '' );
+	if ( service === 0 ) {
+		return null;
+	}
+	const employeeParam = params.get( 'employee' );
+	const date = params.get( 'date' );
+	return {
+		service,
+		employee: employeeParam === null ? null : toId( employeeParam ),
+		date: date !== null && parseDate( date ) ? date : null,
+	};
+}
+
+/**
+ * The manage link in a query string, if there is a valid one.
+ *
+ * @param search `location.search`.
+ */
+export function readManageLink( search: string ): ManageLink | null {
+	const params = new URLSearchParams( search );
+	const id = toId( params.get( MANAGE_ID_PARAM ) ?? '' );
+	const token = params.get( MANAGE_TOKEN_PARAM ) ?? '';
+	if ( id === 0 || ! /^[A-Za-z0-9_.:-]{1,128}$/.test( token ) ) {
+		return null;
+	}
+	return { id, token };
+}
+
+/**
+ * The URL of this page without the app's own arguments.
+ *
+ * @param href The page's URL.
+ */
+export function pageUrl( href: string ): URL {
+	const url = new URL( href );
+	for ( const name of OWN_PARAMS ) {
+		url.searchParams.delete( name );
+	}
+	url.hash = '';
+	return url;
+}
+
+/**
+ * The manage link of a booking on this page.
+ *
+ * @param href  The page's URL.
+ * @param id    Booking id.
+ * @param token Manage token.
+ */
+export function buildManageUrl(
+	href: string,
+	id: number,
+	token: string
+): string {
+	const url = pageUrl( href );
+	url.searchParams.set( MANAGE_ID_PARAM, String( id ) );
+	url.searchParams.set( MANAGE_TOKEN_PARAM, token );
+	return url.toString();
+}

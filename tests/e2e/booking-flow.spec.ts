@@ -1,0 +1,348 @@
+/**
+ * A visitor books on /book/ from the first step to the last, at desktop
+ * size with the mouse and at phone size (360 px) with the keyboard alone,
+ * and a screenshot of every step is saved for both sizes
+ * (tests/e2e/artifacts/screenshots/, git-ignored).
+ *
+ * The spec makes its own service and employee (unique names) so other
+ * specs' data cannot get in the way, and raises the write rate limit for
+ * its run (restored afterwards).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+	adminRest,
+	artifactPath,
+	changeSettings,
+	collectPageErrors,
+	createBookable,
+	dateAhead,
+	removeBookable,
+	type AdminRest,
+	type BookableFixture,
+} from './utils';
+
+const VIEWPORTS = [
+	{ name: 'desktop', width: 1280, height: 900, keyboard: false },
+	{ name: 'phone', width: 360, height: 780, keyboard: true },
+] as const;
+
+let admin: AdminRest;
+let fixture: BookableFixture;
+let restore: Record< string, unknown >;
+
+test.beforeAll( async ( { browser } ) => {
+	admin = await adminRest( browser );
+	restore = await changeSettings( admin, { rate_limit_writes: 10000 } );
+	fixture = await createBookable( admin, 'Flow' );
+} );
+
+test.afterAll( async () => {
+	await removeBookable( admin, fixture );
+	await changeSettings( admin, restore );
+	await admin.close();
+} );
+
+/**
+ * Presses Tab until the element has focus (it must be reachable by
+ * keyboard), then presses the key.
+ *
+ * @param page    The page.
+ * @param target  The element.
+ * @param key     The key that activates it.
+ * @param maxTabs How many Tab presses to try.
+ */
+async function pressOn(
+	page: Page,
+	target: Locator,
+	key = 'Enter',
+	maxTabs = 80
+): Promise< void > {
+	await expect( target ).toBeVisible();
+	for ( let i = 0; i < maxTabs; i++ ) {
+		if ( await target.evaluate( ( el ) => el.matches( ':focus' ) ) ) {
+			await page.keyboard.press( key );
+			return;
+		}
+		await page.keyboard.press( 'Tab' );
+	}
+	throw new Error( 'The element cannot be reached with the Tab key.' );
+}
+
+/**
+ * Activates a button or link with the mouse, or with the keyboard alone.
+ *
+ * @param page     The page.
+ * @param target   The element.
+ * @param keyboard Whether to use the keyboard.
+ */
+async function activateWith(
+	page: Page,
+	target: Locator,
+	keyboard: boolean
+): Promise< void > {
+	if ( keyboard ) {
+		await pressOn( page, target );
+	} else {
+		await target.click();
+	}
+}
+
+/**
+ * Types into a field, reached with the mouse or the Tab key.
+ *
+ * @param page     The page.
+ * @param field    The field.
+ * @param text     What to type.
+ * @param keyboard Whether to use the keyboard.
+ */
+async function typeInto(
+	page: Page,
+	field: Locator,
+	text: string,
+	keyboard: boolean
+): Promise< void > {
+	if ( keyboard ) {
+		await pressOn( page, field, 'End' );
+		await page.keyboard.type( text );
+	} else {
+		await field.fill( text );
+	}
+}
+
+/**
+ * The day's button in the calendar, moving to the next month when the day
+ * is in it.
+ *
+ * @param page     The page.
+ * @param app      The booking app.
+ * @param date     YYYY-MM-DD.
+ * @param keyboard Whether to use the keyboard.
+ */
+async function dayButton(
+	page: Page,
+	app: Locator,
+	date: string,
+	keyboard: boolean
+): Promise< Locator > {
+	const day = app.locator( `button[data-date="${ date }"]` );
+	await expect( app.locator( 'button[data-date]' ).first() ).toBeVisible();
+	if ( ( await day.count() ) === 0 ) {
+		await activateWith(
+			page,
+			app.getByRole( 'button', { name: 'Next month' } ),
+			keyboard
+		);
+	}
+	return day;
+}
+
+for ( const viewport of VIEWPORTS ) {
+	test( `a visitor books an appointment (${ viewport.name }${
+		viewport.keyboard ? ', keyboard only' : ''
+	})`, async ( { page } ) => {
+		const errors = collectPageErrors( page );
+		await page.setViewportSize( {
+			width: viewport.width,
+			height: viewport.height,
+		} );
+		const activate = ( target: Locator ) =>
+			activateWith( page, target, viewport.keyboard );
+		const type = ( field: Locator, text: string ) =>
+			typeInto( page, field, text, viewport.keyboard );
+		const shot = async ( step: string ) => {
+			await page.screenshot( {
+				path: artifactPath(
+					`screenshots/booking-${ step }-${ viewport.name }.png`
+				),
+				fullPage: true,
+			} );
+		};
+		const fitsTheScreen = async () => {
+			const width = await page.evaluate(
+				() => document.documentElement.scrollWidth
+			);
+			expect( width ).toBeLessThanOrEqual( viewport.width );
+		};
+
+		await page.goto( '/book/' );
+		const app = page
+			.getByRole( 'region', { name: 'Book an appointment' } )
+			.first();
+		const heading = ( name: string ) =>
+			app.getByRole( 'heading', { level: 3, name } );
+
+		// Service.
+		const service = app.getByRole( 'button', {
+			name: new RegExp( fixture.service.name ),
+		} );
+		await expect( service ).toContainText( '30 minutes' );
+		await fitsTheScreen();
+		await shot( '1-service' );
+		await activate( service );
+
+		// Employee.
+		await expect( heading( 'Choose an employee' ) ).toBeFocused();
+		await expect(
+			app.getByRole( 'button', { name: /Any available/ } )
+		).toBeVisible();
+		await shot( '2-employee' );
+		await activate(
+			app.getByRole( 'button', { name: fixture.employee.name } )
+		);
+
+		// Date: the calendar marks days with free times.
+		await expect( heading( 'Choose a date' ) ).toBeFocused();
+		const day = await dayButton(
+			page,
+			app,
+			dateAhead( 3 ),
+			viewport.keyboard
+		);
+		await expect( day ).toHaveAttribute( 'data-free', 'true' );
+		await expect( day ).toBeEnabled();
+		await fitsTheScreen();
+		await shot( '3-date' );
+		await activate( day );
+
+		// Time: live, with the last check under the list.
+		await expect( heading( 'Choose a time' ) ).toBeFocused();
+		await expect(
+			app.getByText(
+				/^Last availability check: (just now|\d+ seconds? ago)$/
+			)
+		).toBeVisible();
+		const time = app
+			.locator( 'button.appointease-time[data-state="available"]' )
+			.nth( 2 );
+		const start = await time.getAttribute( 'data-start' );
+		expect( start ).toMatch(
+			/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/
+		);
+		await activate( time );
+		const mine = app.locator( `button[data-start="${ start }"]` );
+		await expect( mine ).toHaveAttribute( 'data-state', 'yours' );
+		await expect( mine ).toContainText( 'Held for you' );
+		await expect( mine ).toHaveAttribute( 'aria-pressed', 'true' );
+		await fitsTheScreen();
+		await shot( '4-time' );
+		await activate( app.getByRole( 'button', { name: 'Continue' } ) );
+
+		// Details: field messages first, then the real details.
+		await expect( heading( 'Your details' ) ).toBeFocused();
+		await activate( app.getByRole( 'button', { name: 'Continue' } ) );
+		const name = app.getByLabel( /^Name/ );
+		await expect( name ).toHaveAttribute( 'aria-invalid', 'true' );
+		await expect( name ).toBeFocused();
+		await expect(
+			app.getByText( 'Please enter your name.' )
+		).toBeVisible();
+		await shot( '5-details-errors' );
+		await type( name, 'Robin E2E' );
+		await type( app.getByLabel( /^Email/ ), 'robin.e2e@example.com' );
+		await type( app.getByLabel( /^Phone/ ), '+49 30 1234 567' );
+		await type( app.getByLabel( /^Notes/ ), 'First visit.' );
+		await expect( name ).not.toHaveAttribute( 'aria-invalid', 'true' );
+		await fitsTheScreen();
+		await shot( '5-details' );
+		await activate( app.getByRole( 'button', { name: 'Continue' } ) );
+
+		// Review.
+		await expect( heading( 'Review your booking' ) ).toBeFocused();
+		await expect( app.getByText( fixture.service.name ) ).toBeVisible();
+		await expect( app.getByText( fixture.employee.name ) ).toBeVisible();
+		await expect( app.getByText( 'robin.e2e@example.com' ) ).toBeVisible();
+		await shot( '6-review' );
+		const booked = page.waitForResponse(
+			( response ) =>
+				response.url().includes( '/appointease/v1/bookings' ) &&
+				response.request().method() === 'POST'
+		);
+		await activate(
+			app.getByRole( 'button', { name: 'Confirm booking' } )
+		);
+		const response = await booked;
+		expect( response.status() ).toBe( 201 );
+		expect( response.request().headers()[ 'idempotency-key' ] ).toMatch(
+			/^[0-9a-f-]{36}$/
+		);
+		expect( response.request().postDataJSON() ).toMatchObject( {
+			service: fixture.service.id,
+			employee: fixture.employee.id,
+			start,
+			hold_token: expect.any( String ),
+		} );
+
+		// Done: summary, calendar file and manage link.
+		await expect( heading( 'Booking complete' ) ).toBeFocused();
+		await expect(
+			app.getByText( 'Thank you! Your booking is confirmed.' )
+		).toBeVisible();
+		const ics = app.getByRole( 'link', { name: /Add to my calendar/ } );
+		await expect( ics ).toHaveAttribute(
+			'href',
+			/\/wp-json\/appointease\/v1\/bookings\/\d+\/ics\?token=[A-Za-z0-9_.:-]+$/
+		);
+		await expect( ics ).toHaveAttribute( 'download', /\.ics$/ );
+		const manageHref = await app
+			.getByRole( 'link', { name: 'Change or cancel this booking' } )
+			.getAttribute( 'href' );
+		await fitsTheScreen();
+		await shot( '7-done' );
+
+		// The booking is in the database, as the visitor entered it.
+		const manageUrl = new URL( manageHref ?? '' );
+		const id = Number(
+			manageUrl.searchParams.get( 'appointease_booking' )
+		);
+		const stored = await admin.call< {
+			status: string;
+			start: string;
+			customer: { email: string; phone: string; notes: string };
+		} >( 'GET', `bookings/${ id }` );
+		expect( stored.status ).toBe( 200 );
+		expect( stored.body ).toMatchObject( {
+			status: 'confirmed',
+			start,
+			customer: {
+				email: 'robin.e2e@example.com',
+				phone: '+49 30 1234 567',
+				notes: 'First visit.',
+			},
+		} );
+
+		// The manage link opens the booking.
+		await page.goto( manageHref ?? '' );
+		const manage = page
+			.getByRole( 'region', { name: 'Manage your appointment' } )
+			.first();
+		await expect( manage.getByText( 'Status: Confirmed' ) ).toBeVisible();
+		await expect( manage.getByText( 'Robin E2E' ) ).toBeVisible();
+		await fitsTheScreen();
+		await shot( '8-manage' );
+
+		expect( errors ).toEqual( [] );
+	} );
+}
+
+test( 'a deep link opens the flow at the time step', async ( { page } ) => {
+	const errors = collectPageErrors( page );
+	const date = dateAhead( 4 );
+	await page.goto(
+		`/book/?service=${ fixture.service.id }&employee=${ fixture.employee.id }&date=${ date }`
+	);
+	const app = page
+		.getByRole( 'region', { name: 'Book an appointment' } )
+		.first();
+	await expect(
+		app.getByRole( 'heading', { level: 3, name: 'Choose a time' } )
+	).toBeVisible();
+	await expect(
+		app.locator( 'button.appointease-time[data-state="available"]' ).first()
+	).toBeVisible();
+	await expect(
+		app
+			.locator( `button.appointease-time[data-start^="${ date }T"]` )
+			.first()
+	).toBeVisible();
+	expect( errors ).toEqual( [] );
+} );
