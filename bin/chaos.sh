@@ -52,8 +52,9 @@ step "Installing the chaos run's mu-plugin (rate limits off) and the db-error.ph
 mkdir -p "$(dirname "$MU_PLUGIN")"
 cp "$ROOT/tests/chaos/chaos-mu-plugin.php" "$MU_PLUGIN"
 if [[ ${CHAOS_DB_ERROR_DROPIN:-1} != 0 ]]; then
-	cp "$ROOT/tests/chaos/db-error.php" "$DROPIN"
+	cp "$ROOT/dropins/db-error.php" "$DROPIN"
 else
+	rm -f "$DROPIN" # the site set-up installs it
 	note "running without the db-error.php drop-in (CHAOS_DB_ERROR_DROPIN=0)"
 fi
 

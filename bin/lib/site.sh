@@ -17,6 +17,8 @@ write_wp_config() {
 		"$ROOT/config/wp-config.php" >"$WP_DIR/wp-config.php"
 	mkdir -p "$WP_DIR/wp-content/mu-plugins"
 	cp "$ROOT/config/local-site.php" "$WP_DIR/wp-content/mu-plugins/appointease-local-site.php"
+	# While MariaDB is down, answer 503 (STORE_UNAVAILABLE on the plugin's routes) instead of core's 500 page.
+	cp "$ROOT/dropins/db-error.php" "$WP_DIR/wp-content/db-error.php"
 	# The plugin is the project itself, linked in so that edits show at once.
 	ln -sfn "$ROOT" "$WP_DIR/wp-content/plugins/appointease"
 }

@@ -48,12 +48,11 @@ final class HoldsController extends Controller {
 			'type'              => 'string',
 			'validate_callback' => array( Input::class, 'validate_instant' ),
 		);
-		$token  = array(
+		// Not required: a missing token answers exactly like a wrong one (404 HOLD_NOT_FOUND), so a caller learns nothing from leaving it out.
+		$token = array(
 			'description' => __( 'The hold\'s secret token, from POST holds.', 'appointease' ),
 			'type'        => 'string',
-			'minLength'   => 1,
 			'maxLength'   => 128,
-			'required'    => true,
 		);
 		register_rest_route(
 			self::NAMESPACE,

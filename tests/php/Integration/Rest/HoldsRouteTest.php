@@ -418,11 +418,19 @@ final class HoldsRouteTest extends RestTestCase {
 		$route  = 'holds/' . $hold['id'];
 		$before = $this->state();
 
-		$cases = array(
+		$missing = array(
 			'renew without token'   => $this->call( 'PATCH', $route, array() ),
 			'renew, empty token'    => $this->call( 'PATCH', $route, array( 'token' => '' ) ),
-			'renew, token too long' => $this->call( 'PATCH', $route, array( 'token' => str_repeat( 'a', 129 ) ) ),
 			'move without token'    => $this->call( 'PATCH', $route, array( 'start' => $this->local( '14:00' ) ) ),
+			'release without token' => $this->call( 'DELETE', $route, array() ),
+		);
+		$wrong   = $this->assertError( 404, 'HOLD_NOT_FOUND', $this->call( 'PATCH', $route, array( 'token' => HoldToken::generate() ) ) );
+		foreach ( $missing as $what => $response ) {
+			$this->assertSame( $wrong, $this->assertError( 404, 'HOLD_NOT_FOUND', $response, $what ), "$what answers exactly like a wrong token." );
+		}
+
+		$cases = array(
+			'renew, token too long' => $this->call( 'PATCH', $route, array( 'token' => str_repeat( 'a', 129 ) ) ),
 			'move, bad start'       => $this->call(
 				'PATCH',
 				$route,
@@ -439,7 +447,6 @@ final class HoldsRouteTest extends RestTestCase {
 					'seats' => 2,
 				)
 			),
-			'release without token' => $this->call( 'DELETE', $route, array() ),
 			'release, extra field'  => $this->call(
 				'DELETE',
 				$route,

@@ -12,8 +12,9 @@
  * envelope with the reason STORE_UNAVAILABLE, which the booking front end
  * already turns into "try again in a moment".
  *
- * bin/chaos.sh copies it into the chaos stack's wp-content. A site installs
- * it by copying it to wp-content/db-error.php (see docs/reliability.md).
+ * It ships with the plugin; a site installs it by copying it to
+ * wp-content/db-error.php (docs/deployment.md). The local demo site and the
+ * chaos stack have it.
  *
  * @package AppointEase
  */
