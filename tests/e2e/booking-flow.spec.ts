@@ -283,6 +283,17 @@ for ( const viewport of VIEWPORTS ) {
 			/\/wp-json\/appointease\/v1\/bookings\/\d+\/ics\?token=[A-Za-z0-9_.:-]+$/
 		);
 		await expect( ics ).toHaveAttribute( 'download', /\.ics$/ );
+		// The link downloads the booking as a calendar file.
+		const calendar = await page.request.get(
+			( await ics.getAttribute( 'href' ) ) ?? ''
+		);
+		expect( calendar.status() ).toBe( 200 );
+		expect( calendar.headers()[ 'content-type' ] ).toContain(
+			'text/calendar'
+		);
+		expect( await calendar.text() ).toMatch(
+			/^BEGIN:VCALENDAR\r\n[\s\S]*\r\nSTATUS:CONFIRMED\r\n[\s\S]*END:VCALENDAR\r\n$/
+		);
 		const manageHref = await app
 			.getByRole( 'link', { name: 'Change or cancel this booking' } )
 			.getAttribute( 'href' );
