@@ -511,7 +511,9 @@ test.describe( 'admin screens', () => {
 
 			// The list, searched by the customer's name.
 			await page.reload();
-			await page.getByLabel( 'Customer' ).fill( customer );
+			await page
+				.getByRole( 'searchbox', { name: 'Customer' } )
+				.fill( customer );
 			const row = page.getByRole( 'row', {
 				name: new RegExp( customer ),
 			} );

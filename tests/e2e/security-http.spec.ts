@@ -339,7 +339,9 @@ test.describe( 'security over HTTP', () => {
 			await expect(
 				page.locator( '#appointease-admin' )
 			).not.toContainText( 'Loading…' );
-			await page.getByLabel( 'Customer' ).fill( probe );
+			await page
+				.getByRole( 'searchbox', { name: 'Customer' } )
+				.fill( probe );
 			const row = page.getByRole( 'row', { name: new RegExp( probe ) } );
 			await expect( row ).toContainText( shown );
 			await expect(
