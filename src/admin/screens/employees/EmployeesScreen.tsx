@@ -20,6 +20,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { deleteEmployee } from '../../api';
 import type { AdminConfig } from '../../config';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
 import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
@@ -203,31 +204,11 @@ function EmployeesTable( {
 								? __( 'Active', 'appointease' )
 								: __( 'Inactive', 'appointease' ) }
 						</td>
-						<td className="appointease-admin__actions">
-							<Button
-								variant="secondary"
-								onClick={ () => onEdit( employee ) }
-								aria-label={ sprintf(
-									/* translators: %s: employee name. */
-									__( 'Edit %s', 'appointease' ),
-									employee.name
-								) }
-							>
-								{ __( 'Edit', 'appointease' ) }
-							</Button>
-							<Button
-								variant="tertiary"
-								isDestructive
-								onClick={ () => onDelete( employee ) }
-								aria-label={ sprintf(
-									/* translators: %s: employee name. */
-									__( 'Delete %s', 'appointease' ),
-									employee.name
-								) }
-							>
-								{ __( 'Delete', 'appointease' ) }
-							</Button>
-						</td>
+						<RowActions
+							name={ employee.name }
+							onEdit={ () => onEdit( employee ) }
+							onDelete={ () => onDelete( employee ) }
+						/>
 					</tr>
 				) ) }
 			</tbody>

@@ -20,6 +20,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { deleteService, listServices } from '../../api';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
 import type { Service } from '../../types';
@@ -189,31 +190,11 @@ function ServicesTable( { services, onEdit, onDelete }: TableProps ) {
 								? __( 'Active', 'appointease' )
 								: __( 'Inactive', 'appointease' ) }
 						</td>
-						<td className="appointease-admin__actions">
-							<Button
-								variant="secondary"
-								onClick={ () => onEdit( service ) }
-								aria-label={ sprintf(
-									/* translators: %s: service name. */
-									__( 'Edit %s', 'appointease' ),
-									service.name
-								) }
-							>
-								{ __( 'Edit', 'appointease' ) }
-							</Button>
-							<Button
-								variant="tertiary"
-								isDestructive
-								onClick={ () => onDelete( service ) }
-								aria-label={ sprintf(
-									/* translators: %s: service name. */
-									__( 'Delete %s', 'appointease' ),
-									service.name
-								) }
-							>
-								{ __( 'Delete', 'appointease' ) }
-							</Button>
-						</td>
+						<RowActions
+							name={ service.name }
+							onEdit={ () => onEdit( service ) }
+							onDelete={ () => onDelete( service ) }
+						/>
 					</tr>
 				) ) }
 			</tbody>
