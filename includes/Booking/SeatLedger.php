@@ -60,8 +60,10 @@ final class SeatLedger {
 	 */
 	public function release( int $booking_id ): void {
 		global $wpdb;
-		$seats   = Schema::table( 'seats' );
-		$session = $wpdb->get_row( $wpdb->prepare( "SELECT employee_id, service_id, session_start_utc FROM `$seats` WHERE booking_id = %d LIMIT 1", $booking_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+		$seats = Schema::table( 'seats' );
+		// Locking reads throughout: a plain SELECT would read the transaction's snapshot, taken
+		// before a joiner of this session committed, and miss the joiner's seats.
+		$session = $wpdb->get_row( $wpdb->prepare( "SELECT employee_id, service_id, session_start_utc FROM `$seats` WHERE booking_id = %d LIMIT 1 FOR UPDATE", $booking_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
 		if ( ! is_array( $session ) ) {
 			return;
 		}
@@ -69,7 +71,7 @@ final class SeatLedger {
 		// Lock the session's cells first: a concurrent claim of the same session waits here instead of finding cells about to vanish.
 		$wpdb->query( $wpdb->prepare( "SELECT cell_utc FROM `$cells` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s FOR UPDATE", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
 		$wpdb->query( $wpdb->prepare( "DELETE FROM `$seats` WHERE booking_id = %d", $booking_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
-		$left = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$seats` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+		$left = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$seats` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s LOCK IN SHARE MODE", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
 		if ( 0 === $left ) {
 			$wpdb->query( $wpdb->prepare( "DELETE FROM `$cells` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
 		}

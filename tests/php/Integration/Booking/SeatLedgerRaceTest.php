@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Booking;
 
+use AppointEase\Booking\SeatLedger;
 use AppointEase\Infrastructure\Schema;
 use Yoast\PHPUnitPolyfills\TestCases\TestCase;
 
@@ -76,35 +77,80 @@ final class SeatLedgerRaceTest extends TestCase {
 	}
 
 	/**
+	 * A chaos run found a group session whose booking had lost its cells: a
+	 * cancel counted the session's remaining seats in the snapshot its
+	 * transaction took before a joiner committed, saw none, and removed the
+	 * cells the joiner's booking stands on. Here the joiner claims a seat and
+	 * holds its transaction open while the cancel starts and waits for it.
+	 */
+	public function test_a_cancel_that_waits_for_a_joiner_keeps_the_session_cells(): void {
+		$session       = array( 9, '2030-01-09T18:00:00Z', '2030-01-09T18:00:00Z', '2030-01-09T19:15:00Z', 1, 3 );
+		list( $first ) = $this->race( array( $session ) );
+		$this->assertMatchesRegularExpression( '/^won \d+$/', $first );
+		$leaving = (int) substr( $first, 4 );
+
+		$start_at = microtime( true ) + 2.0;
+		$joiner   = $this->start_racer( array_merge( $session, array( 2000 ) ), $start_at );
+		// The joiner has claimed by now and holds its locks for two more seconds.
+		usleep( (int) ( ( $start_at + 0.7 - microtime( true ) ) * 1e6 ) );
+		global $wpdb;
+		$wpdb->query( 'START TRANSACTION' );
+		( new SeatLedger() )->release( $leaving );
+		$wpdb->query( 'COMMIT' );
+		$joined = $this->finish_racer( $joiner );
+
+		$this->assertMatchesRegularExpression( '/^won \d+$/', $joined );
+		$this->assertSame( array( substr( $joined, 4 ) ), $wpdb->get_col( 'SELECT booking_id FROM ' . Schema::table( 'seats' ) ), 'Only the joiner holds a seat.' );
+		$this->assertSame( '15', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'occupancy' ) ), 'The joiner\'s session keeps its cells.' );
+	}
+
+	/**
 	 * Starts one process per racer, all released at the same instant; returns their outputs.
 	 *
 	 * @param array<int, array{0: int, 1: string, 2: string, 3: string, 4: int, 5: int}> $racers Service, session start, occupied start and end, seats, capacity.
 	 * @return string[]
 	 */
 	private function race( array $racers ): array {
-		$script   = dirname( __DIR__ ) . '/Support/race-claim.php';
-		$wp_dir   = dirname( __DIR__, 4 ) . '/.runtime/wordpress';
-		$start_at = sprintf( '%.3f', microtime( true ) + 2.0 ); // Time for every process to load WordPress first.
+		$start_at = microtime( true ) + 2.0; // Time for every process to load WordPress first.
 		$procs    = array();
 		foreach ( $racers as $racer ) {
-			$args  = array_merge( array( PHP_BINARY, $script, $wp_dir, $start_at, (string) self::EMPLOYEE ), array_map( 'strval', $racer ) );
-			$pipes = array();
-			$io    = array(
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			);
-			$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-			$this->assertIsResource( $proc );
-			$procs[] = array( $proc, $pipes );
+			$procs[] = $this->start_racer( $racer, $start_at );
 		}
-		$results = array();
-		foreach ( $procs as list( $proc, $pipes ) ) {
-			$out = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-			proc_close( $proc );
-			$this->assertMatchesRegularExpression( '/^(won \d+|taken)$/', $out, 'A racer failed instead of winning or being refused.' );
-			$results[] = $out;
-		}
-		return $results;
+		return array_map( array( $this, 'finish_racer' ), $procs );
+	}
+
+	/**
+	 * Starts a racer process that claims at an instant.
+	 *
+	 * @param array<int, int|string> $racer    Service, session start, occupied start and end, seats, capacity, and optionally a commit delay in ms.
+	 * @param float                  $start_at Unix time to claim at.
+	 * @return array{0: resource, 1: array<int, resource>}
+	 */
+	private function start_racer( array $racer, float $start_at ): array {
+		$script = dirname( __DIR__ ) . '/Support/race-claim.php';
+		$wp_dir = dirname( __DIR__, 4 ) . '/.runtime/wordpress';
+		$args   = array_merge( array( PHP_BINARY, $script, $wp_dir, sprintf( '%.3f', $start_at ), (string) self::EMPLOYEE ), array_map( 'strval', $racer ) );
+		$pipes  = array();
+		$io     = array(
+			1 => array( 'pipe', 'w' ),
+			2 => array( 'pipe', 'w' ),
+		);
+		$proc   = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
+		$this->assertIsResource( $proc );
+		return array( $proc, $pipes );
+	}
+
+	/**
+	 * Waits for a racer and gives its output: "won <id>" or "taken".
+	 *
+	 * @param array{0: resource, 1: array<int, resource>} $racer What start_racer() gave.
+	 */
+	private function finish_racer( array $racer ): string {
+		list( $proc, $pipes ) = $racer;
+		$out                  = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
+		proc_close( $proc );
+		$this->assertMatchesRegularExpression( '/^(won \d+|taken)$/', $out, 'A racer failed instead of winning or being refused.' );
+		return $out;
 	}
 
 	/**

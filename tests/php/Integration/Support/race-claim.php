@@ -3,9 +3,10 @@
  * One racer of SeatLedgerRaceTest: loads the test site, waits for the common
  * start instant, then inserts a booking and claims its seats in one
  * transaction, with no availability check before. Prints "won <id>",
- * "taken" or "error <message>".
+ * "taken" or "error <message>". With a commit delay it keeps the transaction
+ * (and its locks) open that long after claiming, before it commits.
  *
- * Usage: php race-claim.php <wp-dir> <start-at unix float> <employee> <service> <session start> <occupied start> <occupied end> <seats> <capacity>
+ * Usage: php race-claim.php <wp-dir> <start-at unix float> <employee> <service> <session start> <occupied start> <occupied end> <seats> <capacity> [<commit delay ms>]
  *
  * @package AppointEase
  */
@@ -18,6 +19,7 @@ use AppointEase\Booking\SlotTakenException;
 use AppointEase\Infrastructure\Schema;
 
 list( , $wp_dir, $start_at, $employee, $service, $session_start, $occupied_start, $occupied_end, $seats, $capacity ) = $argv;
+$commit_delay_ms = (int) ( $argv[10] ?? 0 );
 
 define( 'APPOINTEASE_TESTS', true );
 $_SERVER['HTTP_HOST']   = 'localhost:8888';
@@ -32,7 +34,7 @@ if ( $wait > 0 ) {
 global $wpdb;
 // Like the booking service, run the transaction again when InnoDB picks it as a deadlock victim.
 for ( $attempt = 1; $attempt <= 5; $attempt++ ) {
-	$outcome = appointease_race_attempt( $employee, $service, $session_start, $occupied_start, $occupied_end, $seats, $capacity );
+	$outcome = appointease_race_attempt( $employee, $service, $session_start, $occupied_start, $occupied_end, $seats, $capacity, $commit_delay_ms );
 	if ( 'deadlock' !== $outcome ) {
 		break;
 	}
@@ -42,7 +44,7 @@ echo $outcome . "\n"; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotE
 /**
  * One attempt: insert the booking and claim its seats in a transaction.
  */
-function appointease_race_attempt( string $employee, string $service, string $session_start, string $occupied_start, string $occupied_end, string $seats, string $capacity ): string {
+function appointease_race_attempt( string $employee, string $service, string $session_start, string $occupied_start, string $occupied_end, string $seats, string $capacity, int $commit_delay_ms ): string {
 	global $wpdb;
 	$wpdb->query( 'START TRANSACTION' );
 	try {
@@ -67,6 +69,7 @@ function appointease_race_attempt( string $employee, string $service, string $se
 		);
 		$booking_id = (int) $wpdb->insert_id;
 		( new SeatLedger() )->claim( $booking_id, (int) $employee, (int) $service, $start, new DateTimeImmutable( $occupied_start ), new DateTimeImmutable( $occupied_end ), (int) $seats, (int) $capacity );
+		usleep( $commit_delay_ms * 1000 );
 		$wpdb->query( 'COMMIT' );
 		return 'won ' . $booking_id;
 	} catch ( SlotTakenException $e ) {
