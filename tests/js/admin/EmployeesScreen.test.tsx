@@ -248,6 +248,38 @@ describe( 'EmployeesScreen', () => {
 		expect( callsTo( 'GET /wp/v2/users' ) ).toHaveLength( 0 );
 	} );
 
+	it( "shows the server's reasons for a list item's fields at the list", async () => {
+		serve( () => {
+			throw restError(
+				'Invalid parameter(s): hours',
+				'VALIDATION_ERROR',
+				400,
+				{
+					'hours[0][start]': 'Monday starts too early.',
+					'hours[1][end]': 'Monday ends too late.',
+				}
+			);
+		} );
+		renderScreen();
+
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: 'Edit Ana Silva' } )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Save employee' } )
+		);
+
+		expect(
+			await screen.findByText(
+				'Monday starts too early. Monday ends too late.',
+				{ selector: '.appointease-admin__error' }
+			)
+		).toBeVisible();
+		expect(
+			screen.getByRole( 'button', { name: 'Save employee' } )
+		).toBeEnabled();
+	} );
+
 	it( 'offers inactive services only to an employee who still has them', async () => {
 		mockApi( {
 			'GET /appointease/v1/services': () => [

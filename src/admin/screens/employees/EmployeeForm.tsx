@@ -12,16 +12,16 @@ import {
 	SelectControl,
 	TextControl,
 } from '@wordpress/components';
-import { createElement, useState } from '@wordpress/element';
+import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { createEmployee, updateEmployee } from '../../api';
+import { useEntityForm } from '../../hooks/useEntityForm';
 import type { Notices } from '../../hooks/useNotices';
-import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
-import { differs, errorProps } from '../../lib/form';
+import { errorProps } from '../../lib/form';
 import {
 	dayProblem,
 	flattenHours,
@@ -120,25 +120,6 @@ export function employeeFromForm(
 	};
 }
 
-/**
- * The errors a form shows for a failure's fields: core names a field of a
- * list item like `hours[0][start]`; the form shows it at the list.
- *
- * @param params Field => problem, from the failure.
- */
-export function errorsByField(
-	params: Record< string, string >
-): Record< string, string > {
-	const errors: Record< string, string > = {};
-	for ( const [ field, problem ] of Object.entries( params ) ) {
-		const base = field.split( '[' )[ 0 ] ?? field;
-		errors[ base ] = errors[ base ]
-			? `${ errors[ base ] } ${ problem }`
-			: problem;
-	}
-	return errors;
-}
-
 interface Props {
 	/** The employee to change, or null to add one. */
 	employee: Employee | null;
@@ -161,53 +142,24 @@ export function EmployeeForm( {
 	onSaved,
 	onClose,
 }: Props ) {
-	const [ initial ] = useState( () => toForm( employee ?? NEW_EMPLOYEE ) );
-	const [ form, setForm ] = useState( initial );
-	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
-	const [ saving, setSaving ] = useState( false );
-	const dirty = differs( form, initial );
-	const mayLeave = useUnsavedChanges( dirty && ! saving );
-
-	const set = < K extends keyof FormState >(
-		key: K,
-		value: FormState[ K ]
-	) => setForm( ( current ) => ( { ...current, [ key ]: value } ) );
-
-	const save = async () => {
-		const checked = employeeFromForm( form );
-		if ( 'errors' in checked ) {
-			setErrors( checked.errors );
-			notices.failure(
-				__( 'The employee was not saved.', 'appointease' ),
-				new Error(
-					__( 'Please correct the marked fields.', 'appointease' )
-				)
-			);
-			return;
-		}
-		setSaving( true );
-		try {
-			const saved = employee
-				? await updateEmployee( employee.id, checked.fields )
-				: await createEmployee( checked.fields );
-			setErrors( {} );
-			notices.success(
+	const { initial, form, set, errors, saving, dirty, mayLeave, save } =
+		useEntityForm( {
+			load: () => toForm( employee ?? NEW_EMPLOYEE ),
+			check: employeeFromForm,
+			send: ( fields: EmployeeFields ) =>
+				employee
+					? updateEmployee( employee.id, fields )
+					: createEmployee( fields ),
+			notices,
+			notSaved: __( 'The employee was not saved.', 'appointease' ),
+			savedText: ( saved: Employee ) =>
 				sprintf(
 					/* translators: %s: employee name. */
 					__( 'Employee "%s" saved.', 'appointease' ),
 					saved.name
-				)
-			);
-			onSaved( saved );
-		} catch ( error ) {
-			const failure = await notices.failure(
-				__( 'The employee was not saved.', 'appointease' ),
-				error
-			);
-			setErrors( errorsByField( failure.params ) );
-			setSaving( false );
-		}
-	};
+				),
+			onSaved,
+		} );
 
 	const title = employee
 		? sprintf(

@@ -11,16 +11,16 @@ import {
 	TextareaControl,
 	TextControl,
 } from '@wordpress/components';
-import { createElement, useState } from '@wordpress/element';
+import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { createService, updateService } from '../../api';
+import { useEntityForm } from '../../hooks/useEntityForm';
 import type { Notices } from '../../hooks/useNotices';
-import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
-import { differs, errorProps, toInteger } from '../../lib/form';
+import { errorProps, toInteger } from '../../lib/form';
 import type { Service, ServiceFields } from '../../types';
 
 /** What the form holds: numbers as the text of their fields. */
@@ -111,53 +111,25 @@ interface Props {
 }
 
 export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
-	const [ initial ] = useState( () => toForm( service ?? NEW_SERVICE ) );
-	const [ form, setForm ] = useState( initial );
-	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
-	const [ saving, setSaving ] = useState( false );
-	const dirty = differs( form, initial );
-	const mayLeave = useUnsavedChanges( dirty && ! saving );
-
-	const set = < K extends keyof FormState >(
-		key: K,
-		value: FormState[ K ]
-	) => setForm( ( current ) => ( { ...current, [ key ]: value } ) );
-
-	const save = async () => {
-		const checked = serviceFromForm( form );
-		if ( 'errors' in checked ) {
-			setErrors( checked.errors );
-			notices.failure(
-				__( 'The service was not saved.', 'appointease' ),
-				new Error(
-					__( 'Please correct the marked fields.', 'appointease' )
-				)
-			);
-			return;
-		}
-		setSaving( true );
-		try {
-			const saved = service
-				? await updateService( service.id, checked.fields )
-				: await createService( checked.fields );
-			setErrors( {} );
-			notices.success(
+	const { form, set, errors, saving, dirty, mayLeave, save } = useEntityForm(
+		{
+			load: () => toForm( service ?? NEW_SERVICE ),
+			check: serviceFromForm,
+			send: ( fields: ServiceFields ) =>
+				service
+					? updateService( service.id, fields )
+					: createService( fields ),
+			notices,
+			notSaved: __( 'The service was not saved.', 'appointease' ),
+			savedText: ( saved: Service ) =>
 				sprintf(
 					/* translators: %s: service name. */
 					__( 'Service "%s" saved.', 'appointease' ),
 					saved.name
-				)
-			);
-			onSaved( saved );
-		} catch ( error ) {
-			const failure = await notices.failure(
-				__( 'The service was not saved.', 'appointease' ),
-				error
-			);
-			setErrors( failure.params );
-			setSaving( false );
+				),
+			onSaved,
 		}
-	};
+	);
 
 	const title = service
 		? sprintf(
