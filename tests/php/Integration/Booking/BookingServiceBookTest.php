@@ -10,42 +10,12 @@ namespace AppointEase\Tests\Integration\Booking;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingRequest;
-use AppointEase\Booking\BookingResult;
-use AppointEase\Booking\BookingService;
 use AppointEase\Booking\Calendars;
 use AppointEase\Booking\SeatLedger;
-use AppointEase\Catalog\Employee;
-use AppointEase\Catalog\Service;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Support\Fixtures;
-use AppointEase\Tests\Integration\TestCase;
 
-final class BookingServiceBookTest extends TestCase {
-
-	private const HOOKS = array( 'appointease_slot_changed', 'appointease_booking_created', 'appointease_booking_confirmed' );
-
-	private Fixtures $fixtures;
-
-	private BookingService $bookings;
-
-	private Service $service;
-
-	private Employee $employee;
-
-	protected function set_up(): void {
-		parent::set_up();
-		$this->fixtures = new Fixtures();
-		$this->fixtures->use_site_timezone();
-		$this->bookings = BookingService::create_default();
-		$this->service  = $this->fixtures->service();
-		$this->employee = $this->fixtures->employee( array( $this->service->id ) );
-		$this->fixtures->listen( ...self::HOOKS );
-	}
-
-	protected function tear_down(): void {
-		$this->fixtures->clean_up();
-		parent::tear_down();
-	}
+final class BookingServiceBookTest extends BookingServiceTestCase {
 
 	public function test_a_booking_is_confirmed_and_stored_with_every_field(): void {
 		$result = $this->bookings->book(
@@ -105,7 +75,7 @@ final class BookingServiceBookTest extends TestCase {
 	public function test_booking_fires_slot_changed_then_created_then_confirmed_and_bumps_the_calendar(): void {
 		$result = $this->book( '10:00' );
 
-		$this->assertSame( self::HOOKS, $this->fixtures->sequence() );
+		$this->assertSame( array( 'appointease_slot_changed', 'appointease_booking_created', 'appointease_booking_confirmed' ), $this->fixtures->sequence() );
 		$this->assertSame( 1, ( new Calendars() )->version( $this->employee->id, Fixtures::MONDAY ) );
 		$this->assertSame(
 			array(
@@ -372,16 +342,5 @@ final class BookingServiceBookTest extends TestCase {
 
 		$this->assertSame( 'SLOT_NOT_FOUND', $refusal?->reason );
 		$this->assertSame( 0, Fixtures::rows( 'bookings' ) );
-	}
-
-	/**
-	 * Books the fixture service with the fixture employee.
-	 *
-	 * @param string               $time    Local H:i.
-	 * @param string               $date    Local date.
-	 * @param array<string, mixed> $options See Fixtures::request().
-	 */
-	private function book( string $time, string $date = Fixtures::MONDAY, array $options = array() ): BookingResult {
-		return $this->bookings->book( Fixtures::request( $this->service, $this->employee, $date . ' ' . $time, $options ), Fixtures::now() );
 	}
 }

@@ -9,47 +9,11 @@ namespace AppointEase\Tests\Integration\Booking;
 
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
-use AppointEase\Booking\BookingResult;
-use AppointEase\Booking\BookingService;
 use AppointEase\Booking\Calendars;
-use AppointEase\Catalog\Employee;
-use AppointEase\Catalog\Service;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Support\Fixtures;
-use AppointEase\Tests\Integration\TestCase;
 
-final class BookingServiceStatusTest extends TestCase {
-
-	private const HOOKS = array(
-		'appointease_slot_changed',
-		'appointease_booking_created',
-		'appointease_booking_confirmed',
-		'appointease_booking_rejected',
-		'appointease_booking_cancelled',
-	);
-
-	private Fixtures $fixtures;
-
-	private BookingService $bookings;
-
-	private Service $service;
-
-	private Employee $employee;
-
-	protected function set_up(): void {
-		parent::set_up();
-		$this->fixtures = new Fixtures();
-		$this->fixtures->use_site_timezone();
-		$this->bookings = BookingService::create_default();
-		$this->service  = $this->fixtures->service();
-		$this->employee = $this->fixtures->employee( array( $this->service->id ) );
-		$this->fixtures->listen( ...self::HOOKS );
-	}
-
-	protected function tear_down(): void {
-		$this->fixtures->clean_up();
-		parent::tear_down();
-	}
+final class BookingServiceStatusTest extends BookingServiceTestCase {
 
 	public function test_cancelling_frees_the_seat_at_once_and_fires_cancelled(): void {
 		$booking = $this->book( '10:00' )->booking;
@@ -70,7 +34,7 @@ final class BookingServiceStatusTest extends TestCase {
 		$this->assertSame( 2, $change['version'] );
 		$this->assertSame( $booking->id, $change['booking_id'] );
 
-		$again = $this->book( '10:00', array( 'email' => 'next@example.com' ) );
+		$again = $this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'next@example.com' ) );
 		$this->assertTrue( $again->created, 'The freed time can be booked again right away.' );
 	}
 
@@ -151,7 +115,7 @@ final class BookingServiceStatusTest extends TestCase {
 		$this->assertSame( Booking::PENDING, $change['previous'] );
 		$this->assertSame( Booking::CONFIRMED, $change['current'] );
 		$this->assertSame( 2, $change['version'] );
-		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '10:00', array( 'email' => 'other@example.com' ) ) )?->reason );
+		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'other@example.com' ) ) )?->reason );
 	}
 
 	public function test_only_a_pending_booking_can_be_approved_or_rejected(): void {
@@ -181,7 +145,7 @@ final class BookingServiceStatusTest extends TestCase {
 		$this->assertSame( 0, Fixtures::rows( 'occupancy' ) );
 		$this->assertSame( array( 'appointease_slot_changed', 'appointease_booking_rejected' ), $this->fixtures->sequence() );
 		$this->assertNull( $this->fixtures->heard( 'appointease_slot_changed' )[0][0]['current'] );
-		$this->assertTrue( $this->book( '10:00', array( 'email' => 'next@example.com' ) )->created );
+		$this->assertTrue( $this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'next@example.com' ) )->created );
 		$this->assertSame( 'STATUS_CONFLICT', Fixtures::refusal( fn() => $this->bookings->cancel( $booking->id, Fixtures::now(), true ) )?->reason, 'A rejected booking stays rejected.' );
 	}
 
@@ -204,14 +168,6 @@ final class BookingServiceStatusTest extends TestCase {
 		$this->assertSame( 1, $calendars->version( $this->employee->id, Fixtures::MONDAY ) );
 		$this->assertSame( 2, $calendars->version( $other->id, Fixtures::MONDAY ) );
 		$this->assertSame( Booking::CONFIRMED, $this->status( $mine->id ) );
-	}
-
-	/**
-	 * @param string               $time    Local H:i on MONDAY.
-	 * @param array<string, mixed> $options See Fixtures::request().
-	 */
-	private function book( string $time, array $options = array() ): BookingResult {
-		return $this->bookings->book( Fixtures::request( $this->service, $this->employee, Fixtures::MONDAY . ' ' . $time, $options ), Fixtures::now() );
 	}
 
 	private function status( int $id ): ?string {
