@@ -40,6 +40,13 @@ final class Notifier {
 	private array $created_confirmed = array();
 
 	/**
+	 * The notifier the hooks use, once built.
+	 *
+	 * @var self|null
+	 */
+	private static ?self $shared = null;
+
+	/**
 	 * Builds it.
 	 *
 	 * @param ServiceRepository  $services  Services, for names.
@@ -56,15 +63,24 @@ final class Notifier {
 	}
 
 	/**
-	 * Hooks a notifier wired to the real repositories to the booking hooks.
+	 * Hooks the notifier to the booking hooks. It is built when one of them
+	 * first fires: most requests, the early slot poll among them, fire none.
 	 */
 	public static function register(): void {
-		$notifier = new self( new ServiceRepository(), new EmployeeRepository(), new ManageLink( new BookingRepository() ), new Mailer() );
-		add_action( 'appointease_booking_created', array( $notifier, 'on_created' ) );
-		add_action( 'appointease_booking_confirmed', array( $notifier, 'on_confirmed' ) );
-		add_action( 'appointease_booking_rejected', array( $notifier, 'on_rejected' ) );
-		add_action( 'appointease_booking_cancelled', array( $notifier, 'on_cancelled' ) );
-		add_action( 'appointease_booking_rescheduled', array( $notifier, 'on_rescheduled' ), 10, 2 );
+		add_action( 'appointease_booking_created', static fn( $booking ) => self::shared()->on_created( $booking ) );
+		add_action( 'appointease_booking_confirmed', static fn( $booking ) => self::shared()->on_confirmed( $booking ) );
+		add_action( 'appointease_booking_rejected', static fn( $booking ) => self::shared()->on_rejected( $booking ) );
+		add_action( 'appointease_booking_cancelled', static fn( $booking ) => self::shared()->on_cancelled( $booking ) );
+		add_action( 'appointease_booking_rescheduled', static fn( $after, $before ) => self::shared()->on_rescheduled( $after, $before ), 10, 2 );
+	}
+
+	/**
+	 * The one notifier of the request, wired to the real repositories; one,
+	 * because on_confirmed() needs what on_created() noted.
+	 */
+	private static function shared(): self {
+		self::$shared ??= new self( new ServiceRepository(), new EmployeeRepository(), new ManageLink( new BookingRepository() ), new Mailer() );
+		return self::$shared;
 	}
 
 	/**
