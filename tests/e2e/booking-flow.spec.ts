@@ -10,15 +10,10 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-	adminRest,
 	artifactPath,
-	changeSettings,
 	collectPageErrors,
-	createBookable,
 	dateAhead,
-	removeBookable,
-	type AdminRest,
-	type BookableFixture,
+	withBookable,
 } from './utils';
 
 const VIEWPORTS = [
@@ -26,21 +21,7 @@ const VIEWPORTS = [
 	{ name: 'phone', width: 360, height: 780, keyboard: true },
 ] as const;
 
-let admin: AdminRest;
-let fixture: BookableFixture;
-let restore: Record< string, unknown >;
-
-test.beforeAll( async ( { browser } ) => {
-	admin = await adminRest( browser );
-	restore = await changeSettings( admin, { rate_limit_writes: 10000 } );
-	fixture = await createBookable( admin, 'Flow' );
-} );
-
-test.afterAll( async () => {
-	await removeBookable( admin, fixture );
-	await changeSettings( admin, restore );
-	await admin.close();
-} );
+const bookable = withBookable( 'Flow' );
 
 /**
  * Presses Tab until the element has focus (it must be reachable by
@@ -173,7 +154,7 @@ for ( const viewport of VIEWPORTS ) {
 
 		// Service.
 		const service = app.getByRole( 'button', {
-			name: new RegExp( fixture.service.name ),
+			name: new RegExp( bookable.service.name ),
 		} );
 		await expect( service ).toContainText( '30 minutes' );
 		await fitsTheScreen();
@@ -187,7 +168,7 @@ for ( const viewport of VIEWPORTS ) {
 		).toBeVisible();
 		await shot( '2-employee' );
 		await activate(
-			app.getByRole( 'button', { name: fixture.employee.name } )
+			app.getByRole( 'button', { name: bookable.employee.name } )
 		);
 
 		// Date: the calendar marks days with free times.
@@ -248,8 +229,8 @@ for ( const viewport of VIEWPORTS ) {
 
 		// Review.
 		await expect( heading( 'Review your booking' ) ).toBeFocused();
-		await expect( app.getByText( fixture.service.name ) ).toBeVisible();
-		await expect( app.getByText( fixture.employee.name ) ).toBeVisible();
+		await expect( app.getByText( bookable.service.name ) ).toBeVisible();
+		await expect( app.getByText( bookable.employee.name ) ).toBeVisible();
 		await expect( app.getByText( 'robin.e2e@example.com' ) ).toBeVisible();
 		await shot( '6-review' );
 		const booked = page.waitForResponse(
@@ -266,8 +247,8 @@ for ( const viewport of VIEWPORTS ) {
 			/^[0-9a-f-]{36}$/
 		);
 		expect( response.request().postDataJSON() ).toMatchObject( {
-			service: fixture.service.id,
-			employee: fixture.employee.id,
+			service: bookable.service.id,
+			employee: bookable.employee.id,
 			start,
 			hold_token: expect.any( String ),
 		} );
@@ -305,7 +286,7 @@ for ( const viewport of VIEWPORTS ) {
 		const id = Number(
 			manageUrl.searchParams.get( 'appointease_booking' )
 		);
-		const stored = await admin.call< {
+		const stored = await bookable.admin.call< {
 			status: string;
 			start: string;
 			customer: { email: string; phone: string; notes: string };
@@ -339,7 +320,7 @@ test( 'a deep link opens the flow at the time step', async ( { page } ) => {
 	const errors = collectPageErrors( page );
 	const date = dateAhead( 4 );
 	await page.goto(
-		`/book/?service=${ fixture.service.id }&employee=${ fixture.employee.id }&date=${ date }`
+		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ date }`
 	);
 	const app = page
 		.getByRole( 'region', { name: 'Book an appointment' } )

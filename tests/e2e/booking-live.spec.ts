@@ -29,33 +29,15 @@ import {
 	type Request,
 } from '@playwright/test';
 import {
-	adminRest,
 	changeSettings,
 	collectPageErrors,
-	createBookable,
 	dateAhead,
-	removeBookable,
-	type AdminRest,
-	type BookableFixture,
+	withBookable,
 } from './utils';
 
 const API = '/wp-json/appointease/v1';
 
-let admin: AdminRest;
-let fixture: BookableFixture;
-let restore: Record< string, unknown >;
-
-test.beforeAll( async ( { browser } ) => {
-	admin = await adminRest( browser );
-	restore = await changeSettings( admin, { rate_limit_writes: 10000 } );
-	fixture = await createBookable( admin, 'Live' );
-} );
-
-test.afterAll( async () => {
-	await removeBookable( admin, fixture );
-	await changeSettings( admin, restore );
-	await admin.close();
-} );
+const bookable = withBookable( 'Live' );
 
 interface Visitor {
 	context: BrowserContext;
@@ -75,7 +57,7 @@ async function visitor( browser: Browser, date: string ): Promise< Visitor > {
 	const page = await context.newPage();
 	const errors = collectPageErrors( page );
 	await page.goto(
-		`/book/?service=${ fixture.service.id }&employee=${ fixture.employee.id }&date=${ date }`
+		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ date }`
 	);
 	const app = page
 		.getByRole( 'region', { name: 'Book an appointment' } )
@@ -368,11 +350,11 @@ test( 'two visitors confirm the last seat at once: one books, the other gets a m
 	await expect( timeOf( loser, start ) ).toBeDisabled();
 
 	// The database holds exactly one booking at that time.
-	const bookings = await admin.call<
+	const bookings = await bookable.admin.call<
 		Array< { start: string; status: string } >
 	>(
 		'GET',
-		`bookings?employee=${ fixture.employee.id }&from=${ date }&to=${ date }`
+		`bookings?employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
 	);
 	expect(
 		bookings.body.filter(
@@ -392,11 +374,11 @@ test.describe( 'a hold that runs out while the visitor types', () => {
 
 	test.beforeAll( async () => {
 		// The shortest hold the settings allow, so it runs out in seconds.
-		restoreTtl = await changeSettings( admin, { hold_ttl: 10 } );
+		restoreTtl = await changeSettings( bookable.admin, { hold_ttl: 10 } );
 	} );
 
 	test.afterAll( async () => {
-		await changeSettings( admin, restoreTtl );
+		await changeSettings( bookable.admin, restoreTtl );
 	} );
 
 	/**
@@ -412,7 +394,7 @@ test.describe( 'a hold that runs out while the visitor types', () => {
 			.poll(
 				async () => {
 					const response = await who.context.request.get(
-						`${ API }/slots/poll?employee=${ fixture.employee.id }&date=${ date }`,
+						`${ API }/slots/poll?employee=${ bookable.employee.id }&date=${ date }`,
 						{ headers: { 'X-AppointEase-Bypass': '1' } }
 					);
 					const answer = ( await response.json() ) as {
@@ -582,11 +564,11 @@ test( 'Redis stopped during a booking: the booking still completes', async ( {
 	).toBeVisible();
 
 	// MariaDB kept it.
-	const bookings = await admin.call<
+	const bookings = await bookable.admin.call<
 		Array< { start: string; status: string } >
 	>(
 		'GET',
-		`bookings?employee=${ fixture.employee.id }&from=${ date }&to=${ date }`
+		`bookings?employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
 	);
 	expect(
 		bookings.body.filter(

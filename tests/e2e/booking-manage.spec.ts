@@ -8,34 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
-	adminRest,
 	artifactPath,
-	changeSettings,
 	collectPageErrors,
-	createBookable,
 	dateAhead,
-	removeBookable,
-	type AdminRest,
-	type BookableFixture,
+	withBookable,
 } from './utils';
 
 const API = '/wp-json/appointease/v1';
 
-let admin: AdminRest;
-let fixture: BookableFixture;
-let restore: Record< string, unknown >;
-
-test.beforeAll( async ( { browser } ) => {
-	admin = await adminRest( browser );
-	restore = await changeSettings( admin, { rate_limit_writes: 10000 } );
-	fixture = await createBookable( admin, 'Manage' );
-} );
-
-test.afterAll( async () => {
-	await removeBookable( admin, fixture );
-	await changeSettings( admin, restore );
-	await admin.close();
-} );
+const bookable = withBookable( 'Manage' );
 
 interface Slot {
 	start: string;
@@ -55,7 +36,7 @@ async function bookThroughRest(
 	n: number
 ): Promise< { id: number; start: string; manage_token: string } > {
 	const day = await request.get(
-		`${ API }/availability?service=${ fixture.service.id }&employee=${ fixture.employee.id }&from=${ date }&to=${ date }`
+		`${ API }/availability?service=${ bookable.service.id }&employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
 	);
 	const { days } = ( await day.json() ) as {
 		days: Array< { slots: Slot[] } >;
@@ -67,8 +48,8 @@ async function bookThroughRest(
 	const response = await request.post( `${ API }/bookings`, {
 		headers: { 'Idempotency-Key': randomUUID() },
 		data: {
-			service: fixture.service.id,
-			employee: fixture.employee.id,
+			service: bookable.service.id,
+			employee: bookable.employee.id,
 			start,
 			customer: { name: 'Manage Me', email: 'manage.me@example.com' },
 		},
@@ -113,8 +94,8 @@ for ( const viewport of VIEWPORTS ) {
 			.getByRole( 'region', { name: 'Manage your appointment' } )
 			.first();
 		await expect( app.getByText( 'Status: Confirmed' ) ).toBeVisible();
-		await expect( app.getByText( fixture.service.name ) ).toBeVisible();
-		await expect( app.getByText( fixture.employee.name ) ).toBeVisible();
+		await expect( app.getByText( bookable.service.name ) ).toBeVisible();
+		await expect( app.getByText( bookable.employee.name ) ).toBeVisible();
 		await expect(
 			app.getByRole( 'link', { name: /Add to my calendar/ } )
 		).toHaveAttribute(
@@ -153,10 +134,10 @@ for ( const viewport of VIEWPORTS ) {
 		await expect( moved ).toContainText( 'Done: your booking is now on' );
 		await expect( moved ).toBeFocused();
 
-		const afterMove = await admin.call< { start: string; status: string } >(
-			'GET',
-			`bookings/${ booking.id }`
-		);
+		const afterMove = await bookable.admin.call< {
+			start: string;
+			status: string;
+		} >( 'GET', `bookings/${ booking.id }` );
 		expect( afterMove.body ).toMatchObject( {
 			start: newStart,
 			status: 'confirmed',
@@ -178,7 +159,7 @@ for ( const viewport of VIEWPORTS ) {
 		).toHaveCount( 0 );
 		await shot( '4-cancelled' );
 
-		const afterCancel = await admin.call< { status: string } >(
+		const afterCancel = await bookable.admin.call< { status: string } >(
 			'GET',
 			`bookings/${ booking.id }`
 		);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import {
 	expect,
+	test,
 	type Browser,
 	type Locator,
 	type Page,
@@ -191,6 +192,14 @@ export async function editorCanvas( page: Page ): Promise< Locator > {
 	return page.locator( 'body' );
 }
 
+type RestMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** A REST answer's status and parsed body. */
+interface RestAnswer< T > {
+	status: number;
+	body: T;
+}
+
 /**
  * A REST client logged in as the administrator (cookie + `X-WP-Nonce`), for
  * specs that set up their own data or change a setting for a while.
@@ -199,15 +208,29 @@ export interface AdminRest {
 	/**
 	 * Calls a route of the plugin's namespace and returns status and body.
 	 *
-	 * @param method HTTP method.
-	 * @param route  Route below `/wp-json/appointease/v1/`, e.g. `services`.
-	 * @param data   JSON body.
+	 * @param method  HTTP method.
+	 * @param route   Route below `/wp-json/appointease/v1/`, e.g. `services`.
+	 * @param data    JSON body.
+	 * @param headers More request headers, e.g. `Idempotency-Key`.
 	 */
 	call: < T = unknown >(
-		method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+		method: RestMethod,
+		route: string,
+		data?: unknown,
+		headers?: Record< string, string >
+	) => Promise< RestAnswer< T > >;
+	/**
+	 * Calls any route of the site's REST API, e.g. `wp/v2/users`.
+	 *
+	 * @param method HTTP method.
+	 * @param route  Route below `/wp-json/`.
+	 * @param data   JSON body.
+	 */
+	wp: < T = unknown >(
+		method: RestMethod,
 		route: string,
 		data?: unknown
-	) => Promise< { status: number; body: T } >;
+	) => Promise< RestAnswer< T > >;
 	/** Closes the browser context behind it. */
 	close: () => Promise< void >;
 }
@@ -231,18 +254,27 @@ export async function adminRest( browser: Browser ): Promise< AdminRest > {
 		/^[0-9a-f]{10}$/
 	);
 	await page.close();
+	const fetchJson = async (
+		method: RestMethod,
+		route: string,
+		data: unknown,
+		headers: Record< string, string > = {}
+	) => {
+		const response = await context.request.fetch( `/wp-json/${ route }`, {
+			method,
+			data,
+			headers: { ...headers, 'X-WP-Nonce': token },
+		} );
+		const text = await response.text();
+		return {
+			status: response.status(),
+			body: ( text ? JSON.parse( text ) : null ) as never,
+		};
+	};
 	return {
-		call: async ( method, route, data ) => {
-			const response = await context.request.fetch(
-				`/wp-json/appointease/v1/${ route }`,
-				{ method, data, headers: { 'X-WP-Nonce': token } }
-			);
-			const text = await response.text();
-			return {
-				status: response.status(),
-				body: ( text ? JSON.parse( text ) : null ) as never,
-			};
-		},
+		call: ( method, route, data, headers ) =>
+			fetchJson( method, `appointease/v1/${ route }`, data, headers ),
+		wp: ( method, route, data ) => fetchJson( method, route, data ),
 		close: () => context.close(),
 	};
 }
@@ -337,18 +369,94 @@ export async function removeBookable(
 	admin: AdminRest,
 	fixture: BookableFixture
 ): Promise< void > {
-	for ( const route of [
-		`employees/${ fixture.employee.id }`,
-		`services/${ fixture.service.id }`,
-	] ) {
-		const deleted = await admin.call( 'DELETE', route );
-		if ( deleted.status !== 200 ) {
-			const deactivated = await admin.call( 'PATCH', route, {
-				active: false,
-			} );
-			expect( deactivated.status ).toBe( 200 );
-		}
+	await removeOrDeactivate( admin, `employees/${ fixture.employee.id }` );
+	await removeOrDeactivate( admin, `services/${ fixture.service.id }` );
+}
+
+/**
+ * Deletes a service or an employee, or deactivates it when bookings name it
+ * (the API refuses to delete it then).
+ *
+ * @param admin The admin REST client.
+ * @param route E.g. `employees/9`.
+ */
+export async function removeOrDeactivate(
+	admin: AdminRest,
+	route: string
+): Promise< void > {
+	const deleted = await admin.call( 'DELETE', route );
+	if ( deleted.status !== 200 ) {
+		const deactivated = await admin.call( 'PATCH', route, {
+			active: false,
+		} );
+		expect( deactivated.status ).toBe( 200 );
 	}
+}
+
+/** What withBookable() gives a spec once its beforeAll has run. */
+export interface BookableSetup {
+	/** The admin REST client. */
+	readonly admin: AdminRest;
+	/** The spec's own service. */
+	readonly service: BookableFixture[ 'service' ];
+	/** The spec's own employee, who gives the service. */
+	readonly employee: BookableFixture[ 'employee' ];
+}
+
+/**
+ * Registers, in the calling spec file, a beforeAll that logs the
+ * administrator in, raises the write rate limit (the specs book more often
+ * than 30 times a minute) and makes the spec's own service and employee,
+ * and an afterAll that removes them, restores the limit and closes the
+ * client. Call it at the top level of the spec file.
+ *
+ * @param label A word for the names, e.g. "Flow".
+ * @return Getters for the client, the service and the employee, which
+ *         exist only in tests and hooks that run after the beforeAll.
+ */
+export function withBookable( label: string ): BookableSetup {
+	let admin: AdminRest | undefined;
+	let fixture: BookableFixture | undefined;
+	let restore: Record< string, unknown > | undefined;
+
+	test.beforeAll( async ( { browser } ) => {
+		admin = await adminRest( browser );
+		restore = await changeSettings( admin, { rate_limit_writes: 10000 } );
+		fixture = await createBookable( admin, label );
+	} );
+
+	// Undoes, in reverse order, what the beforeAll got done, so that a failed
+	// beforeAll is reported for itself and not as an error here.
+	test.afterAll( async () => {
+		if ( ! admin ) {
+			return;
+		}
+		if ( fixture ) {
+			await removeBookable( admin, fixture );
+		}
+		if ( restore ) {
+			await changeSettings( admin, restore );
+		}
+		await admin.close();
+	} );
+
+	const ready = (): { admin: AdminRest; fixture: BookableFixture } => {
+		if ( ! admin || ! fixture ) {
+			throw new Error( 'withBookable(): used before its beforeAll ran' );
+		}
+		return { admin, fixture };
+	};
+	return {
+		get admin() {
+			return ready().admin;
+		},
+		get service() {
+			return ready().fixture.service;
+		},
+		get employee() {
+			return ready().fixture.employee;
+		},
+	};
 }
 
 /**
