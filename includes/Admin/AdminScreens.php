@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace AppointEase\Admin;
 
+use AppointEase\Access\EmployeeAccess;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Infrastructure\Installer;
 
@@ -16,9 +19,10 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Adds the "AppointEase" menu (Bookings, Employees, Services, Settings) for
- * users with `appointease_manage`. Each page renders one element that the
- * admin app (src/admin/) mounts into, with the screen's configuration in a
- * data attribute.
+ * users with `appointease_manage`, and a read-only "My bookings" page for
+ * employees (`appointease_view_own_bookings`) who do not manage. Each page
+ * renders one element that the admin app (src/admin/) mounts into, with the
+ * screen's configuration in a data attribute.
  */
 final class AdminScreens {
 
@@ -30,10 +34,11 @@ final class AdminScreens {
 
 	/** Screen name => page slug. */
 	public const PAGES = array(
-		'bookings'  => self::MENU_SLUG,
-		'employees' => 'appointease-employees',
-		'services'  => 'appointease-services',
-		'settings'  => 'appointease-settings',
+		'bookings'    => self::MENU_SLUG,
+		'employees'   => 'appointease-employees',
+		'services'    => 'appointease-services',
+		'settings'    => 'appointease-settings',
+		'my-bookings' => 'appointease-my-bookings',
 	);
 
 	/**
@@ -57,6 +62,13 @@ final class AdminScreens {
 	public static function add_menu(): void {
 		self::$page_hooks = array();
 
+		// Managers see every booking on the Bookings screen already.
+		if ( ! current_user_can( Installer::CAPABILITY ) && current_user_can( Installer::VIEW_OWN_CAPABILITY ) ) {
+			$hook                      = add_menu_page( self::title( 'my-bookings' ), self::title( 'my-bookings' ), Installer::VIEW_OWN_CAPABILITY, self::PAGES['my-bookings'], self::renderer( 'my-bookings' ), 'dashicons-calendar-alt', 26 );
+			self::$page_hooks[ $hook ] = 'my-bookings';
+			return;
+		}
+
 		$top = add_menu_page(
 			__( 'AppointEase', 'appointease' ),
 			__( 'AppointEase', 'appointease' ),
@@ -72,7 +84,8 @@ final class AdminScreens {
 			self::$page_hooks[ $top ] = 'bookings';
 		}
 
-		foreach ( self::titles() as $screen => $title ) {
+		foreach ( array( 'bookings', 'employees', 'services', 'settings' ) as $screen ) {
+			$title = self::title( $screen );
 			// The Bookings entry is the top-level page itself, which renders already.
 			$is_top = self::MENU_SLUG === self::PAGES[ $screen ];
 			$hook   = add_submenu_page( self::MENU_SLUG, $title, $title, Installer::CAPABILITY, self::PAGES[ $screen ], $is_top ? '' : self::renderer( $screen ) );
@@ -108,11 +121,11 @@ final class AdminScreens {
 	 * @param string $screen A key of self::PAGES.
 	 */
 	public static function render( string $screen ): void {
-		if ( ! current_user_can( Installer::CAPABILITY ) || ! isset( self::PAGES[ $screen ] ) ) {
+		if ( ! isset( self::PAGES[ $screen ] ) || ! current_user_can( self::capability( $screen ) ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'appointease' ), 403 );
 		}
 		echo '<div class="wrap appointease-admin">';
-		printf( '<h1>%s</h1>', esc_html( self::titles()[ $screen ] ) );
+		printf( '<h1>%s</h1>', esc_html( self::title( $screen ) ) );
 		if ( ! AdminAssets::is_built() ) {
 			printf(
 				'<div class="notice notice-error"><p>%s</p></div></div>',
@@ -149,20 +162,59 @@ final class AdminScreens {
 			// No REST route reports the store; Site Health reads it the same way.
 			$config['holdStore'] = HoldStoreFactory::shared()->status();
 		}
+		if ( 'my-bookings' === $screen ) {
+			$config += self::own_calendar();
+		}
 		return $config;
 	}
 
 	/**
-	 * Screen name => page title.
+	 * What the "My bookings" screen shows besides the bookings, which the
+	 * employee reads through REST: their own record (hours and days off for
+	 * the calendar), or null when the account is not linked, and the names
+	 * of all services, inactive ones too, since old bookings name them and
+	 * the public services route lists only active ones.
 	 *
-	 * @return array<string, string>
+	 * @return array{employee: array<string, mixed>|null, services: list<array{id: int, name: string}>}
 	 */
-	private static function titles(): array {
+	private static function own_calendar(): array {
+		$id       = EmployeeAccess::employee_id( get_current_user_id() );
+		$employee = null === $id ? null : ( new EmployeeRepository() )->find( $id );
+		$services = array();
+		foreach ( ( new ServiceRepository() )->all( false ) as $service ) {
+			$services[] = array(
+				'id'   => $service->id,
+				'name' => $service->name,
+			);
+		}
 		return array(
-			'bookings'  => __( 'Bookings', 'appointease' ),
-			'employees' => __( 'Employees', 'appointease' ),
-			'services'  => __( 'Services', 'appointease' ),
-			'settings'  => __( 'Settings', 'appointease' ),
+			'employee' => $employee?->to_array(),
+			'services' => $services,
 		);
+	}
+
+	/**
+	 * The capability a screen needs.
+	 *
+	 * @param string $screen A key of self::PAGES.
+	 */
+	private static function capability( string $screen ): string {
+		return 'my-bookings' === $screen ? Installer::VIEW_OWN_CAPABILITY : Installer::CAPABILITY;
+	}
+
+	/**
+	 * A screen's page title.
+	 *
+	 * @param string $screen A key of self::PAGES.
+	 */
+	private static function title( string $screen ): string {
+		$titles = array(
+			'bookings'    => __( 'Bookings', 'appointease' ),
+			'employees'   => __( 'Employees', 'appointease' ),
+			'services'    => __( 'Services', 'appointease' ),
+			'settings'    => __( 'Settings', 'appointease' ),
+			'my-bookings' => __( 'My bookings', 'appointease' ),
+		);
+		return $titles[ $screen ];
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * The admin app: one of the four screens, chosen by the wp-admin page
+ * The admin app: one of the screens, chosen by the wp-admin page
  * (each page is its own submenu entry, so the browser's back button and
  * bookmarks work as everywhere else in wp-admin).
  */
@@ -14,6 +14,7 @@ import { createElement } from '@wordpress/element';
  */
 import type { AdminConfig } from './config';
 import { BookingsScreen } from './screens/bookings/BookingsScreen';
+import { MyBookingsScreen } from './screens/bookings/MyBookingsScreen';
 import { EmployeesScreen } from './screens/employees/EmployeesScreen';
 import { ServicesScreen } from './screens/services/ServicesScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -26,6 +27,14 @@ export function AdminApp( { config }: { config: AdminConfig } ) {
 			return <ServicesScreen />;
 		case 'settings':
 			return <SettingsScreen holdStore={ config.holdStore } />;
+		case 'my-bookings':
+			return (
+				<MyBookingsScreen
+					today={ config.today }
+					employee={ config.employee }
+					services={ config.services }
+				/>
+			);
 		default:
 			return <BookingsScreen today={ config.today } />;
 	}

@@ -7,7 +7,13 @@
 /**
  * Internal dependencies
  */
-import type { HoldStoreStatus } from './types';
+import type {
+	DayOff,
+	Employee,
+	HoldStoreStatus,
+	HoursRange,
+	Named,
+} from './types';
 
 export const CONFIG_ATTRIBUTE = 'data-appointease-admin';
 
@@ -16,6 +22,7 @@ export const SCREENS = [
 	'employees',
 	'services',
 	'settings',
+	'my-bookings',
 ] as const;
 
 export type ScreenName = ( typeof SCREENS )[ number ];
@@ -30,6 +37,13 @@ export interface AdminConfig {
 	canListUsers: boolean;
 	/** Which store keeps the holds; only on the settings screen. */
 	holdStore: HoldStoreStatus | null;
+	/**
+	 * The employee linked to the current user, or null when there is none;
+	 * only on the "My bookings" screen.
+	 */
+	employee: Employee | null;
+	/** Every service's name, for ids; only on the "My bookings" screen. */
+	services: Named[];
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,6 +83,61 @@ function toHoldStore( value: unknown ): HoldStoreStatus | null {
 	};
 }
 
+function isNamed( value: unknown ): value is Named {
+	return (
+		isRecord( value ) &&
+		typeof value.id === 'number' &&
+		typeof value.name === 'string'
+	);
+}
+
+function isHoursRange( value: unknown ): value is HoursRange {
+	return (
+		isRecord( value ) &&
+		typeof value.weekday === 'number' &&
+		typeof value.start === 'string' &&
+		typeof value.end === 'string'
+	);
+}
+
+function isDayOff( value: unknown ): value is DayOff {
+	return (
+		isRecord( value ) &&
+		typeof value.start === 'string' &&
+		typeof value.end === 'string'
+	);
+}
+
+/**
+ * An employee record as the server renders it (Employee::to_array()), or
+ * null when the value is not one.
+ *
+ * @param value The parsed value.
+ */
+function toEmployee( value: unknown ): Employee | null {
+	if (
+		! isRecord( value ) ||
+		typeof value.id !== 'number' ||
+		typeof value.name !== 'string'
+	) {
+		return null;
+	}
+	const list = ( items: unknown ) => ( Array.isArray( items ) ? items : [] );
+	return {
+		id: value.id,
+		name: value.name,
+		email: typeof value.email === 'string' ? value.email : '',
+		wp_user: typeof value.wp_user === 'number' ? value.wp_user : null,
+		timezone: typeof value.timezone === 'string' ? value.timezone : '',
+		active: value.active === true,
+		services: list( value.services ).filter(
+			( id ): id is number => typeof id === 'number'
+		),
+		hours: list( value.hours ).filter( isHoursRange ),
+		days_off: list( value.days_off ).filter( isDayOff ),
+	};
+}
+
 /**
  * Builds a complete configuration from parsed JSON (or anything else).
  *
@@ -89,6 +158,10 @@ export function normalizeConfig( value: unknown ): AdminConfig {
 			: [],
 		canListUsers: raw.canListUsers === true,
 		holdStore: toHoldStore( raw.holdStore ),
+		employee: toEmployee( raw.employee ),
+		services: Array.isArray( raw.services )
+			? raw.services.filter( isNamed )
+			: [],
 	};
 }
 

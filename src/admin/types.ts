@@ -14,6 +14,9 @@ export interface Service {
 	active: boolean;
 }
 
+/** What a picker or a table cell needs of a service or an employee. */
+export type Named = Pick< Service, 'id' | 'name' >;
+
 /** A service as its form edits it (no id until it is saved). */
 export type ServiceFields = Omit< Service, 'id' >;
 

@@ -43,7 +43,7 @@ import {
 	timePart,
 	weekDates,
 } from '../../lib/time';
-import type { Booking, Employee, Service } from '../../types';
+import type { Booking, Employee, Named } from '../../types';
 import { BookingActions } from './BookingActions';
 import { StatusBadge } from './BookingsTable';
 import { LiveHolds } from './LiveHolds';
@@ -52,11 +52,12 @@ type Mode = 'day' | 'week';
 
 interface Props {
 	employees: Employee[];
-	services: Service[];
+	services: Named[];
 	today: string;
 	notices: Notices;
 	version: number;
-	onAction: ( booking: Booking, action: BookingAction ) => void;
+	/** Offers the actions a booking allows; without it the bookings are read-only. */
+	onAction?: ( booking: Booking, action: BookingAction ) => void;
 }
 
 /**
@@ -157,17 +158,19 @@ export function BookingCalendar( {
 	return (
 		<div>
 			<div className="appointease-admin__toolbar">
-				<SelectControl
-					label={ __( 'Employee', 'appointease' ) }
-					value={ String( employee.id ) }
-					options={ employees.map( ( item ) => ( {
-						value: String( item.id ),
-						label: item.name,
-					} ) ) }
-					onChange={ ( value: string ) =>
-						setEmployeeId( Number( value ) )
-					}
-				/>
+				{ employees.length > 1 && (
+					<SelectControl
+						label={ __( 'Employee', 'appointease' ) }
+						value={ String( employee.id ) }
+						options={ employees.map( ( item ) => ( {
+							value: String( item.id ),
+							label: item.name,
+						} ) ) }
+						onChange={ ( value: string ) =>
+							setEmployeeId( Number( value ) )
+						}
+					/>
+				) }
 				<div
 					role="group"
 					aria-label={ __( 'Calendar range', 'appointease' ) }
@@ -292,11 +295,13 @@ export function BookingCalendar( {
 												{ booking.customer.name }
 											</span>{ ' ' }
 											<StatusBadge booking={ booking } />
-											<BookingActions
-												booking={ booking }
-												onAction={ onAction }
-												compact
-											/>
+											{ onAction && (
+												<BookingActions
+													booking={ booking }
+													onAction={ onAction }
+													compact
+												/>
+											) }
 										</li>
 									) ) }
 								</ul>

@@ -1,6 +1,6 @@
 /**
- * The bookings list's filters: employee, service, status, dates and a
- * customer search.
+ * The bookings list's filters: employee (when there is more than one to
+ * choose from), service, status, dates and a customer search.
  */
 
 /**
@@ -14,12 +14,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { statusLabel } from '../../lib/bookings';
-import {
-	BOOKING_STATUSES,
-	type BookingFilters,
-	type Employee,
-	type Service,
-} from '../../types';
+import { BOOKING_STATUSES, type BookingFilters, type Named } from '../../types';
 
 export const NO_FILTERS: BookingFilters = {
 	employee: 0,
@@ -32,8 +27,8 @@ export const NO_FILTERS: BookingFilters = {
 
 interface Props {
 	filters: BookingFilters;
-	employees: Employee[];
-	services: Service[];
+	employees: Named[];
+	services: Named[];
 	onChange: ( filters: BookingFilters ) => void;
 }
 
@@ -61,20 +56,25 @@ export function BookingFiltersBar( {
 				value={ filters.search }
 				onChange={ ( value: string ) => set( 'search', value ) }
 			/>
-			<SelectControl
-				label={ __( 'Employee', 'appointease' ) }
-				value={ String( filters.employee ) }
-				options={ [
-					{ value: '0', label: __( 'All employees', 'appointease' ) },
-					...employees.map( ( employee ) => ( {
-						value: String( employee.id ),
-						label: employee.name,
-					} ) ),
-				] }
-				onChange={ ( value: string ) =>
-					set( 'employee', Number( value ) )
-				}
-			/>
+			{ employees.length > 1 && (
+				<SelectControl
+					label={ __( 'Employee', 'appointease' ) }
+					value={ String( filters.employee ) }
+					options={ [
+						{
+							value: '0',
+							label: __( 'All employees', 'appointease' ),
+						},
+						...employees.map( ( employee ) => ( {
+							value: String( employee.id ),
+							label: employee.name,
+						} ) ),
+					] }
+					onChange={ ( value: string ) =>
+						set( 'employee', Number( value ) )
+					}
+				/>
+			) }
 			<SelectControl
 				label={ __( 'Service', 'appointease' ) }
 				value={ String( filters.service ) }

@@ -26,7 +26,7 @@ import type {
 	BookingFilters,
 	BookingPage,
 	Employee,
-	Service,
+	Named,
 } from '../../types';
 import { BookingFiltersBar, NO_FILTERS } from './BookingFiltersBar';
 import { BookingsTable } from './BookingsTable';
@@ -38,11 +38,12 @@ const SEARCH_DELAY = 400;
 
 interface Props {
 	employees: Employee[];
-	services: Service[];
+	services: Named[];
 	notices: Notices;
 	/** Changes whenever bookings changed, so the page is read again. */
 	version: number;
-	onAction: ( booking: Booking, action: BookingAction ) => void;
+	/** Offers the actions a booking allows; without it the bookings are read-only. */
+	onAction?: ( booking: Booking, action: BookingAction ) => void;
 }
 
 export function BookingsList( {

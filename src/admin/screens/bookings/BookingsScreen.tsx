@@ -6,7 +6,6 @@
 /**
  * WordPress dependencies
  */
-import { Button } from '@wordpress/components';
 import { createElement, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -28,8 +27,7 @@ import type { Booking } from '../../types';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
 import { RescheduleModal } from './RescheduleModal';
-
-type View = 'list' | 'calendar';
+import { ViewSwitch, type BookingsView } from './ViewSwitch';
 
 /** An action waiting for the admin's yes (reject, cancel) or a new time. */
 interface Pending {
@@ -41,7 +39,7 @@ export function BookingsScreen( { today }: { today: string } ) {
 	const notices = useNotices();
 	const { failure, success } = notices;
 	const catalog = useCatalog();
-	const [ view, setView ] = useState< View >( 'list' );
+	const [ view, setView ] = useState< BookingsView >( 'list' );
 	const [ pending, setPending ] = useState< Pending | null >( null );
 	const [ busy, setBusy ] = useState( false );
 	// Bumped after every change, so the list and the calendar read again.
@@ -96,26 +94,7 @@ export function BookingsScreen( { today }: { today: string } ) {
 	return (
 		<div className="appointease-admin__screen">
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
-			<div
-				role="group"
-				aria-label={ __( 'View', 'appointease' ) }
-				className="appointease-admin__views"
-			>
-				<Button
-					variant={ view === 'list' ? 'primary' : 'secondary' }
-					aria-pressed={ view === 'list' }
-					onClick={ () => setView( 'list' ) }
-				>
-					{ __( 'List', 'appointease' ) }
-				</Button>
-				<Button
-					variant={ view === 'calendar' ? 'primary' : 'secondary' }
-					aria-pressed={ view === 'calendar' }
-					onClick={ () => setView( 'calendar' ) }
-				>
-					{ __( 'Calendar', 'appointease' ) }
-				</Button>
-			</div>
+			<ViewSwitch view={ view } onChange={ setView } />
 			{ view === 'list' ? (
 				<BookingsList { ...shared } />
 			) : (

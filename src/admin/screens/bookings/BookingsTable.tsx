@@ -14,14 +14,15 @@ import { __ } from '@wordpress/i18n';
  */
 import { nameOf } from '../../hooks/useCatalog';
 import { statusLabel, whenText, type BookingAction } from '../../lib/bookings';
-import type { Booking, Employee, Service } from '../../types';
+import type { Booking, Employee, Named } from '../../types';
 import { BookingActions } from './BookingActions';
 
 interface Props {
 	bookings: Booking[];
 	employees: Employee[];
-	services: Service[];
-	onAction: ( booking: Booking, action: BookingAction ) => void;
+	services: Named[];
+	/** Offers the actions a booking allows; without it the bookings are read-only. */
+	onAction?: ( booking: Booking, action: BookingAction ) => void;
 }
 
 export function StatusBadge( { booking }: { booking: Booking } ) {
@@ -51,7 +52,9 @@ export function BookingsTable( {
 					<th scope="col">{ __( 'Employee', 'appointease' ) }</th>
 					<th scope="col">{ __( 'Seats', 'appointease' ) }</th>
 					<th scope="col">{ __( 'Status', 'appointease' ) }</th>
-					<th scope="col">{ __( 'Actions', 'appointease' ) }</th>
+					{ onAction && (
+						<th scope="col">{ __( 'Actions', 'appointease' ) }</th>
+					) }
 				</tr>
 			</thead>
 			<tbody>
@@ -83,12 +86,14 @@ export function BookingsTable( {
 						<td>
 							<StatusBadge booking={ booking } />
 						</td>
-						<td>
-							<BookingActions
-								booking={ booking }
-								onAction={ onAction }
-							/>
-						</td>
+						{ onAction && (
+							<td>
+								<BookingActions
+									booking={ booking }
+									onAction={ onAction }
+								/>
+							</td>
+						) }
 					</tr>
 				) ) }
 			</tbody>

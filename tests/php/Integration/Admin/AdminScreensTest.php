@@ -9,12 +9,16 @@ namespace AppointEase\Tests\Integration\Admin;
 
 use AppointEase\Admin\AdminAssets;
 use AppointEase\Admin\AdminScreens;
+use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Infrastructure\Installer;
+use AppointEase\Tests\Integration\Support\Fixtures;
 use AppointEase\Tests\Integration\TestCase;
 
 /**
- * The AppointEase menu exists for users with `appointease_manage` only, its
- * script loads on its own pages only, and each page carries its screen's
- * configuration for the admin app.
+ * The AppointEase menu exists for users with `appointease_manage` only, a
+ * linked employee gets a "My bookings" page instead, the script loads on
+ * these pages only, and each page carries its screen's configuration for
+ * the admin app.
  */
 final class AdminScreensTest extends TestCase {
 
@@ -25,6 +29,9 @@ final class AdminScreensTest extends TestCase {
 		'services'  => 'appointease_page_appointease-services',
 		'settings'  => 'appointease_page_appointease-settings',
 	);
+
+	/** The hook suffix of the "My bookings" page, a top-level page of its own. */
+	private const MY_BOOKINGS_HOOK = 'toplevel_page_appointease-my-bookings';
 
 	/**
 	 * The script and style registries as the tests found them, with what
@@ -45,7 +52,7 @@ final class AdminScreensTest extends TestCase {
 		$this->reset_admin_globals();
 		// phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- puts back what set_up() found, for the tests that follow.
 		list( $GLOBALS['wp_scripts'], $GLOBALS['wp_styles'] ) = $this->registries;
-		foreach ( self::HOOKS as $hook ) {
+		foreach ( array_merge( self::HOOKS, array( self::MY_BOOKINGS_HOOK ) ) as $hook ) {
 			remove_all_actions( $hook );
 		}
 		remove_all_filters( 'wp_die_handler' );
@@ -69,6 +76,70 @@ final class AdminScreensTest extends TestCase {
 			$this->assertSame( $screen, AdminScreens::screen_of( $hook ) );
 			$this->assertCount( 1, $GLOBALS['wp_filter'][ $hook ]->callbacks[10] ?? array(), "$hook renders the $screen screen once." );
 		}
+		$this->assertNull( AdminScreens::screen_of( self::MY_BOOKINGS_HOOK ), 'Managers see every booking already.' );
+	}
+
+	/**
+	 * @dataProvider linked_roles
+	 */
+	public function test_a_linked_employee_gets_my_bookings_and_nothing_to_manage( string $role ): void {
+		global $menu, $submenu;
+		$fixtures = new Fixtures();
+		$employee = $fixtures->employee( array( $fixtures->service()->id ) );
+		( new EmployeeRepository() )->update( $employee->id, array( 'wp_user' => $this->log_in( $role ) ) );
+
+		AdminScreens::add_menu();
+
+		$this->assertSame( array( 'appointease-my-bookings' ), array_values( array_filter( array_column( (array) $menu, 2 ), static fn( $slug ): bool => str_starts_with( (string) $slug, 'appointease' ) ) ) );
+		$this->assertArrayNotHasKey( 'appointease', (array) $submenu );
+		$this->assertSame( 'my-bookings', AdminScreens::screen_of( self::MY_BOOKINGS_HOOK ) );
+		$this->assertCount( 1, $GLOBALS['wp_filter'][ self::MY_BOOKINGS_HOOK ]->callbacks[10] ?? array() );
+		foreach ( self::HOOKS as $hook ) {
+			$this->assertNull( AdminScreens::screen_of( $hook ) );
+		}
+	}
+
+	/**
+	 * @return array<string, array{0: string}>
+	 */
+	public function linked_roles(): array {
+		return array(
+			'employee role' => array( Installer::EMPLOYEE_ROLE ),
+			'editor'        => array( 'editor' ),
+		);
+	}
+
+	public function test_my_bookings_carries_the_employee_and_every_service_name(): void {
+		$fixtures = new Fixtures();
+		$offered  = $fixtures->service( array( 'name' => 'Haircut' ) );
+		$retired  = $fixtures->service(
+			array(
+				'name'   => 'Retired massage',
+				'active' => false,
+			)
+		);
+		$employee = $fixtures->employee( array( $offered->id ), array( 'name' => 'Ana Silva' ) );
+		( new EmployeeRepository() )->update( $employee->id, array( 'wp_user' => $this->log_in( Installer::EMPLOYEE_ROLE ) ) );
+
+		$config = $this->rendered_config( 'my-bookings' );
+
+		$this->assertSame( 'my-bookings', $config['screen'] );
+		$this->assertSame( $employee->id, $config['employee']['id'] );
+		$this->assertSame( 'Ana Silva', $config['employee']['name'] );
+		$this->assertNotEmpty( $config['employee']['hours'], 'The calendar shows the working hours.' );
+		$names = array_column( $config['services'], 'name', 'id' );
+		$this->assertSame( 'Haircut', $names[ $offered->id ] ?? null );
+		$this->assertSame( 'Retired massage', $names[ $retired->id ] ?? null, 'Old bookings name services no longer offered.' );
+	}
+
+	public function test_my_bookings_of_an_unlinked_employee_has_no_employee(): void {
+		$this->log_in( Installer::EMPLOYEE_ROLE );
+
+		AdminScreens::add_menu();
+		$config = $this->rendered_config( 'my-bookings' );
+
+		$this->assertSame( 'my-bookings', AdminScreens::screen_of( self::MY_BOOKINGS_HOOK ), 'The page explains that the account is not linked yet.' );
+		$this->assertNull( $config['employee'] );
 	}
 
 	/**
@@ -156,8 +227,11 @@ final class AdminScreensTest extends TestCase {
 		$this->assertSame( wp_date( 'Y-m-d' ), $bookings['today'] );
 	}
 
-	public function test_a_user_without_the_capability_gets_no_page(): void {
-		$this->log_in( 'editor' );
+	/**
+	 * @dataProvider pages_and_strangers
+	 */
+	public function test_a_user_without_the_capability_gets_no_page( string $screen, string $role ): void {
+		$this->log_in( $role );
 		add_filter(
 			'wp_die_handler',
 			static fn() => static function ( $message, $title, $args ): void {
@@ -169,14 +243,24 @@ final class AdminScreensTest extends TestCase {
 
 		ob_start();
 		try {
-			AdminScreens::render( 'settings' );
-			$this->fail( 'The page rendered for an editor.' );
+			AdminScreens::render( $screen );
+			$this->fail( "The $screen page rendered for a $role." );
 		} catch ( \RuntimeException $died ) {
 			$this->assertSame( 'wp_die: 403', $died->getMessage() );
 		} finally {
 			$output = (string) ob_get_clean();
 		}
 		$this->assertStringNotContainsString( 'data-appointease-admin', $output );
+	}
+
+	/**
+	 * @return array<string, array{0: string, 1: string}>
+	 */
+	public function pages_and_strangers(): array {
+		return array(
+			'settings, editor'        => array( 'settings', 'editor' ),
+			'my bookings, subscriber' => array( 'my-bookings', 'subscriber' ),
+		);
 	}
 
 	/**
@@ -215,8 +299,9 @@ final class AdminScreensTest extends TestCase {
 	 * Makes a user with a role and logs them in.
 	 *
 	 * @param string $role A role.
+	 * @return int The user's id.
 	 */
-	private function log_in( string $role ): void {
+	private function log_in( string $role ): int {
 		$id = wp_insert_user(
 			array(
 				'user_login' => 'adminui_' . $role . '_' . wp_generate_password( 6, false ),
@@ -227,6 +312,7 @@ final class AdminScreensTest extends TestCase {
 		);
 		$this->assertIsInt( $id );
 		wp_set_current_user( $id );
+		return $id;
 	}
 
 	/**

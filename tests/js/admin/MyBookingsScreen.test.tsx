@@ -1,0 +1,137 @@
+/**
+ * External dependencies
+ */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import { createElement } from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import { normalizeConfig } from '../../../src/admin/config';
+import { MyBookingsScreen } from '../../../src/admin/screens/bookings/MyBookingsScreen';
+import { callsTo, listResponse, mockApi } from './api-mock';
+import { ANA, booking, HAIRCUT } from './fixtures';
+
+jest.mock( '@wordpress/api-fetch' );
+
+const BOOKINGS = '/appointease/v1/bookings';
+/** A service that is no longer offered, which the public routes would not name. */
+const RETIRED = { id: 9, name: 'Retired massage' };
+
+function serve() {
+	mockApi( {
+		[ `GET ${ BOOKINGS }` ]: () =>
+			listResponse(
+				[ booking(), booking( { id: 8, service: RETIRED.id } ) ],
+				2,
+				1
+			),
+		'GET /appointease/v1/slots/poll': () => ( {
+			version: 1,
+			employee: ANA.id,
+			date: '2030-01-07',
+			booked: [],
+			held: [],
+			server_time: '2030-01-07T08:00:00+00:00',
+		} ),
+	} );
+}
+
+function renderScreen() {
+	render(
+		<MyBookingsScreen
+			today="2030-01-07"
+			employee={ ANA }
+			services={ [ HAIRCUT, RETIRED ] }
+		/>
+	);
+}
+
+describe( 'MyBookingsScreen', () => {
+	it( 'lists the bookings without actions or an employee filter, naming every service', async () => {
+		serve();
+		renderScreen();
+
+		const table = await screen.findByRole( 'table', { name: 'Bookings' } );
+		expect( within( table ).getAllByText( 'Zoe Quinn' ) ).toHaveLength( 2 );
+		expect( within( table ).getByText( 'Haircut' ) ).toBeVisible();
+		expect( within( table ).getByText( 'Retired massage' ) ).toBeVisible();
+		expect( within( table ).queryByRole( 'button' ) ).toBeNull();
+		expect(
+			within( table ).queryByRole( 'columnheader', { name: 'Actions' } )
+		).toBeNull();
+		expect( screen.queryByLabelText( 'Employee' ) ).toBeNull();
+		expect( screen.getByLabelText( 'Service' ) ).toBeVisible();
+		// The server narrows the list to the user's employee; the screen sends no employee of its own.
+		expect(
+			callsTo( `GET ${ BOOKINGS }` )[ 0 ]?.query.has( 'employee' )
+		).toBe( false );
+	} );
+
+	it( 'shows the calendar with the employee’s hours and no actions', async () => {
+		serve();
+		renderScreen();
+
+		fireEvent.click( screen.getByRole( 'button', { name: 'Calendar' } ) );
+
+		const days = await screen.findByRole( 'group', {
+			name: 'Bookings by day',
+		} );
+		expect(
+			within( days ).getByText( 'Works 09:00–12:30, 13:30–17:00' )
+		).toBeVisible();
+		expect(
+			( await within( days ).findAllByText( 'Zoe Quinn' ) ).length
+		).toBeGreaterThan( 0 );
+		expect(
+			within( days ).queryByRole( 'button', { name: /Cancel booking/ } )
+		).toBeNull();
+		expect( screen.queryByLabelText( 'Employee' ) ).toBeNull();
+		expect(
+			callsTo( `GET ${ BOOKINGS }` ).pop()?.query.get( 'employee' )
+		).toBe( String( ANA.id ) );
+	} );
+
+	it( 'explains an account that is not linked to an employee, and asks for nothing', () => {
+		mockApi( {} );
+		render(
+			<MyBookingsScreen
+				today="2030-01-07"
+				employee={ null }
+				services={ [] }
+			/>
+		);
+
+		expect(
+			screen.getByText( /Your account is not linked to an employee yet/ )
+		).toBeVisible();
+		expect( callsTo( `GET ${ BOOKINGS }` ) ).toHaveLength( 0 );
+	} );
+} );
+
+describe( 'the My bookings configuration', () => {
+	it( 'reads the employee and the service names the page renders', () => {
+		const config = normalizeConfig( {
+			screen: 'my-bookings',
+			today: '2030-01-07',
+			employee: { ...ANA, hours: [ ...ANA.hours, { weekday: 'x' } ] },
+			services: [ RETIRED, { id: '3', name: 'Bad' } ],
+		} );
+
+		expect( config.screen ).toBe( 'my-bookings' );
+		expect( config.employee ).toEqual( ANA );
+		expect( config.services ).toEqual( [ RETIRED ] );
+	} );
+
+	it( 'has no employee when the page renders none or a malformed one', () => {
+		expect( normalizeConfig( { employee: null } ).employee ).toBeNull();
+		expect(
+			normalizeConfig( { employee: { id: 'x', name: 'A' } } ).employee
+		).toBeNull();
+		expect( normalizeConfig( null ).services ).toEqual( [] );
+	} );
+} );
