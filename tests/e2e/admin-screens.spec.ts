@@ -1,18 +1,28 @@
 /**
- * The wp-admin screens against the demo site in Chromium: an admin creates
- * a service and an employee with working hours in the UI and their times
- * are offered to visitors; an admin cancels a booking in the UI and its
- * time is free again within seconds; the calendar shows the times being
- * booked right now; the settings screen renders from the settings schema.
- * Every row this spec creates has a unique name and is removed (or, where
- * bookings name it, deactivated) at the end. Screenshots of each screen go
- * to tests/e2e/artifacts/screenshots/.
+ * The wp-admin screens against the demo site in Chromium:
+ *
+ * - an admin creates a service and an employee with working hours in the
+ *   UI, and a visitor's booking page (/book/) offers exactly the new times,
+ *   the same as GET availability;
+ * - an admin cancels a booking in the list while a visitor has the booking
+ *   page open on that day: the visitor's page, without a reload, shows the
+ *   time free again within seconds;
+ * - the calendar shows the times being booked right now;
+ * - the settings screen renders from the settings schema.
+ *
+ * Visitors are browser contexts of their own (no admin cookie). Every row
+ * this spec creates has a unique name and is removed (or, where bookings
+ * name it, deactivated) at the end. Screenshots of each screen go to
+ * tests/e2e/artifacts/screenshots/.
  */
 import {
 	expect,
 	test,
 	type APIRequestContext,
 	type APIResponse,
+	type Browser,
+	type BrowserContext,
+	type Locator,
 	type Page,
 } from '@playwright/test';
 import { artifactPath, collectPageErrors, login } from './utils';
@@ -253,46 +263,106 @@ async function removeOrDeactivate(
 }
 
 /**
- * The times the booking page offers for a calendar on a date, picking the
- * service, the employee and the date where the page shows them. The visitor
- * block is being rebuilt: a page without `button[data-start]` gives an empty
- * list (noted on the test), and GET availability is the check that counts.
+ * Cancels the bookings a spec left on its employee (after a failure), so
+ * that the demo calendar keeps no test bookings.
  *
- * @param page     The page.
+ * @param page     An AppointEase admin page.
+ * @param employee Employee id.
+ */
+async function cancelBookingsOf(
+	page: Page,
+	employee: number
+): Promise< void > {
+	const found = await adminApi< Array< { id: number; status: string } > >(
+		page,
+		`/appointease/v1/bookings?employee=${ employee }&per_page=100`
+	);
+	for ( const item of found ) {
+		if ( item.status !== 'cancelled' ) {
+			await adminApi(
+				page,
+				`/appointease/v1/bookings/${ item.id }/cancel`,
+				'POST'
+			).catch( () => undefined );
+		}
+	}
+}
+
+/** A visitor's booking page, in a browser context of its own. */
+interface Visitor {
+	context: BrowserContext;
+	page: Page;
+	/** The booking block. */
+	app: Locator;
+	errors: string[];
+}
+
+/**
+ * Opens the booking page as a new visitor, deep-linked to the time step of
+ * a calendar on a date, and waits for its times.
+ *
+ * @param browser  The browser.
  * @param service  Service id.
  * @param employee Employee id.
  * @param date     YYYY-MM-DD.
  */
-async function bookingPageTimes(
-	page: Page,
+async function visitBookingPage(
+	browser: Browser,
 	service: number,
 	employee: number,
 	date: string
-): Promise< string[] > {
-	await page.goto( '/book/' );
-	for ( const selector of [
-		`[data-service="${ service }"]`,
-		`[data-employee="${ employee }"]`,
-		`button[data-date="${ date }"]`,
-	] ) {
-		const target = page.locator( selector ).first();
-		await target.click( { timeout: 3_000 } ).catch( () => undefined );
-	}
-	const times = await page
-		.locator( 'button[data-start]' )
+): Promise< Visitor > {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const errors = collectPageErrors( page );
+	await page.goto(
+		`/book/?service=${ service }&employee=${ employee }&date=${ date }`
+	);
+	const app = page
+		.getByRole( 'region', { name: 'Book an appointment' } )
+		.first();
+	await expect(
+		app.locator( 'button.appointease-time[data-start]' ).first()
+	).toBeVisible();
+	return { context, page, app, errors };
+}
+
+/**
+ * The times a visitor's page shows: start → state, in the page's order.
+ *
+ * @param visitor The visitor.
+ */
+async function shownTimes( visitor: Visitor ): Promise< string[][] > {
+	return visitor.app
+		.locator( 'button.appointease-time[data-start]' )
 		.evaluateAll( ( buttons ) =>
-			buttons.map(
-				( button ) => button.getAttribute( 'data-start' ) ?? ''
-			)
+			buttons.map( ( button ) => [
+				button.getAttribute( 'data-start' ) ?? '',
+				button.getAttribute( 'data-state' ) ?? '',
+			] )
 		);
-	if ( times.length === 0 ) {
-		test.info().annotations.push( {
-			type: 'note',
-			description:
-				'/book/ showed no button[data-start]; the new times were checked through GET availability only.',
-		} );
-	}
-	return times;
+}
+
+/**
+ * The state a time button shows for an availability slot: a time held by
+ * someone else shows as "processing"; the other states are the same.
+ *
+ * @param slot The slot.
+ */
+function shownState( slot: Slot ): string {
+	return slot.state === 'held' ? 'processing' : slot.state;
+}
+
+/**
+ * A time button of a visitor's page.
+ *
+ * @param visitor The visitor.
+ * @param start   ISO 8601, as availability gives it.
+ */
+function timeOf( visitor: Visitor, start: string ): Locator {
+	return visitor.app.locator(
+		`button.appointease-time[data-start="${ start }"]`
+	);
 }
 
 /**
@@ -313,7 +383,8 @@ async function releaseHold(
 }
 
 test.describe( 'admin screens', () => {
-	test( 'an admin adds a service and an employee with hours, and visitors are offered the new times', async ( {
+	test( 'an admin adds a service and an employee with hours, and the booking page offers the new times', async ( {
+		browser,
 		page,
 		request,
 	} ) => {
@@ -321,6 +392,7 @@ test.describe( 'admin screens', () => {
 		const serviceName = unique( 'Service' );
 		const employeeName = unique( 'Employee' );
 		const cleanup: string[] = [];
+		let visitor: Visitor | null = null;
 		await login( page );
 
 		try {
@@ -435,32 +507,54 @@ test.describe( 'admin screens', () => {
 				).toBe( true );
 			}
 
-			// The booking page too, where its form offers times for this calendar.
-			for ( const start of await bookingPageTimes(
-				page,
+			// A visitor's booking page offers the same times, in the same
+			// states, as availability does for that day.
+			expect( days[ 0 ]?.date ).toBe( from );
+			const offered = days[ 0 ]?.slots ?? [];
+			const guest = await visitBookingPage(
+				browser,
 				serviceId,
 				employeeId,
 				from
-			) ) {
-				expect(
-					clock( start ) >= '10:00' && clock( start ) <= '11:30',
-					start
-				).toBe( true );
-			}
+			);
+			visitor = guest;
+			await expect
+				.poll( () => shownTimes( guest ), {
+					message: `/book/ shows the times of ${ from }`,
+				} )
+				.toEqual(
+					offered.map( ( slot ) => [
+						slot.start,
+						shownState( slot ),
+					] )
+				);
+			const shown = ( await shownTimes( guest ) ).map( ( [ start ] ) =>
+				clock( start ?? '' )
+			);
+			expect( shown[ 0 ] ).toBe( '10:00' );
+			expect( shown[ shown.length - 1 ] ).toBe( '11:30' );
+			await guest.page.screenshot( {
+				path: screenshot( 'booking-page-new-times' ),
+				fullPage: true,
+			} );
+			expect( guest.errors ).toEqual( [] );
 			// Before clean-up, whose refused deletes (IN_USE) the browser logs.
 			expect( errors ).toEqual( [] );
 		} finally {
+			await visitor?.context.close();
 			await openScreen( page, 'appointease-services' );
 			await removeOrDeactivate( page, cleanup );
 		}
 	} );
 
-	test( 'an admin cancels a booking in the list, and its time is free again within seconds', async ( {
+	test( "an admin cancels a booking in the list, and the time is free again on a visitor's open page within seconds", async ( {
+		browser,
 		page,
 		request,
 	} ) => {
 		const errors = collectPageErrors( page );
 		const customer = unique( 'Customer' );
+		let visitor: Visitor | null = null;
 		await login( page );
 		await openScreen( page, 'appointease' );
 		const { service, employee } = await makeCalendar( page );
@@ -509,6 +603,23 @@ test.describe( 'admin screens', () => {
 					?.state;
 			expect( await stateOf() ).toBe( 'booked' );
 
+			// A visitor has the booking page open on that day: the time is booked.
+			const guest = await visitBookingPage(
+				browser,
+				service.id,
+				employee.id,
+				date
+			);
+			visitor = guest;
+			const time = timeOf( guest, start );
+			await expect( time ).toHaveAttribute( 'data-state', 'booked' );
+			await expect( time ).toBeDisabled();
+			// Gone if the page were loaded again, so it proves there was no reload.
+			await guest.page.evaluate( () => {
+				( window as unknown as { e2eSamePage?: boolean } ).e2eSamePage =
+					true;
+			} );
+
 			// The list, searched by the customer's name.
 			await page.reload();
 			await page
@@ -535,9 +646,29 @@ test.describe( 'admin screens', () => {
 			const dialog = page.getByRole( 'dialog', {
 				name: 'Cancel this booking?',
 			} );
+			const cancelledAt = Date.now();
 			await dialog
 				.getByRole( 'button', { name: 'Cancel booking' } )
 				.click();
+
+			// The visitor's open page shows the time free, measured from the click.
+			await expect( time ).toHaveAttribute( 'data-state', 'available', {
+				timeout: FREED_WITHIN,
+			} );
+			test.info().annotations.push( {
+				type: 'freed on the visitor page after',
+				description: `${ Date.now() - cancelledAt } ms`,
+			} );
+			await expect( time ).toBeEnabled();
+			expect(
+				await guest.page.evaluate(
+					() =>
+						( window as unknown as { e2eSamePage?: boolean } )
+							.e2eSamePage
+				),
+				'the visitor page was not reloaded'
+			).toBe( true );
+
 			await expect(
 				notice(
 					page,
@@ -545,31 +676,14 @@ test.describe( 'admin screens', () => {
 				)
 			).toBeVisible();
 			await expect( row ).toContainText( 'Cancelled' );
+			expect( await stateOf() ).toBe( 'available' );
 
-			await expect
-				.poll( stateOf, {
-					timeout: FREED_WITHIN,
-					message: 'the cancelled time is offered again',
-				} )
-				.toBe( 'available' );
-			await expect
-				.poll(
-					async () => {
-						const poll = await request.get(
-							`${ API }/slots/poll?employee=${ employee.id }&date=${ date }`
-						);
-						return ( ( await poll.json() ) as { booked: Slot[] } )
-							.booked.length;
-					},
-					{
-						timeout: FREED_WITHIN,
-						message: 'the poll lists no booked time',
-					}
-				)
-				.toBe( 0 );
+			expect( guest.errors ).toEqual( [] );
 			// Before clean-up, whose refused deletes (IN_USE) the browser logs.
 			expect( errors ).toEqual( [] );
 		} finally {
+			await visitor?.context.close();
+			await cancelBookingsOf( page, employee.id );
 			await removeOrDeactivate( page, [
 				`/appointease/v1/employees/${ employee.id }`,
 				`/appointease/v1/services/${ service.id }`,
@@ -710,19 +824,7 @@ test.describe( 'admin screens', () => {
 			expect( errors ).toEqual( [] );
 		} finally {
 			await releaseHold( request, hold );
-			const found = await adminApi<
-				Array< { id: number; customer: { name: string } } >
-			>(
-				page,
-				`/appointease/v1/bookings?employee=${ employee.id }&per_page=100`
-			);
-			for ( const item of found ) {
-				await adminApi(
-					page,
-					`/appointease/v1/bookings/${ item.id }/cancel`,
-					'POST'
-				).catch( () => undefined );
-			}
+			await cancelBookingsOf( page, employee.id );
 			await removeOrDeactivate( page, [
 				`/appointease/v1/employees/${ employee.id }`,
 				`/appointease/v1/services/${ service.id }`,
