@@ -9,39 +9,14 @@ namespace AppointEase\Tests\Integration\Booking;
 
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
-use AppointEase\Booking\BookingResult;
-use AppointEase\Booking\BookingService;
 use AppointEase\Booking\Calendars;
-use AppointEase\Catalog\Employee;
-use AppointEase\Catalog\Service;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Support\Fixtures;
-use AppointEase\Tests\Integration\TestCase;
 
-final class BookingServiceRescheduleTest extends TestCase {
-
-	private Fixtures $fixtures;
-
-	private BookingService $bookings;
-
-	private Service $service;
-
-	private Employee $employee;
-
-	protected function set_up(): void {
-		parent::set_up();
-		$this->fixtures = new Fixtures();
-		$this->fixtures->use_site_timezone();
-		$this->bookings = BookingService::create_default();
-		$this->service  = $this->fixtures->service();
-		$this->employee = $this->fixtures->employee( array( $this->service->id ) );
-		$this->fixtures->listen( 'appointease_slot_changed', 'appointease_booking_rescheduled', 'appointease_booking_created' );
-	}
-
-	protected function tear_down(): void {
-		$this->fixtures->clean_up();
-		parent::tear_down();
-	}
+/**
+ * Moving a booking: the old time frees up and the new one is taken in one step.
+ */
+final class BookingServiceRescheduleTest extends BookingServiceTestCase {
 
 	public function test_rescheduling_moves_the_booking_frees_the_old_time_and_takes_the_new_one(): void {
 		$before = $this->book( '10:00' )->booking;
@@ -58,8 +33,8 @@ final class BookingServiceRescheduleTest extends TestCase {
 		$this->assertSame( 1, Fixtures::rows( 'seats', "booking_id = {$before->id} AND session_start_utc = '2030-01-07 13:00:00'" ) );
 		$this->assertSame( 0, Fixtures::rows( 'occupancy', "session_start_utc = '2030-01-07 09:00:00'" ) );
 
-		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '14:00', array( 'email' => 'x@example.com' ) ) )?->reason, 'The new time is taken.' );
-		$this->assertTrue( $this->book( '10:00', array( 'email' => 'y@example.com' ) )->created, 'The old time is free.' );
+		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '14:00', Fixtures::MONDAY, array( 'email' => 'x@example.com' ) ) )?->reason, 'The new time is taken.' );
+		$this->assertTrue( $this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'y@example.com' ) )->created, 'The old time is free.' );
 	}
 
 	public function test_rescheduling_fires_two_slot_changes_and_rescheduled_with_after_and_before(): void {
@@ -104,8 +79,8 @@ final class BookingServiceRescheduleTest extends TestCase {
 		$this->assertSame( '2030-01-07 09:15:00', $moved->start->format( 'Y-m-d H:i:s' ) );
 		$this->assertSame( 1, Fixtures::rows( 'seats' ) );
 		$this->assertSame( 6, Fixtures::rows( 'occupancy' ) );
-		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '10:30', array( 'email' => 'x@example.com' ) ) )?->reason );
-		$this->assertTrue( $this->book( '09:45', array( 'email' => 'y@example.com' ) )->created, 'The first quarter of the old time is free.' );
+		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '10:30', Fixtures::MONDAY, array( 'email' => 'x@example.com' ) ) )?->reason );
+		$this->assertTrue( $this->book( '09:45', Fixtures::MONDAY, array( 'email' => 'y@example.com' ) )->created, 'The first quarter of the old time is free.' );
 	}
 
 	public function test_rescheduling_to_its_own_start_or_an_earlier_overlapping_time_works(): void {
@@ -118,7 +93,7 @@ final class BookingServiceRescheduleTest extends TestCase {
 
 	public function test_rescheduling_onto_a_taken_time_is_refused_and_changes_nothing(): void {
 		$mine   = $this->book( '10:00' )->booking;
-		$theirs = $this->book( '14:00', array( 'email' => 'other@example.com' ) )->booking;
+		$theirs = $this->book( '14:00', Fixtures::MONDAY, array( 'email' => 'other@example.com' ) )->booking;
 		$this->fixtures->forget();
 
 		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->move( $mine->id, '14:00' ) )?->reason );
@@ -129,7 +104,7 @@ final class BookingServiceRescheduleTest extends TestCase {
 		$this->assertSame( 2, Fixtures::rows( 'seats' ) );
 		$this->assertSame( array(), $this->fixtures->sequence() );
 		$this->assertSame( 2, ( new Calendars() )->version( $this->employee->id, Fixtures::MONDAY ) );
-		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '10:00', array( 'email' => 'x@example.com' ) ) )?->reason, 'The booking still holds its time.' );
+		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'x@example.com' ) ) )?->reason, 'The booking still holds its time.' );
 	}
 
 	public function test_rescheduling_to_an_unworked_or_past_time_is_refused(): void {
@@ -180,7 +155,7 @@ final class BookingServiceRescheduleTest extends TestCase {
 		$this->assertSame( $other->id, $moved->employee_id );
 		$this->assertSame( 2, $calendars->version( $this->employee->id, Fixtures::MONDAY ) );
 		$this->assertSame( 1, $calendars->version( $other->id, Fixtures::MONDAY ) );
-		$this->assertTrue( $this->book( '10:00', array( 'email' => 'x@example.com' ) )->created, 'The first employee is free again.' );
+		$this->assertTrue( $this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'x@example.com' ) )->created, 'The first employee is free again.' );
 		$this->assertSame( 'SLOT_TAKEN', Fixtures::refusal( fn() => $this->bookings->book( Fixtures::request( $this->service, $other, Fixtures::MONDAY . ' 10:00' ), Fixtures::now() ) )?->reason );
 	}
 
@@ -218,10 +193,6 @@ final class BookingServiceRescheduleTest extends TestCase {
 	 * @param string               $time    Local H:i on MONDAY.
 	 * @param array<string, mixed> $options See Fixtures::request().
 	 */
-	private function book( string $time, array $options = array() ): BookingResult {
-		return $this->bookings->book( Fixtures::request( $this->service, $this->employee, Fixtures::MONDAY . ' ' . $time, $options ), Fixtures::now() );
-	}
-
 	private function move( int $id, string $time, string $date = Fixtures::MONDAY ): Booking {
 		return $this->bookings->reschedule( $id, Fixtures::at( $date . ' ' . $time ), null, Fixtures::now(), false );
 	}
