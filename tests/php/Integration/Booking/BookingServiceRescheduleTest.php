@@ -190,8 +190,11 @@ final class BookingServiceRescheduleTest extends BookingServiceTestCase {
 	}
 
 	/**
-	 * @param string               $time    Local H:i on MONDAY.
-	 * @param array<string, mixed> $options See Fixtures::request().
+	 * Moves a booking as its customer would.
+	 *
+	 * @param int    $id   Booking id.
+	 * @param string $time Local H:i.
+	 * @param string $date Local date.
 	 */
 	private function move( int $id, string $time, string $date = Fixtures::MONDAY ): Booking {
 		return $this->bookings->reschedule( $id, Fixtures::at( $date . ' ' . $time ), null, Fixtures::now(), false );
