@@ -3,7 +3,9 @@
  * chaos stack's MariaDB (read includes/Infrastructure/Schema.php for the
  * tables): no double booking, a seat ledger that matches the bookings row
  * for row (a partial write would leave it out of step), and every booking
- * a visitor was told about (201) still there.
+ * a visitor was told about (201) still there. Every check looks at this
+ * run's employees only: the chaos stack's database keeps earlier runs' rows,
+ * and a run answers for its own.
  */
 import { sql } from './stack.mjs';
 
@@ -27,7 +29,7 @@ export async function checkDatabase( stack, booked, employees ) {
 		stack,
 		`SELECT b.employee_id, b.service_id, b.start_utc, SUM(b.seats), MAX(s.capacity)
 		FROM ${ T( 'bookings' ) } b JOIN ${ T( 'services' ) } s ON s.id = b.service_id
-		WHERE b.status IN ${ ACTIVE }
+		WHERE b.status IN ${ ACTIVE } AND b.employee_id IN (${ list })
 		GROUP BY b.employee_id, b.service_id, b.start_utc
 		HAVING SUM(b.seats) > MAX(s.capacity)`
 	);
@@ -40,7 +42,7 @@ export async function checkDatabase( stack, booked, employees ) {
 				b.start_utc - INTERVAL s.buffer_before_minutes MINUTE AS busy_from,
 				b.end_utc + INTERVAL s.buffer_after_minutes MINUTE AS busy_to
 			FROM ${ T( 'bookings' ) } b JOIN ${ T( 'services' ) } s ON s.id = b.service_id
-			WHERE b.status IN ${ ACTIVE }
+			WHERE b.status IN ${ ACTIVE } AND b.employee_id IN (${ list })
 		)
 		SELECT x.id, y.id, x.employee_id, x.start_utc, y.start_utc FROM busy x JOIN busy y
 			ON x.employee_id = y.employee_id AND x.id < y.id
@@ -55,20 +57,20 @@ export async function checkDatabase( stack, booked, employees ) {
 		`SELECT b.id, b.seats, COUNT(k.seat_no) FROM ${ T( 'bookings' ) } b
 		LEFT JOIN ${ T( 'seats' ) } k ON k.booking_id = b.id
 			AND k.employee_id = b.employee_id AND k.service_id = b.service_id AND k.session_start_utc = b.start_utc
-		WHERE b.status IN ${ ACTIVE }
+		WHERE b.status IN ${ ACTIVE } AND b.employee_id IN (${ list })
 		GROUP BY b.id, b.seats HAVING COUNT(k.seat_no) <> b.seats`
 	);
 	findings.orphanSeats = await sql(
 		stack,
 		`SELECT k.booking_id, k.employee_id, k.session_start_utc FROM ${ T( 'seats' ) } k
 		LEFT JOIN ${ T( 'bookings' ) } b ON b.id = k.booking_id
-		WHERE b.id IS NULL OR b.status NOT IN ${ ACTIVE }
-			OR b.employee_id <> k.employee_id OR b.service_id <> k.service_id OR b.start_utc <> k.session_start_utc`
+		WHERE k.employee_id IN (${ list }) AND (b.id IS NULL OR b.status NOT IN ${ ACTIVE }
+			OR b.employee_id <> k.employee_id OR b.service_id <> k.service_id OR b.start_utc <> k.session_start_utc)`
 	);
 	findings.orphanCells = await sql(
 		stack,
 		`SELECT o.employee_id, o.cell_utc FROM ${ T( 'occupancy' ) } o
-		WHERE NOT EXISTS (SELECT 1 FROM ${ T( 'seats' ) } k WHERE k.employee_id = o.employee_id
+		WHERE o.employee_id IN (${ list }) AND NOT EXISTS (SELECT 1 FROM ${ T( 'seats' ) } k WHERE k.employee_id = o.employee_id
 			AND k.service_id = o.service_id AND k.session_start_utc = o.session_start_utc)`
 	);
 	findings.missingCells = await sql(
@@ -79,7 +81,7 @@ export async function checkDatabase( stack, booked, employees ) {
 			(SELECT COUNT(*) FROM ${ T( 'occupancy' ) } o WHERE o.employee_id = b.employee_id
 				AND o.service_id = b.service_id AND o.session_start_utc = b.start_utc) AS cells
 		FROM ${ T( 'bookings' ) } b JOIN ${ T( 'services' ) } s ON s.id = b.service_id
-		WHERE b.status IN ${ ACTIVE }
+		WHERE b.status IN ${ ACTIVE } AND b.employee_id IN (${ list })
 		GROUP BY b.employee_id, b.service_id, b.start_utc HAVING cells <> wanted`
 	);
 
