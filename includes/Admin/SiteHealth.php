@@ -25,7 +25,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Adds tests to Tools → Site Health (is Redis serving the holds, or the
  * database store, and why; are the tables current; does the hourly purge
- * run) and an "AppointEase" section to its Info tab.
+ * run; is the database error page in place) and an "AppointEase" section to
+ * its Info tab.
  */
 final class SiteHealth {
 
@@ -59,7 +60,56 @@ final class SiteHealth {
 			'label' => __( 'AppointEase scheduled jobs', 'appointease' ),
 			'test'  => array( self::class, 'scheduled_jobs_test' ),
 		);
+		$tests['direct']['appointease_db_error_page']  = array(
+			'label' => __( 'AppointEase database error page', 'appointease' ),
+			'test'  => array( self::class, 'db_error_page_test' ),
+		);
 		return $tests;
+	}
+
+	/**
+	 * Whether wp-content holds the plugin's db-error.php drop-in.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function db_error_page_test(): array {
+		return self::db_error_page_result( WP_CONTENT_DIR . '/db-error.php' );
+	}
+
+	/**
+	 * The database error page test for a drop-in path. The plugin does not
+	 * copy the file itself: drop-ins belong to the site owner, and a site may
+	 * have its own.
+	 *
+	 * @param string $installed Where WordPress looks for the drop-in.
+	 * @return array<string, mixed>
+	 */
+	public static function db_error_page_result( string $installed ): array {
+		$shipped = APPOINTEASE_DIR . 'dropins/db-error.php';
+		if ( ! is_readable( $installed ) ) {
+			return self::result(
+				'appointease_db_error_page',
+				'recommended',
+				__( 'The database error page is not installed', 'appointease' ),
+				/* translators: 1: the drop-in in the plugin folder, 2: where it goes. */
+				sprintf( __( 'While the database is down or restarting, WordPress answers every request, bookings included, with a 500 error page, and visitors are not told to try again. Copy %1$s to %2$s: it answers 503 with Retry-After, which the booking page turns into "try again in a moment".', 'appointease' ), $shipped, $installed )
+			);
+		}
+		if ( md5_file( $installed ) !== md5_file( $shipped ) ) {
+			return self::result(
+				'appointease_db_error_page',
+				'good',
+				__( 'The site has its own database error page', 'appointease' ),
+				/* translators: %s: the plugin's drop-in. */
+				sprintf( __( 'WordPress sends this site\'s db-error.php while the database is down. For booking requests to be told to try again, it should answer 503 with Retry-After, as %s does.', 'appointease' ), $shipped )
+			);
+		}
+		return self::result(
+			'appointease_db_error_page',
+			'good',
+			__( 'The database error page is installed', 'appointease' ),
+			__( 'While the database is down or restarting, the site answers 503 with Retry-After, and the booking page asks visitors to try again in a moment.', 'appointease' )
+		);
 	}
 
 	/**

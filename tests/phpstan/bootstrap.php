@@ -6,6 +6,7 @@
  */
 
 define( 'ABSPATH', '/tmp/wordpress/' );
+define( 'WP_CONTENT_DIR', '/tmp/wordpress/wp-content' );
 define( 'APPOINTEASE_VERSION', '0.0.0' );
 define( 'APPOINTEASE_FILE', __FILE__ );
 define( 'APPOINTEASE_DIR', __DIR__ . '/' );

@@ -81,6 +81,34 @@ final class SiteHealthTest extends TestCase {
 		$this->assertSame( 'good', SiteHealth::scheduled_jobs_test()['status'] );
 	}
 
+	public function test_the_database_error_page_test_finds_the_drop_in_missing_foreign_or_ours(): void {
+		$tests = apply_filters( 'site_status_tests', array( 'direct' => array() ) );
+		$this->assertArrayHasKey( 'appointease_db_error_page', $tests['direct'] );
+		$folder = get_temp_dir() . 'appointease-dropin-' . wp_generate_password( 8, false );
+		wp_mkdir_p( $folder );
+		$path = $folder . '/db-error.php';
+
+		try {
+			$missing = SiteHealth::db_error_page_result( $path );
+			$this->assertSame( 'recommended', $missing['status'] );
+			$this->assertStringContainsString( 'not installed', $missing['label'] );
+			$this->assertStringContainsString( esc_html( $path ), $missing['description'] );
+
+			file_put_contents( $path, "<?php\necho 'Down for maintenance';\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a scratch file of this test.
+			$foreign = SiteHealth::db_error_page_result( $path );
+			$this->assertSame( 'good', $foreign['status'] );
+			$this->assertStringContainsString( 'its own', $foreign['label'] );
+
+			copy( APPOINTEASE_DIR . 'dropins/db-error.php', $path );
+			$ours = SiteHealth::db_error_page_result( $path );
+			$this->assertSame( 'good', $ours['status'] );
+			$this->assertSame( 'The database error page is installed', $ours['label'] );
+		} finally {
+			wp_delete_file( $path );
+			rmdir( $folder ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_rmdir -- the scratch folder made above.
+		}
+	}
+
 	public function test_the_info_tab_shows_how_the_site_books(): void {
 		$fixtures = new Fixtures();
 		$service  = $fixtures->service();
