@@ -64,6 +64,39 @@ function day( name: string ) {
 }
 
 describe( 'EmployeesScreen', () => {
+	it( 'deletes an employee after asking, says so, and reads the list again', async () => {
+		let employees: Employee[] = [ ANA ];
+		mockApi( {
+			'GET /appointease/v1/services': () => [ HAIRCUT, YOGA ],
+			[ `GET ${ EMPLOYEES }` ]: () => employees,
+			[ `DELETE ${ EMPLOYEES }/1` ]: () => {
+				employees = [];
+				return { deleted: true };
+			},
+		} );
+		renderScreen();
+
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: 'Delete Ana Silva' } )
+		);
+		expect( callsTo( `DELETE ${ EMPLOYEES }/1` ) ).toHaveLength( 0 );
+		fireEvent.click(
+			within(
+				screen.getByRole( 'dialog', { name: 'Delete this employee?' } )
+			).getByRole( 'button', { name: 'Delete employee' } )
+		);
+
+		expect(
+			await screen.findByText( 'Employee "Ana Silva" deleted.' )
+		).toBeVisible();
+		expect( callsTo( `DELETE ${ EMPLOYEES }/1` ) ).toHaveLength( 1 );
+		expect( callsTo( `GET ${ EMPLOYEES }` ) ).toHaveLength( 2 );
+		expect(
+			screen.queryByRole( 'button', { name: 'Delete Ana Silva' } )
+		).toBeNull();
+		expect( screen.queryByRole( 'dialog' ) ).toBeNull();
+	} );
+
 	it( 'adds an employee with services, hours with a break, and days off', async () => {
 		serve();
 		renderScreen();

@@ -24,6 +24,7 @@ import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
 import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
+import { useRowDeletion } from '../../hooks/useRowDeletion';
 import type { Employee, Service } from '../../types';
 import { EmployeeForm } from './EmployeeForm';
 
@@ -31,11 +32,9 @@ type Editing = null | 'new' | Employee;
 
 export function EmployeesScreen( { config }: { config: AdminConfig } ) {
 	const notices = useNotices();
-	const { failure, success } = notices;
+	const { failure } = notices;
 	const catalog = useCatalog();
 	const [ editing, setEditing ] = useState< Editing >( null );
-	const [ deleting, setDeleting ] = useState< Employee | null >( null );
-	const [ busy, setBusy ] = useState( false );
 
 	useEffect( () => {
 		if ( catalog.error ) {
@@ -46,32 +45,23 @@ export function EmployeesScreen( { config }: { config: AdminConfig } ) {
 		}
 	}, [ catalog.error, failure ] );
 
-	const remove = async ( employee: Employee ) => {
-		setBusy( true );
-		try {
-			await deleteEmployee( employee.id );
-			success(
-				sprintf(
-					/* translators: %s: employee name. */
-					__( 'Employee "%s" deleted.', 'appointease' ),
-					employee.name
-				)
-			);
-			await catalog.reload();
-		} catch ( error ) {
-			failure(
-				sprintf(
-					/* translators: %s: employee name. */
-					__( 'Employee "%s" was not deleted.', 'appointease' ),
-					employee.name
-				),
-				error
-			);
-		} finally {
-			setBusy( false );
-			setDeleting( null );
-		}
-	};
+	const deletion = useRowDeletion< Employee >( {
+		send: deleteEmployee,
+		reload: catalog.reload,
+		notices,
+		deletedText: ( row ) =>
+			sprintf(
+				/* translators: %s: employee name. */
+				__( 'Employee "%s" deleted.', 'appointease' ),
+				row.name
+			),
+		notDeletedText: ( row ) =>
+			sprintf(
+				/* translators: %s: employee name. */
+				__( 'Employee "%s" was not deleted.', 'appointease' ),
+				row.name
+			),
+	} );
 
 	return (
 		<div className="appointease-admin__screen">
@@ -107,19 +97,19 @@ export function EmployeesScreen( { config }: { config: AdminConfig } ) {
 							employees={ catalog.employees }
 							services={ catalog.services }
 							onEdit={ setEditing }
-							onDelete={ setDeleting }
+							onDelete={ deletion.ask }
 						/>
 					) }
 				</Fragment>
 			) }
-			{ deleting && (
+			{ deletion.row && (
 				<ConfirmModal
 					title={ __( 'Delete this employee?', 'appointease' ) }
 					confirmLabel={ __( 'Delete employee', 'appointease' ) }
 					destructive
-					busy={ busy }
-					onConfirm={ () => remove( deleting ) }
-					onCancel={ () => setDeleting( null ) }
+					busy={ deletion.busy }
+					onConfirm={ deletion.confirm }
+					onCancel={ deletion.cancel }
 				>
 					{ sprintf(
 						/* translators: %s: employee name. */
@@ -127,7 +117,7 @@ export function EmployeesScreen( { config }: { config: AdminConfig } ) {
 							'"%s" will be removed. An employee that bookings name cannot be deleted; deactivate them instead.',
 							'appointease'
 						),
-						deleting.name
+						deletion.row.name
 					) }
 				</ConfirmModal>
 			) }

@@ -23,6 +23,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
+import { useRowDeletion } from '../../hooks/useRowDeletion';
 import type { Service } from '../../types';
 import { ServiceForm } from './ServiceForm';
 
@@ -33,9 +34,7 @@ export function ServicesScreen() {
 	const notices = useNotices();
 	const [ services, setServices ] = useState< Service[] | null >( null );
 	const [ editing, setEditing ] = useState< Editing >( null );
-	const [ deleting, setDeleting ] = useState< Service | null >( null );
-	const [ busy, setBusy ] = useState( false );
-	const { failure, success } = notices;
+	const { failure } = notices;
 
 	const load = useCallback( async () => {
 		try {
@@ -53,32 +52,23 @@ export function ServicesScreen() {
 		load();
 	}, [ load ] );
 
-	const remove = async ( service: Service ) => {
-		setBusy( true );
-		try {
-			await deleteService( service.id );
-			success(
-				sprintf(
-					/* translators: %s: service name. */
-					__( 'Service "%s" deleted.', 'appointease' ),
-					service.name
-				)
-			);
-			await load();
-		} catch ( error ) {
-			failure(
-				sprintf(
-					/* translators: %s: service name. */
-					__( 'Service "%s" was not deleted.', 'appointease' ),
-					service.name
-				),
-				error
-			);
-		} finally {
-			setBusy( false );
-			setDeleting( null );
-		}
-	};
+	const deletion = useRowDeletion< Service >( {
+		send: deleteService,
+		reload: load,
+		notices,
+		deletedText: ( row ) =>
+			sprintf(
+				/* translators: %s: service name. */
+				__( 'Service "%s" deleted.', 'appointease' ),
+				row.name
+			),
+		notDeletedText: ( row ) =>
+			sprintf(
+				/* translators: %s: service name. */
+				__( 'Service "%s" was not deleted.', 'appointease' ),
+				row.name
+			),
+	} );
 
 	return (
 		<div className="appointease-admin__screen">
@@ -109,19 +99,19 @@ export function ServicesScreen() {
 						<ServicesTable
 							services={ services }
 							onEdit={ setEditing }
-							onDelete={ setDeleting }
+							onDelete={ deletion.ask }
 						/>
 					) }
 				</Fragment>
 			) }
-			{ deleting && (
+			{ deletion.row && (
 				<ConfirmModal
 					title={ __( 'Delete this service?', 'appointease' ) }
 					confirmLabel={ __( 'Delete service', 'appointease' ) }
 					destructive
-					busy={ busy }
-					onConfirm={ () => remove( deleting ) }
-					onCancel={ () => setDeleting( null ) }
+					busy={ deletion.busy }
+					onConfirm={ deletion.confirm }
+					onCancel={ deletion.cancel }
 				>
 					{ sprintf(
 						/* translators: %s: service name. */
@@ -129,7 +119,7 @@ export function ServicesScreen() {
 							'"%s" will be removed. A service that bookings name cannot be deleted; deactivate it instead.',
 							'appointease'
 						),
-						deleting.name
+						deletion.row.name
 					) }
 				</ConfirmModal>
 			) }
