@@ -47,6 +47,25 @@ interface Visitor {
 }
 
 /**
+ * How many confirmed bookings the database holds at a start of the spec's
+ * employee.
+ *
+ * @param date  YYYY-MM-DD.
+ * @param start ISO 8601.
+ */
+async function confirmedAt( date: string, start: string ): Promise< number > {
+	const bookings = await bookable.admin.call<
+		Array< { start: string; status: string } >
+	>(
+		'GET',
+		`bookings?employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
+	);
+	return bookings.body.filter(
+		( item ) => item.start === start && item.status === 'confirmed'
+	).length;
+}
+
+/**
  * A new visitor on the time step of the spec's calendar for a date.
  *
  * @param browser The browser.
@@ -350,17 +369,7 @@ test( 'two visitors confirm the last seat at once: one books, the other gets a m
 	await expect( timeOf( loser, start ) ).toBeDisabled();
 
 	// The database holds exactly one booking at that time.
-	const bookings = await bookable.admin.call<
-		Array< { start: string; status: string } >
-	>(
-		'GET',
-		`bookings?employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
-	);
-	expect(
-		bookings.body.filter(
-			( item ) => item.start === start && item.status === 'confirmed'
-		)
-	).toHaveLength( 1 );
+	expect( await confirmedAt( date, start ) ).toBe( 1 );
 
 	expect( unexpected( winner.errors, [], true ) ).toEqual( [] );
 	// 409: the refused booking; 404: letting go of the hold that was lost.
@@ -564,17 +573,7 @@ test( 'Redis stopped during a booking: the booking still completes', async ( {
 	).toBeVisible();
 
 	// MariaDB kept it.
-	const bookings = await bookable.admin.call<
-		Array< { start: string; status: string } >
-	>(
-		'GET',
-		`bookings?employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
-	);
-	expect(
-		bookings.body.filter(
-			( item ) => item.start === start && item.status === 'confirmed'
-		)
-	).toHaveLength( 1 );
+	expect( await confirmedAt( date, start ) ).toBe( 1 );
 
 	// A heartbeat during the outage may find the hold gone (404) or the
 	// store busy (503); the page copes with both.
