@@ -7,8 +7,16 @@
  */
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { readStack } from './tests/e2e/stack';
 
-const ARTIFACTS_DIR = path.join( __dirname, 'tests', 'e2e', 'artifacts' );
+// A folder per stack, so two runs on different stacks never share traces.
+const ARTIFACTS_DIR = path.join(
+	__dirname,
+	'tests',
+	'e2e',
+	'artifacts',
+	path.basename( readStack().runtime )
+);
 
 export default defineConfig( {
 	testDir: './tests/e2e',
@@ -22,7 +30,7 @@ export default defineConfig( {
 	retries: 0,
 	reporter: 'list',
 	use: {
-		baseURL: process.env.APPOINTEASE_BASE_URL || 'http://localhost:8888',
+		baseURL: readStack().site_url,
 		actionTimeout: 15_000,
 		navigationTimeout: 30_000,
 		screenshot: 'only-on-failure',

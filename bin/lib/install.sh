@@ -1,11 +1,13 @@
 # Installs what the local site and the tests need. Sourced, not run.
 # shellcheck shell=bash
 
+source "$ROOT/bin/lib/wordpress.sh"
+
 APT_PACKAGES=(
 	php8.2-fpm php8.2-mysql php8.2-redis php8.2-curl php8.2-xml php8.2-mbstring
-	php8.2-intl php8.2-gd php8.2-zip php-getid3
+	php8.2-intl php8.2-gd php8.2-zip
 	mariadb-server mariadb-client redis-server nginx chromium
-	libjs-underscore libjs-cropper ca-certificates curl unzip wrk
+	ca-certificates curl unzip wrk
 )
 
 ensure_apt_packages() {
@@ -61,51 +63,6 @@ ensure_build() {
 		step "Building the front end (npm run build)"
 		(cd "$ROOT" && npm run --silent build >"$LOG_DIR/build.log" 2>&1) || fail "The front-end build failed; see $LOG_DIR/build.log."
 	fi
-}
-
-# WordPress comes from Debian's package: the Composer and npm registries reachable
-# here serve no WordPress core. The package is unpacked, not installed, so that no
-# Apache is pulled in, and copied with its symlinks resolved into .runtime/wordpress.
-ensure_wordpress_files() {
-	if [[ -f $WP_DIR/wp-includes/version.php ]]; then
-		return 0
-	fi
-	step "Unpacking WordPress from Debian's wordpress package"
-	local stage="$RUNTIME/wordpress-deb"
-	rm -rf "$stage" && mkdir -p "$stage/x"
-	if ! (cd "$stage" && apt-get download wordpress wordpress-theme-twentytwentythree >"$LOG_DIR/wordpress-download.log" 2>&1); then
-		note "Refreshing the package lists and trying again"
-		apt-get update -qq >>"$LOG_DIR/wordpress-download.log" 2>&1 || true
-		(cd "$stage" && apt-get download wordpress wordpress-theme-twentytwentythree >>"$LOG_DIR/wordpress-download.log" 2>&1) \
-			|| fail "apt-get download wordpress failed; see $LOG_DIR/wordpress-download.log."
-	fi
-	local deb
-	for deb in "$stage"/*.deb; do
-		dpkg-deb -x "$deb" "$stage/x"
-	done
-	local src="$stage/x/usr/share/wordpress" link rel target
-	# Debian links some bundled libraries to other packages' files (getID3,
-	# underscore, cropper, CA bundle); replace each link with the file it names.
-	while IFS= read -r link; do
-		rel="${link#"$src"/}"
-		target="$(readlink "$link")"
-		[[ $target == /* ]] || target="$(realpath -m "/usr/share/wordpress/$(dirname "$rel")/$target")"
-		rm -f "$link"
-		if [[ -f $target ]]; then
-			cp "$target" "$link"
-		fi
-	done < <(find "$src" -type l)
-	rm -rf "$WP_DIR.tmp"
-	cp -r "$src" "$WP_DIR.tmp"
-	rm -f "$WP_DIR.tmp/wp-config.php" "$WP_DIR.tmp/.htaccess"
-	mkdir -p "$WP_DIR.tmp/wp-content/uploads" "$WP_DIR.tmp/wp-content/plugins"
-	mv "$WP_DIR.tmp" "$WP_DIR"
-	rm -rf "$stage"
-	note "WordPress $(wp_version)"
-}
-
-wp_version() {
-	sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$WP_DIR/wp-includes/version.php"
 }
 
 ensure_dependencies() {

@@ -21,6 +21,23 @@ write_wp_config() {
 	cp "$ROOT/dropins/db-error.php" "$WP_DIR/wp-content/db-error.php"
 	# The plugin is the project itself, linked in so that edits show at once.
 	ln -sfn "$ROOT" "$WP_DIR/wp-content/plugins/appointease"
+	write_stack_file
+}
+
+# $RUNTIME/stack.json: where this stack's site, WordPress and services are. The PHP and
+# Playwright tests read it (through APPOINTEASE_RUNTIME), so they follow whichever stack
+# they are pointed at instead of assuming the demo's ports.
+write_stack_file() {
+	cat >"$RUNTIME/stack.json" <<JSON
+{
+	"site_url": "$SITE_URL",
+	"wp_dir": "$WP_DIR",
+	"wp_version": "$(wp_version)",
+	"db_port": "$DB_PORT",
+	"redis_port": "$REDIS_PORT",
+	"log_dir": "$LOG_DIR"
+}
+JSON
 }
 
 # Installs WordPress into the database named by the flag (demo or tests) and activates the plugin.

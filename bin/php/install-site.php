@@ -49,8 +49,8 @@ if ( ! is_plugin_active( $plugin_file ) ) {
 	}
 	echo "activated\n";
 }
-if ( 'twentytwentythree' !== get_stylesheet() && wp_get_theme( 'twentytwentythree' )->exists() ) {
-	switch_theme( 'twentytwentythree' );
+if ( 'twentytwentyfive' !== get_stylesheet() && wp_get_theme( 'twentytwentyfive' )->exists() ) {
+	switch_theme( 'twentytwentyfive' );
 }
 // Rebuilt on the next request, with the plugin's rules included.
 delete_option( 'rewrite_rules' );

@@ -7,7 +7,6 @@
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

@@ -5,7 +5,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, createRoot, render } from '@wordpress/element';
+import { createRoot } from '@wordpress/element';
 
 /**
  * Internal dependencies
@@ -17,17 +17,12 @@ import { readConfig } from './config';
 export const ROOT_ID = 'appointease-admin';
 
 /**
- * Renders the screen named by the element's configuration. Uses
- * `createRoot` where `wp.element` has it (WordPress 6.2+, React 18) and the
- * legacy `render` on WordPress 6.1 (React 17).
+ * Renders the screen named by the element's configuration.
  *
  * @param element The mount element.
  */
 export function mountAdminApp( element: Element ): void {
-	const app = <AdminApp config={ readConfig( element ) } />;
-	if ( typeof createRoot === 'function' ) {
-		createRoot( element ).render( app );
-	} else {
-		render( app, element );
-	}
+	createRoot( element ).render(
+		<AdminApp config={ readConfig( element ) } />
+	);
 }

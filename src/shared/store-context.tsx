@@ -1,23 +1,18 @@
 /**
- * React bindings of the booking store.
- *
- * `useStoreWithEqualityFn` from `zustand/traditional` goes through the
- * `use-sync-external-store` shim, which uses React's own
- * `useSyncExternalStore` where it exists (React 18+, WordPress 6.2+) and a
- * compatible fallback on React 17 (WordPress 6.1). Plain `zustand`'s `useStore`
- * needs React 18.
+ * React bindings of the booking store: zustand's `useStore`, which rests on
+ * React 18's own `useSyncExternalStore` (WordPress's `react` handle).
  */
 
 /**
  * External dependencies
  */
 import type { ReactNode } from 'react';
-import { useStoreWithEqualityFn } from 'zustand/traditional';
+import { useStore } from 'zustand';
 
 /**
  * WordPress dependencies
  */
-import { createContext, createElement, useContext } from '@wordpress/element';
+import { createContext, useContext } from '@wordpress/element';
 
 /**
  * Internal dependencies
@@ -62,12 +57,10 @@ export function useBookingStoreApi(): BookingStore {
 /**
  * Selects a value from the booking store and re-renders when it changes.
  *
- * @param selector   Picks the value from the state.
- * @param equalityFn Tells whether two selected values are the same (Object.is by default).
+ * @param selector Picks the value from the state; a new value (by Object.is) re-renders.
  */
 export function useBookingStore< T >(
-	selector: ( state: BookingState ) => T,
-	equalityFn?: ( a: T, b: T ) => boolean
+	selector: ( state: BookingState ) => T
 ): T {
-	return useStoreWithEqualityFn( useBookingStoreApi(), selector, equalityFn );
+	return useStore( useBookingStoreApi(), selector );
 }

@@ -28,6 +28,7 @@ import {
 	type Page,
 	type Request,
 } from '@playwright/test';
+import { readStack } from './stack';
 import {
 	changeSettings,
 	collectPageErrors,
@@ -505,10 +506,7 @@ test.describe( 'a hold that runs out while the visitor types', () => {
 	} );
 } );
 
-const REDIS_PORT = process.env.APPOINTEASE_REDIS_PORT || '6380';
-const RUNTIME =
-	process.env.APPOINTEASE_RUNTIME ||
-	path.join( __dirname, '..', '..', '.runtime' );
+const { redis_port: REDIS_PORT, runtime: RUNTIME } = readStack();
 
 function redisAnswers(): boolean {
 	try {

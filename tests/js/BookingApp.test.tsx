@@ -19,7 +19,6 @@ import {
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

@@ -6,7 +6,6 @@ import { fireEvent, render, screen } from '@testing-library/react';
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

@@ -11,7 +11,6 @@ import type { ReactNode } from 'react';
  * WordPress dependencies
  */
 import { Button, Modal } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 interface Props {

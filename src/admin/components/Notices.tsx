@@ -7,7 +7,6 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

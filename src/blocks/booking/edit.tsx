@@ -25,12 +25,7 @@ import {
 	SelectControl,
 	ToggleControl,
 } from '@wordpress/components';
-import {
-	createElement,
-	Fragment,
-	useEffect,
-	useState,
-} from '@wordpress/element';
+import { Fragment, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -5,7 +5,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, createRoot, render } from '@wordpress/element';
+import { createRoot } from '@wordpress/element';
 
 /**
  * Internal dependencies
@@ -21,9 +21,6 @@ const MOUNTED_ATTRIBUTE = 'data-appointease-mounted';
 /**
  * Renders the booking app into one container (once).
  *
- * Uses `createRoot` where `wp.element` has it (WordPress 6.2+, React 18) and
- * the legacy `render` on WordPress 6.1 (React 17).
- *
  * @param container The container element.
  * @return Whether the app was mounted now.
  */
@@ -33,12 +30,9 @@ export function mountBookingApp( container: Element ): boolean {
 	}
 	container.setAttribute( MOUNTED_ATTRIBUTE, '' );
 
-	const app = <BookingApp settings={ readSettings( container ) } />;
-	if ( typeof createRoot === 'function' ) {
-		createRoot( container ).render( app );
-	} else {
-		render( app, container );
-	}
+	createRoot( container ).render(
+		<BookingApp settings={ readSettings( container ) } />
+	);
 	return true;
 }
 

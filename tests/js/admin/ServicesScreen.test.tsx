@@ -12,7 +12,6 @@ import {
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

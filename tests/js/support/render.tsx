@@ -11,7 +11,6 @@ import type { ReactElement, ReactNode } from 'react';
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

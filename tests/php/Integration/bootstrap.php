@@ -11,14 +11,22 @@
 
 declare(strict_types=1);
 
+require __DIR__ . '/Support/stack.php';
+
 $root    = dirname( __DIR__, 3 );
-$wp_dir  = $root . '/.runtime/wordpress';
+$stack   = appointease_tests_stack();
+$wp_dir  = $stack['wp_dir'];
 $php_bin = PHP_BINARY;
 
 if ( ! is_file( $wp_dir . '/wp-config.php' ) ) {
-	fwrite( STDERR, "No local WordPress in .runtime/wordpress. Run `npm run demo` first.\n" );
+	fwrite( STDERR, "No local WordPress in $wp_dir. Run `npm run demo` first.\n" );
 	exit( 1 );
 }
+
+/** The WordPress folder under test, for tests that start PHP processes of their own. */
+define( 'APPOINTEASE_TESTS_WP_DIR', $wp_dir );
+/** The site's address, as the stack serves it. */
+define( 'APPOINTEASE_TESTS_SITE_URL', $stack['site_url'] );
 
 define( 'APPOINTEASE_TESTS', true );
 
@@ -30,7 +38,7 @@ $cmd = sprintf(
 	escapeshellarg( $php_bin ),
 	escapeshellarg( $root . '/bin/php/install-site.php' ),
 	escapeshellarg( $wp_dir ),
-	escapeshellarg( 'http://localhost:8888' )
+	escapeshellarg( $stack['site_url'] )
 );
 exec( $cmd, $output, $status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
 if ( 0 !== $status ) {
@@ -38,10 +46,7 @@ if ( 0 !== $status ) {
 	exit( 1 );
 }
 
-$_SERVER['HTTP_HOST']   = 'localhost:8888';
-$_SERVER['SERVER_NAME'] = 'localhost';
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['SERVER_PORT'] = '8888';
+appointease_tests_fake_request( $stack );
 
 // PHPUnit includes this file inside a function: variables that WordPress's
 // files set at their top level must be declared global first, as core's own

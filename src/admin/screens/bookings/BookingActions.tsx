@@ -6,7 +6,6 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**

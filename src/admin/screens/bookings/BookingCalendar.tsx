@@ -18,12 +18,7 @@ import {
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
-import {
-	createElement,
-	useCallback,
-	useEffect,
-	useState,
-} from '@wordpress/element';
+import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -7,7 +7,6 @@
  * WordPress dependencies
  */
 import { Button, SelectControl, TextControl } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

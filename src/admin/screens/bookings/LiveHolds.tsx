@@ -8,7 +8,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, useEffect, useRef, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**

@@ -8,7 +8,7 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
-import { createElement, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

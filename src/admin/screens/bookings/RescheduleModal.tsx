@@ -14,7 +14,7 @@ import {
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

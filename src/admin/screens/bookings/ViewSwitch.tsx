@@ -6,7 +6,6 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 export type BookingsView = 'list' | 'calendar';

@@ -12,7 +12,6 @@ import {
 	SelectControl,
 	TextControl,
 } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

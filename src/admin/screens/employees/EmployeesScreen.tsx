@@ -6,12 +6,7 @@
  * WordPress dependencies
  */
 import { Button, Spinner } from '@wordpress/components';
-import {
-	createElement,
-	Fragment,
-	useEffect,
-	useState,
-} from '@wordpress/element';
+import { Fragment, useEffect, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**

@@ -7,7 +7,6 @@
  * WordPress dependencies
  */
 import { Button, TextControl } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -7,7 +7,7 @@
  * WordPress dependencies
  */
 import { SelectControl, TextControl } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -11,7 +11,6 @@ import {
 	TextareaControl,
 	TextControl,
 } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -6,13 +6,7 @@
  * WordPress dependencies
  */
 import { Button, Spinner } from '@wordpress/components';
-import {
-	createElement,
-	Fragment,
-	useCallback,
-	useEffect,
-	useState,
-} from '@wordpress/element';
+import { Fragment, useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

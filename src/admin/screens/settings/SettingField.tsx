@@ -11,7 +11,6 @@ import {
 	TextControl,
 	ToggleControl,
 } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
 
 /**
  * Internal dependencies

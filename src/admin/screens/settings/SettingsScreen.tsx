@@ -7,12 +7,7 @@
  * WordPress dependencies
  */
 import { Button, Panel, PanelBody, Spinner } from '@wordpress/components';
-import {
-	createElement,
-	useCallback,
-	useEffect,
-	useState,
-} from '@wordpress/element';
+import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

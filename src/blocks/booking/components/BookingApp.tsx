@@ -12,7 +12,7 @@ import type { CSSProperties } from 'react';
 /**
  * WordPress dependencies
  */
-import { createElement, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

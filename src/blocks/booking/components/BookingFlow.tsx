@@ -6,7 +6,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, useEffect, useRef } from '@wordpress/element';
+import { useEffect, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -6,7 +6,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, useEffect, useMemo } from '@wordpress/element';
+import { useEffect, useMemo } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

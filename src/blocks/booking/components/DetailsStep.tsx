@@ -13,7 +13,6 @@ import type { FormEvent } from 'react';
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

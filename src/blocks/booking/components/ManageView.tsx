@@ -8,7 +8,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, Fragment, useEffect } from '@wordpress/element';
+import { Fragment, useEffect } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

@@ -12,7 +12,6 @@ import type { KeyboardEvent } from 'react';
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

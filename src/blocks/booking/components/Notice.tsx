@@ -7,7 +7,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, useEffect, useRef } from '@wordpress/element';
+import { useEffect, useRef } from '@wordpress/element';
 
 /**
  * Internal dependencies

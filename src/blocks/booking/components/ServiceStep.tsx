@@ -5,7 +5,7 @@
 /**
  * WordPress dependencies
  */
-import { createElement, useEffect } from '@wordpress/element';
+import { useEffect } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**

@@ -1,7 +1,6 @@
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

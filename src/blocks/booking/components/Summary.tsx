@@ -5,7 +5,6 @@
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

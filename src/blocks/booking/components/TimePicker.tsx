@@ -8,13 +8,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	createElement,
-	useCallback,
-	useEffect,
-	useMemo,
-	useRef,
-} from '@wordpress/element';
+import { useCallback, useEffect, useMemo, useRef } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**

@@ -6,7 +6,6 @@
 /**
  * WordPress dependencies
  */
-import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**

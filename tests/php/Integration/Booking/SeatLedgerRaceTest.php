@@ -128,7 +128,7 @@ final class SeatLedgerRaceTest extends TestCase {
 	 */
 	private function start_racer( array $racer, float $start_at ): array {
 		$script = dirname( __DIR__ ) . '/Support/race-claim.php';
-		$wp_dir = dirname( __DIR__, 4 ) . '/.runtime/wordpress';
+		$wp_dir = APPOINTEASE_TESTS_WP_DIR;
 		$args   = array_merge( array( PHP_BINARY, $script, $wp_dir, sprintf( '%.3f', $start_at ), (string) self::EMPLOYEE ), array_map( 'strval', $racer ) );
 		$pipes  = array();
 		$io     = array(

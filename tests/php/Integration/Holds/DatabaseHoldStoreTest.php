@@ -83,7 +83,7 @@ final class DatabaseHoldStoreTest extends HoldStoreContractTest {
 	 * Takes a 30-minute hold for ALICE in a separate PHP process; returns its output.
 	 */
 	private function hold_from_another_process( string $start ): string {
-		$args = array( PHP_BINARY, __DIR__ . '/race-hold.php', dirname( __DIR__, 4 ) . '/.runtime/wordpress', '0', 'database', '', (string) self::ALICE, '7', $start, '30', '1', '1', (string) self::NOW );
+		$args = array( PHP_BINARY, __DIR__ . '/race-hold.php', APPOINTEASE_TESTS_WP_DIR, '0', 'database', '', (string) self::ALICE, '7', $start, '30', '1', '1', (string) self::NOW );
 		$io   = array(
 			1 => array( 'pipe', 'w' ),
 			2 => array( 'pipe', 'w' ),

@@ -95,7 +95,7 @@ final class HoldRaceTest extends TestCase {
 	 */
 	private function race( string $store, array $racers ): array {
 		$script   = __DIR__ . '/race-hold.php';
-		$wp_dir   = dirname( __DIR__, 4 ) . '/.runtime/wordpress';
+		$wp_dir   = APPOINTEASE_TESTS_WP_DIR;
 		$start_at = sprintf( '%.3f', microtime( true ) + 2.0 ); // Time for every process to load WordPress first.
 		$procs    = array();
 		foreach ( $racers as $racer ) {

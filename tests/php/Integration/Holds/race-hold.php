@@ -22,8 +22,8 @@ use AppointEase\Holds\RedisHoldStore;
 list( , $wp_dir, $start_at, $store_name, $prefix, $employee, $service, $start, $minutes, $seats, $capacity, $now ) = $argv;
 
 define( 'APPOINTEASE_TESTS', true );
-$_SERVER['HTTP_HOST']   = 'localhost:8888';
-$_SERVER['REQUEST_URI'] = '/';
+require_once dirname( __DIR__ ) . '/Support/stack.php';
+appointease_tests_fake_request( appointease_tests_stack() );
 require $wp_dir . '/wp-load.php';
 
 try {

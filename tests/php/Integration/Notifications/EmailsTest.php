@@ -219,7 +219,7 @@ final class EmailsTest extends RestTestCase {
 
 		$this->assertCount( 2, $this->mails );
 		$this->assertSame( 'Booked Haircut #' . $booking['id'] . ' for Maria Customer Room 1', $this->mails[0]['subject'] );
-		$this->assertStringStartsWith( "Maria Customer / 1 / Salon & Spa / Room 1\nhttp://localhost:8888/", $this->mails[0]['message'] );
+		$this->assertStringStartsWith( "Maria Customer / 1 / Salon & Spa / Room 1\n" . APPOINTEASE_TESTS_SITE_URL . '/', $this->mails[0]['message'] );
 		$this->assertSame( array( 'ana@example.com' ), $this->mails[1]['to'], 'The admin switch is off.' );
 		$this->assertStringEndsWith( ' [filtered]', $this->mails[1]['subject'] );
 	}

@@ -22,8 +22,8 @@ list( , $wp_dir, $start_at, $employee, $service, $session_start, $occupied_start
 $commit_delay_ms = (int) ( $argv[10] ?? 0 );
 
 define( 'APPOINTEASE_TESTS', true );
-$_SERVER['HTTP_HOST']   = 'localhost:8888';
-$_SERVER['REQUEST_URI'] = '/';
+require_once __DIR__ . '/stack.php';
+appointease_tests_fake_request( appointease_tests_stack() );
 require $wp_dir . '/wp-load.php';
 
 $wait = (float) $start_at - microtime( true );
