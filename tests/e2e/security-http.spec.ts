@@ -396,4 +396,33 @@ test.describe( 'security over HTTP', () => {
 			expectEnvelope( answer, status, reason );
 		}
 	} );
+
+	// A HEAD answer has no body. Stored under the key GETs use, it would hand
+	// every watcher of the calendar an empty 200 until it expires, and their
+	// polling would stop (issue 14, finding 3).
+	test( 'a HEAD request never leaves an empty answer in the poll cache', async ( {
+		request,
+	} ) => {
+		const url = `${ API }/slots/poll?employee=${
+			fixture.employee.id
+		}&date=${ dateAhead( 11 ) }`;
+		// Three rounds, each spanning a cache tick: HEAD first, then GETs.
+		for ( let round = 0; round < 3; round++ ) {
+			const head = await request.head( url );
+			expect( head.status() ).toBe( 200 );
+			for ( let i = 0; i < 3; i++ ) {
+				const response = await request.get( url );
+				const status = response.headers()[ 'x-cache-status' ];
+				const text = await response.text();
+				expect( response.status(), `${ status }: ${ text }` ).toBe(
+					200
+				);
+				expect(
+					JSON.parse( text ),
+					`GET after HEAD (cache ${ status })`
+				).toHaveProperty( 'version' );
+			}
+			await new Promise( ( resolve ) => setTimeout( resolve, 700 ) );
+		}
+	} );
 } );
