@@ -94,6 +94,10 @@ final class BookingsCommand {
 	 */
 	public function list_( array $args, array $assoc_args ): void {
 		$rows = iterator_to_array( self::rows()->matching( self::filters( $assoc_args ) ), false );
+		// CSV goes into spreadsheets just like `export`'s does, so its cells are defused the same way.
+		if ( 'csv' === ( $assoc_args['format'] ?? '' ) ) {
+			$rows = array_map( static fn( array $row ): array => array_map( array( self::class, 'cell' ), $row ), $rows );
+		}
 		( new Formatter( $assoc_args, null, 'booking' ) )->display_items( $rows );
 	}
 
@@ -175,8 +179,8 @@ final class BookingsCommand {
 	 *
 	 * A header row, then one row per booking with every column, newest start
 	 * first. Times are ISO 8601 with the offset of the booking's calendar.
-	 * Text that a spreadsheet would run as a formula (starting with = + - or @)
-	 * is prefixed with a quote.
+	 * Text that a spreadsheet would run as a formula (starting with = + - @,
+	 * a tab or a carriage return) is prefixed with a quote.
 	 *
 	 * ## OPTIONS
 	 *
@@ -243,13 +247,15 @@ final class BookingsCommand {
 	}
 
 	/**
-	 * A CSV cell that no spreadsheet runs as a formula.
+	 * A CSV cell that no spreadsheet runs as a formula: text starting with
+	 * = + - @, or with a tab or carriage return (which some spreadsheets skip
+	 * before looking for one), gets a leading quote.
 	 *
 	 * @param string|int $value A row's value.
 	 * @return string|int
 	 */
 	private static function cell( $value ) {
-		return is_string( $value ) && '' !== $value && str_contains( '=+-@', $value[0] ) ? "'" . $value : $value;
+		return is_string( $value ) && '' !== $value && str_contains( "=+-@\t\r", $value[0] ) ? "'" . $value : $value;
 	}
 
 	/**

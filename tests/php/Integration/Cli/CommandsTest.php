@@ -156,6 +156,10 @@ final class CommandsTest extends TestCase {
 		$this->assertCount( 3, $csv );
 		$this->assertSame( "'=HYPERLINK(\"x\")", $csv[1][7], 'A formula is defused.' );
 		$this->assertSame( "'+49 30 1234", $csv[2][9] );
+		$listed_csv = array_map( 'str_getcsv', explode( "\n", trim( $this->ok( 'appointease', 'bookings', 'list', '--format=csv', '--fields=id,customer_name,customer_phone' ) ) ) );
+		$this->assertSame( array( (string) $second->id, "'=HYPERLINK(\"x\")", '' ), $listed_csv[1], 'The list command defuses formulas in CSV too.' );
+		$this->assertSame( "'+49 30 1234", $listed_csv[2][2] );
+		$this->assertSame( '=HYPERLINK("x")', $listed[0]['customer_name'], 'JSON stays as stored.' );
 		$file = get_temp_dir() . 'appointease-cli-test-' . wp_generate_password( 8, false ) . '.csv';
 		$this->assertSame( "Success: Wrote 1 bookings to $file.\n", $this->ok( 'appointease', 'bookings', 'export', '--file=' . $file, '--search=HYPERLINK' ) );
 		$this->assertCount( 2, file( $file, FILE_SKIP_EMPTY_LINES ) ?: array() ); // phpcs:ignore WordPress.PHP.DisallowShortTernary.Found -- file() is false only on failure.
