@@ -91,6 +91,21 @@ final class Booking {
 	}
 
 	/**
+	 * Whether the other copy has the same employee, times, seats and status:
+	 * whether a decision made on it still applies to this one.
+	 *
+	 * @param Booking $other The same booking, read at another moment.
+	 */
+	public function same_time_and_status( Booking $other ): bool {
+		return $this->id === $other->id
+			&& $this->employee_id === $other->employee_id
+			&& $this->start->getTimestamp() === $other->start->getTimestamp()
+			&& $this->end->getTimestamp() === $other->end->getTimestamp()
+			&& $this->seats === $other->seats
+			&& $this->status === $other->status;
+	}
+
+	/**
 	 * Whether its seats count against capacity.
 	 */
 	public function is_active(): bool {

@@ -203,11 +203,14 @@ final class BookingService {
 
 		try {
 			$after = Transaction::run(
-				function () use ( $id, $service, $employee, $slot ): Booking {
+				function () use ( $id, $before, $service, $employee, $slot, $by_admin ): Booking {
 					$this->events = array();
 					// A retry after a deadlock starts over.
 					$locked = $this->bookings->find( $id, true );
-					if ( null === $locked || ! $locked->is_active() ) {
+					// The checks above read the booking without a lock. Whatever changed it
+					// since (an admin's move or approval, the customer's other tab) must not
+					// be silently undone by a move decided on the older state.
+					if ( null === $locked || ! $locked->is_active() || ! $locked->same_time_and_status( $before ) ) {
 						throw new Refusal( 'STATUS_CONFLICT', __( 'This booking changed in the meantime. Please reload it.', 'appointease' ) );
 					}
 					$this->ledger->release( $id );
@@ -217,6 +220,7 @@ final class BookingService {
 							'employee_id' => $employee->id,
 							'start_utc'   => self::utc( $slot->start ),
 							'end_utc'     => self::utc( $slot->end ),
+							'status'      => $this->status_after_move( $locked, $by_admin ),
 						)
 					);
 					$this->claim( $id, $employee, $service, $slot, $locked->seats );
@@ -232,6 +236,21 @@ final class BookingService {
 		$this->fire( $events );
 		do_action( 'appointease_booking_rescheduled', $after, $before );
 		return $after;
+	}
+
+	/**
+	 * The status of a booking after a move. Where bookings need approval, an
+	 * approved time is what the admin agreed to: a customer who moves it asks
+	 * anew, so the booking waits for approval again. An admin's move keeps it.
+	 *
+	 * @param Booking $booking  The booking before the move.
+	 * @param bool    $by_admin Whether an admin moves it.
+	 */
+	private function status_after_move( Booking $booking, bool $by_admin ): string {
+		if ( ! $by_admin && Booking::CONFIRMED === $booking->status && Settings::bool( 'approval_required' ) ) {
+			return Booking::PENDING;
+		}
+		return $booking->status;
 	}
 
 	/**

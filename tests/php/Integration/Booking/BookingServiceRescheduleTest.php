@@ -189,6 +189,59 @@ final class BookingServiceRescheduleTest extends BookingServiceTestCase {
 		$this->assertSame( 24, Fixtures::rows( 'occupancy' ), 'Two sessions of twelve cells each.' );
 	}
 
+	public function test_with_approval_required_a_customers_move_waits_for_approval_again_and_an_admins_does_not(): void {
+		Settings::update( array( 'approval_required' => true ) );
+		$booking = $this->book( '10:00' )->booking;
+		$this->bookings->approve( $booking->id );
+		$this->fixtures->forget();
+
+		$moved = $this->move( $booking->id, '14:00' );
+
+		$this->assertSame( Booking::PENDING, $moved->status, 'The customer asks anew.' );
+		list( $freed, $taken ) = array_column( $this->fixtures->heard( 'appointease_slot_changed' ), 0 );
+		$this->assertSame( array( Booking::CONFIRMED, null ), array( $freed['previous'], $freed['current'] ) );
+		$this->assertSame( array( null, Booking::PENDING ), array( $taken['previous'], $taken['current'] ) );
+		list( $hook_after, $hook_before ) = $this->fixtures->heard( 'appointease_booking_rescheduled' )[0];
+		$this->assertSame( array( Booking::PENDING, Booking::CONFIRMED ), array( $hook_after->status, $hook_before->status ), 'The staff email says what it was and what it is.' );
+		$this->assertSame( 1, Fixtures::rows( 'seats', "booking_id = {$booking->id} AND session_start_utc = '2030-01-07 13:00:00'" ), 'A pending booking still holds its time.' );
+
+		$this->bookings->approve( $booking->id );
+		$by_admin = $this->bookings->reschedule( $booking->id, Fixtures::at( Fixtures::MONDAY . ' 15:00' ), null, Fixtures::now(), true );
+		$this->assertSame( Booking::CONFIRMED, $by_admin->status, 'An admin\'s move needs no approval.' );
+	}
+
+	public function test_without_approval_a_customers_move_stays_confirmed(): void {
+		$booking = $this->book( '10:00' )->booking;
+
+		$this->assertSame( Booking::CONFIRMED, $this->move( $booking->id, '14:00' )->status );
+	}
+
+	public function test_a_move_decided_on_an_older_state_of_the_booking_is_refused_and_changes_nothing(): void {
+		global $wpdb;
+		$booking = $this->book( '10:00' )->booking;
+		$table   = \AppointEase\Infrastructure\Schema::table( 'bookings' );
+		// An admin moves the booking to 15:00 between the customer's checks and the
+		// customer's locked read: right before that read reaches the database.
+		$admin_moves = static function ( string $query ) use ( $wpdb, $table, $booking, &$admin_moves ): string {
+			if ( str_ends_with( $query, ' FOR UPDATE' ) && str_contains( $query, $table ) ) {
+				remove_filter( 'query', $admin_moves );
+				$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET start_utc = '2030-01-07 14:00:00', end_utc = '2030-01-07 14:30:00' WHERE id = %d", $booking->id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+			}
+			return $query;
+		};
+		add_filter( 'query', $admin_moves );
+		$this->fixtures->forget();
+
+		$refusal = Fixtures::refusal( fn() => $this->move( $booking->id, '14:00' ) );
+		remove_filter( 'query', $admin_moves );
+
+		$this->assertSame( 'STATUS_CONFLICT', $refusal?->reason, 'The customer reloads and sees the admin\'s time.' );
+		// (The stand-in for the admin's move ran inside the refused unit of work, so it
+		// was rolled back with it; a real admin's move commits on its own connection.)
+		$this->assertSame( 0, Fixtures::rows( 'seats', "booking_id = {$booking->id} AND session_start_utc = '2030-01-07 13:00:00'" ), 'The customer\'s move wrote nothing.' );
+		$this->assertSame( array(), $this->fixtures->sequence(), 'Nothing changed, nothing fired.' );
+	}
+
 	/**
 	 * Moves a booking as its customer would.
 	 *
