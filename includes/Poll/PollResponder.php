@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Poll;
 
 use AppointEase\Holds\StoreUnavailableException;
+use AppointEase\Infrastructure\Translations;
 use AppointEase\Rest\Errors;
 use AppointEase\Rest\Input;
 use AppointEase\Rest\RateLimiter;
@@ -72,15 +73,15 @@ final class PollResponder {
 			)
 		) : false;
 		if ( false === $id || ! Input::is_local_date( $date ) ) {
-			return self::error( 'VALIDATION_ERROR', __( 'Send employee (a positive id) and date (YYYY-MM-DD).', 'appointease' ) );
+			return self::error( 'VALIDATION_ERROR' );
 		}
 		try {
 			$answer = $this->poll->answer( (int) $id, (string) $date, new \DateTimeImmutable( 'now' ) );
 		} catch ( StoreUnavailableException $unavailable ) {
-			return self::error( 'STORE_UNAVAILABLE', __( 'Live times are unavailable for a moment. Please try again.', 'appointease' ) );
+			return self::error( 'STORE_UNAVAILABLE' );
 		}
 		if ( null === $answer ) {
-			return self::error( 'NOT_FOUND', __( 'This employee does not exist or cannot be booked.', 'appointease' ) );
+			return self::error( 'NOT_FOUND' );
 		}
 		$etag    = PollService::etag( $answer );
 		$headers = array(
@@ -114,11 +115,20 @@ final class PollResponder {
 	/**
 	 * An error in the envelope, never cached.
 	 *
-	 * @param string $reason  A reason of Errors::STATUS.
-	 * @param string $message For people.
+	 * The early poll gets here before `init`: Translations::prepare() makes
+	 * the message translatable there without WordPress's "too early" notice,
+	 * and only here, so the 200/304 path loads no translations at all.
+	 *
+	 * @param string $reason VALIDATION_ERROR, STORE_UNAVAILABLE or NOT_FOUND.
 	 * @return array{0: int, 1: array<string, string>, 2: array<string, mixed>}
 	 */
-	private static function error( string $reason, string $message ): array {
+	private static function error( string $reason ): array {
+		Translations::prepare();
+		$message = match ( $reason ) {
+			'VALIDATION_ERROR'  => __( 'Send employee (a positive id) and date (YYYY-MM-DD).', 'appointease' ),
+			'STORE_UNAVAILABLE' => __( 'Live times are unavailable for a moment. Please try again.', 'appointease' ),
+			default             => __( 'This employee does not exist or cannot be booked.', 'appointease' ),
+		};
 		$error = Errors::make( $reason, $message );
 		return array(
 			Errors::STATUS[ $reason ],

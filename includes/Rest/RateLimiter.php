@@ -13,6 +13,7 @@ use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Holds\RedisGuard;
 use AppointEase\Holds\StoreUnavailableException;
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Infrastructure\Translations;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Settings\Settings;
 
@@ -58,6 +59,8 @@ final class RateLimiter {
 			return null;
 		}
 		$retry = $window + self::WINDOW - $now;
+		// The early poll is refused here before `init`; see Translations.
+		Translations::prepare();
 		return Errors::make(
 			'RATE_LIMITED',
 			__( 'Too many requests from your connection. Please wait a moment and try again.', 'appointease' ),
