@@ -23,8 +23,6 @@ final class RedisFailoverTest extends TestCase {
 	use HoldFixtures;
 	use PrivateRedisServer;
 
-	private const REDIS_PORT = 6391;
-
 	private const EMPLOYEE = 9161;
 
 	private const NOW = 1893900000;
@@ -37,7 +35,7 @@ final class RedisFailoverTest extends TestCase {
 	private array $php_errors = array();
 	protected function set_up(): void {
 		parent::set_up();
-		$this->assertFalse( $this->redis_port_answers(), 'Port ' . self::REDIS_PORT . ' is in use by something else.' );
+		$this->assertFalse( $this->redis_port_answers(), 'Port ' . $this->redis_port() . ' is in use by something else.' );
 		( new RedisOutage() )->clear();
 		self::delete_employees_and_holds( array( self::EMPLOYEE ) );
 		self::insert_employees( array( self::EMPLOYEE ) );
@@ -60,7 +58,7 @@ final class RedisFailoverTest extends TestCase {
 
 	public function test_holds_move_to_the_database_when_redis_stops_mid_request_without_a_warning(): void {
 		$this->start_redis_server();
-		$factory = new HoldStoreFactory( new RedisConfig( '127.0.0.1', self::REDIS_PORT, null, 0, 'aetest:' ), new RedisOutage() );
+		$factory = new HoldStoreFactory( new RedisConfig( '127.0.0.1', $this->redis_port(), null, 0, 'aetest:' ), new RedisOutage() );
 		$store   = $factory->store();
 		$this->assertSame( 'redis', $store->name() );
 		$status = $factory->status();
@@ -85,7 +83,7 @@ final class RedisFailoverTest extends TestCase {
 	}
 
 	public function test_a_dead_redis_is_given_up_within_its_timeout_and_then_skipped_for_a_few_seconds(): void {
-		$config = new RedisConfig( '127.0.0.1', self::REDIS_PORT );
+		$config = new RedisConfig( '127.0.0.1', $this->redis_port() );
 
 		$started = microtime( true );
 		$factory = new HoldStoreFactory( $config, new RedisOutage() );
@@ -118,7 +116,7 @@ final class RedisFailoverTest extends TestCase {
 
 	private function redis_holds(): int {
 		$redis = new \Redis();
-		$redis->connect( '127.0.0.1', self::REDIS_PORT, 1.0 );
+		$redis->connect( '127.0.0.1', $this->redis_port(), 1.0 );
 		$count = (int) $redis->hLen( 'aetest:{holds}:emp:' . self::EMPLOYEE );
 		$redis->close();
 		return $count;

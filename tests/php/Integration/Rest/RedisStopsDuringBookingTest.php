@@ -25,8 +25,6 @@ final class RedisStopsDuringBookingTest extends RestTestCase {
 
 	use PrivateRedisServer;
 
-	private const REDIS_PORT = 6393;
-
 	/**
 	 * PHP warnings and notices raised meanwhile; there must be none.
 	 *
@@ -39,7 +37,7 @@ final class RedisStopsDuringBookingTest extends RestTestCase {
 		$this->start_redis_server();
 		( new RedisOutage() )->clear();
 		$prefix = 'aetest:' . bin2hex( random_bytes( 4 ) ) . ':';
-		HoldStoreFactory::use_shared( new HoldStoreFactory( new RedisConfig( '127.0.0.1', self::REDIS_PORT, null, 0, $prefix ), new RedisOutage() ) );
+		HoldStoreFactory::use_shared( new HoldStoreFactory( new RedisConfig( '127.0.0.1', $this->redis_port(), null, 0, $prefix ), new RedisOutage() ) );
 		set_error_handler( // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- the test fails on any warning or notice.
 			function ( int $errno, string $message, string $file, int $line ): bool {
 				$this->php_errors[] = "$message ($file:$line)";

@@ -28,9 +28,9 @@ function appointease_tests_stack(): array {
 		fwrite( STDERR, "No local stack at $file. Run `npm run demo` (or bin/test.sh) first.\n" );
 		exit( 1 );
 	}
-	$parts           = (array) parse_url( (string) $stack['site_url'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
-	$stack['host']   = ( $parts['host'] ?? 'localhost' ) . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
-	$stack['port']   = (string) ( $parts['port'] ?? 80 );
+	$parts            = (array) parse_url( (string) $stack['site_url'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
+	$stack['host']    = ( $parts['host'] ?? 'localhost' ) . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
+	$stack['port']    = (string) ( $parts['port'] ?? 80 );
 	$stack['runtime'] = $runtime;
 	return array_map( 'strval', $stack );
 }
