@@ -27,7 +27,9 @@ final class EarlyPollTranslationsTest extends TestCase {
 	}
 
 	protected function tear_down(): void {
-		array_map( 'unlink', (array) glob( $this->languages . '/*' ) );
+		foreach ( (array) glob( $this->languages . '/*' ) as $file ) {
+			unlink( (string) $file );
+		}
 		rmdir( $this->languages );
 		parent::tear_down();
 	}
@@ -63,7 +65,7 @@ final class EarlyPollTranslationsTest extends TestCase {
 	 * Runs one early poll in its own process.
 	 *
 	 * @param string $query The query string.
-	 * @return array{0: array<string, mixed>, 1: list<mixed>} The answer's body and what _doing_it_wrong reported.
+	 * @return array{0: array<mixed>, 1: array<mixed>} The answer's body and what _doing_it_wrong reported.
 	 */
 	private function early_poll( string $query ): array {
 		$command = sprintf( '%s %s %s %s 2>&1', escapeshellarg( PHP_BINARY ), escapeshellarg( __DIR__ . '/early-poll.php' ), escapeshellarg( $this->languages ), escapeshellarg( $query ) );

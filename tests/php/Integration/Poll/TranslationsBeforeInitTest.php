@@ -106,7 +106,9 @@ final class TranslationsBeforeInitTest extends TestCase {
 			remove_filter( $hook, $callback );
 		}
 		self::forget_domain();
-		array_map( 'unlink', (array) glob( $this->languages . '/*' ) );
+		foreach ( (array) glob( $this->languages . '/*' ) as $file ) {
+			unlink( (string) $file );
+		}
 		rmdir( $this->languages );
 		$this->fixtures->clean_up();
 		parent::tear_down();
