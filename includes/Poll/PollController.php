@@ -59,6 +59,8 @@ final class PollController extends Controller {
 						),
 					),
 				),
+				// Built only when the index or OPTIONS asks, never on a poll.
+				'schema' => array( \AppointEase\Rest\PollSchema::class, 'get' ),
 			)
 		);
 	}

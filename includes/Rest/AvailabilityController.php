@@ -243,6 +243,8 @@ final class AvailabilityController extends Controller {
 									'type'  => 'array',
 									'items' => array(
 										'type'       => 'object',
+										// Employees only without an employee asked for.
+										'required'   => array( 'start', 'end', 'seats_left', 'state' ),
 										'properties' => array(
 											'start'      => array(
 												'type'   => 'string',

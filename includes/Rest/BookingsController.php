@@ -503,6 +503,9 @@ final class BookingsController extends Controller {
 				'$schema'    => 'http://json-schema.org/draft-04/schema#',
 				'title'      => 'appointease-booking',
 				'type'       => 'object',
+				// What every answer carries (manage_token only the one to POST bookings);
+				// the generated front-end types read it. Arguments come from create_args().
+				'required'   => array( 'id', 'employee', 'service', 'start', 'end', 'seats', 'status', 'customer', 'created_at', 'updated_at' ),
 				'properties' => array(
 					'id'           => array( 'type' => 'integer' ),
 					'employee'     => array( 'type' => 'integer' ),

@@ -181,6 +181,9 @@ final class HoldsController extends Controller {
 				'$schema'    => 'http://json-schema.org/draft-04/schema#',
 				'title'      => 'appointease-hold',
 				'type'       => 'object',
+				// What every answer carries (token only the one to POST holds); the
+				// generated front-end types read it.
+				'required'   => array( 'id', 'start', 'end', 'seats', 'expires_at' ),
 				'properties' => array(
 					'id'         => array(
 						'description' => __( 'Public id, shown to every visitor of the calendar.', 'appointease' ),
