@@ -42,8 +42,8 @@ final class Translations {
 	/**
 	 * Makes translating the plugin's strings safe in this request. Costs
 	 * nothing after `after_setup_theme` or once the domain is loaded; before,
-	 * it reads one translation file at most, so call it only on the way to a
-	 * message, never on the hot path.
+	 * it looks for and loads a translation file, so call it only on the way
+	 * to a message, never on the hot path.
 	 */
 	public static function prepare(): void {
 		global $l10n;
@@ -66,7 +66,6 @@ final class Translations {
 		 * them again.
 		 */
 		$l10n[ self::DOMAIN ] = new \NOOP_Translations(); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- as core does when nothing loads.
-
 	}
 
 	/**

@@ -14,7 +14,7 @@ use AppointEase\Tests\Integration\Support\Fixtures;
 use AppointEase\Tests\Integration\TestCase;
 
 /**
- * `wp appointease ...` run as a user runs it: bin/wp (WP-CLI 2.4) in its own
+ * `wp appointease ...` run as a user runs it: bin/wp (WP-CLI 2.11) in its own
  * process, pointed at this run's test database by test-site.php. That process
  * cannot see an open transaction, so these tests commit what they write and
  * empty the plugin's tables afterwards (the state every other test starts from).
