@@ -20,7 +20,7 @@ import {
 	type TimeRange,
 	type WeekHours,
 } from '../../lib/hours';
-import { weekdayName } from '../../lib/time';
+import { weekdayName } from '../../../shared/time';
 
 interface Props {
 	week: WeekHours;
