@@ -5,10 +5,6 @@
  */
 
 /**
- * WordPress dependencies
- */
-
-/**
  * Internal dependencies
  */
 import type { AdminConfig } from './config';

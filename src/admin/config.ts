@@ -7,8 +7,13 @@
 /**
  * Internal dependencies
  */
-import type { DayOff, Employee, HoursRange } from '../shared/types';
-import type { HoldStoreStatus, Named } from './types';
+import type {
+	DayOff,
+	Employee,
+	HoldStoreStatus,
+	HoursRange,
+	Named,
+} from './types';
 
 export const CONFIG_ATTRIBUTE = 'data-appointease-admin';
 

@@ -8,7 +8,10 @@
  *   page open on that day: the visitor's page, without a reload, shows the
  *   time free again within seconds;
  * - the calendar shows the times being booked right now;
- * - the settings screen renders from the settings schema.
+ * - the settings screen renders from the settings schema;
+ * - every screen (and form and dialog) loads without a console error and
+ *   without a deprecation warning, such as the one WordPress 6.8 logs for a
+ *   form control that lacks `__nextHasNoMarginBottom`.
  *
  * Visitors are browser contexts of their own (no admin cookie). Every row
  * this spec creates has a unique name and is removed (or, where bookings
@@ -25,7 +28,14 @@ import {
 	type Locator,
 	type Page,
 } from '@playwright/test';
-import { artifactPath, collectPageErrors, login } from './utils';
+import {
+	adminRest,
+	artifactPath,
+	collectPageErrors,
+	createBookable,
+	login,
+	removeBookable,
+} from './utils';
 
 const API = '/wp-json/appointease/v1';
 
@@ -881,5 +891,236 @@ test.describe( 'admin screens', () => {
 		await expect( approval ).toBeChecked( { checked: before } );
 		await expect( page.getByText( 'Unsaved changes' ) ).toBeHidden();
 		expect( errors ).toEqual( [] );
+	} );
+} );
+
+/**
+ * Every console error (as collectPageErrors() keeps them) and every console
+ * warning about something deprecated. `wp.deprecated()` warns, not errs, so
+ * the errors alone would miss a component that still asks for the opt-in
+ * props of its current look (`__nextHasNoMarginBottom`,
+ * `__next40pxDefaultSize`) or a deprecated prop such as Button's `isSmall`.
+ *
+ * @param page The page to watch.
+ * @return The list the problems are pushed into.
+ */
+function collectConsoleProblems( page: Page ): string[] {
+	const problems = collectPageErrors( page );
+	page.on( 'console', ( message ) => {
+		if (
+			message.type() === 'warning' &&
+			/deprecat|__next/i.test( message.text() )
+		) {
+			problems.push( `console.warn: ${ message.text() }` );
+		}
+	} );
+	return problems;
+}
+
+test.describe( 'admin screens on this WordPress', () => {
+	test( 'every screen, form and dialog loads without console errors or deprecation warnings', async ( {
+		browser,
+		page,
+	} ) => {
+		// An employee with one booking and a login of their own, so that the
+		// list, the calendar, the dialogs and My bookings all have something.
+		const admin = await adminRest( browser );
+		const fixture = await createBookable( admin, 'Screens' );
+		const customer = unique( 'Customer' );
+		const suffix = `${ Date.now().toString( 36 ) }${ Math.floor(
+			Math.random() * 1e4
+		) }`;
+		const username = `e2e-screens-${ suffix }`;
+		const password = `pw-${ suffix }-${ Math.random() }`;
+		// What to undo at the end, newest first.
+		const undo: Array< () => Promise< unknown > > = [
+			() => removeBookable( admin, fixture ),
+		];
+		const context = await browser.newContext();
+
+		try {
+			const from = dateAhead( 2 );
+			const open = await admin.call< Availability >(
+				'GET',
+				`availability?service=${ fixture.service.id }&employee=${ fixture.employee.id }&from=${ from }&to=${ dateAhead(
+					8
+				) }`
+			);
+			const start =
+				open.body.days
+					.flatMap( ( day ) => day.slots )
+					.find( ( slot ) => slot.state === 'available' )?.start ??
+				'';
+			const booked = await admin.call< { id: number } >(
+				'POST',
+				'bookings',
+				{
+					service: fixture.service.id,
+					employee: fixture.employee.id,
+					start,
+					customer: {
+						name: customer,
+						email: 'e2e-screens@example.com',
+					},
+				},
+				{ 'Idempotency-Key': `e2e-screens-${ suffix }` }
+			);
+			expect( booked.status, JSON.stringify( booked.body ) ).toBe( 201 );
+			undo.unshift( () =>
+				admin.call( 'POST', `bookings/${ booked.body.id }/cancel` )
+			);
+			const user = await admin.wp< { id: number } >(
+				'POST',
+				'wp/v2/users',
+				{
+					username,
+					password,
+					email: `${ username }@example.com`,
+					roles: [ 'appointease_employee' ],
+				}
+			);
+			expect( user.status, JSON.stringify( user.body ) ).toBe( 201 );
+			undo.unshift( () =>
+				admin.wp(
+					'DELETE',
+					`wp/v2/users/${ user.body.id }?force=true&reassign=1`
+				)
+			);
+			const linked = await admin.call(
+				'PATCH',
+				`employees/${ fixture.employee.id }`,
+				{ wp_user: user.body.id }
+			);
+			expect( linked.status ).toBe( 200 );
+
+			const problems = collectConsoleProblems( page );
+			// Leaving a form with changes asks first; here the answer is yes.
+			page.on( 'dialog', ( dialog ) => dialog.accept() );
+			await login( page );
+
+			// Bookings: the list with its filters, both dialogs, the calendar.
+			await openScreen( page, 'appointease' );
+			await page
+				.getByRole( 'searchbox', { name: 'Customer' } )
+				.fill( customer );
+			const row = page.getByRole( 'row', {
+				name: new RegExp( customer ),
+			} );
+			await row.getByRole( 'button', { name: /^Reschedule: / } ).click();
+			const reschedule = page.getByRole( 'dialog', {
+				name: 'Reschedule booking',
+			} );
+			await expect(
+				reschedule.locator( 'button[data-start]' ).first()
+			).toBeVisible();
+			await topOf( page );
+			await page.screenshot( {
+				path: screenshot( 'spacing-reschedule' ),
+			} );
+			await reschedule
+				.getByRole( 'button', { name: 'Keep the current time' } )
+				.click();
+			await row
+				.getByRole( 'button', { name: /^Cancel booking: / } )
+				.click();
+			await page
+				.getByRole( 'dialog', { name: 'Cancel this booking?' } )
+				.getByRole( 'button', { name: 'Keep it' } )
+				.click();
+			await topOf( page );
+			await page.screenshot( {
+				path: screenshot( 'spacing-bookings-list' ),
+				fullPage: true,
+			} );
+			await page.getByRole( 'button', { name: 'Calendar' } ).click();
+			await page
+				.getByLabel( 'Employee' )
+				.selectOption( String( fixture.employee.id ) );
+			await page.getByLabel( 'Date' ).fill( start.slice( 0, 10 ) );
+			await page.getByRole( 'button', { name: 'Week' } ).click();
+			await expect(
+				page.getByRole( 'group', { name: 'Bookings by day' } )
+			).toContainText( customer );
+			await topOf( page );
+			await page.screenshot( {
+				path: screenshot( 'spacing-bookings-calendar' ),
+				fullPage: true,
+			} );
+
+			// Employees: the list, the form with hours and a day off, an edit.
+			await openScreen( page, 'appointease-employees' );
+			await page.getByRole( 'button', { name: 'Add employee' } ).click();
+			await page
+				.getByRole( 'button', { name: 'Add hours on Monday' } )
+				.click();
+			await page.getByRole( 'button', { name: 'Add days off' } ).click();
+			await expect(
+				page.getByLabel( 'First day (day off 1)' )
+			).toBeVisible();
+			await topOf( page );
+			await page.screenshot( {
+				path: screenshot( 'spacing-employee-form' ),
+				fullPage: true,
+			} );
+			await page.getByRole( 'button', { name: 'Cancel' } ).click();
+			await page
+				.getByRole( 'button', {
+					name: `Edit ${ fixture.employee.name }`,
+				} )
+				.click();
+			await expect(
+				page.getByRole( 'form', {
+					name: `Edit employee: ${ fixture.employee.name }`,
+				} )
+			).toBeVisible();
+
+			// Services: the list, then the form.
+			await openScreen( page, 'appointease-services' );
+			await page.getByRole( 'button', { name: 'Add service' } ).click();
+			await expect( page.getByLabel( 'Capacity (seats)' ) ).toBeVisible();
+			await topOf( page );
+			await page.screenshot( {
+				path: screenshot( 'spacing-service-form' ),
+				fullPage: true,
+			} );
+
+			// Settings, with every email template's panel open.
+			await openScreen( page, 'appointease-settings' );
+			const form = page.getByRole( 'form', { name: 'Settings' } );
+			await expect(
+				form.getByLabel( 'Slot step (minutes)' )
+			).toBeVisible();
+			for ( const toggle of await form
+				.locator( '.components-panel__body-toggle' )
+				.all() ) {
+				await toggle.click();
+			}
+			await topOf( page );
+			await page.screenshot( {
+				path: screenshot( 'spacing-settings' ),
+				fullPage: true,
+			} );
+			expect( problems ).toEqual( [] );
+
+			// My bookings, as the employee's own login: list and calendar.
+			const own = await context.newPage();
+			const ownProblems = collectConsoleProblems( own );
+			await login( own, username, password );
+			await openScreen( own, 'appointease-my-bookings' );
+			await expect(
+				own.getByRole( 'row', { name: new RegExp( customer ) } )
+			).toBeVisible();
+			await own.getByRole( 'button', { name: 'Calendar' } ).click();
+			await expect(
+				own.getByRole( 'group', { name: 'Bookings by day' } )
+			).toBeVisible();
+			expect( ownProblems ).toEqual( [] );
+		} finally {
+			await context.close();
+			for ( const step of undo ) {
+				await step();
+			}
+			await admin.close();
+		}
 	} );
 } );

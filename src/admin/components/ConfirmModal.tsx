@@ -13,6 +13,11 @@ import type { ReactNode } from 'react';
 import { Button, Modal } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
+/**
+ * Internal dependencies
+ */
+import { HStack, VStack } from './Stack';
+
 interface Props {
 	title: string;
 	children: ReactNode;
@@ -35,25 +40,36 @@ export function ConfirmModal( {
 }: Props ) {
 	return (
 		<Modal title={ title } onRequestClose={ onCancel }>
-			<div className="appointease-admin__modal-text">{ children }</div>
-			<div className="appointease-admin__modal-actions">
-				<Button
-					variant="tertiary"
-					onClick={ onCancel }
-					disabled={ busy }
+			<VStack spacing={ 4 }>
+				<div className="appointease-admin__modal-text">
+					{ children }
+				</div>
+				<HStack
+					className="appointease-admin__modal-actions"
+					spacing={ 2 }
+					justify="flex-end"
+					wrap
 				>
-					{ __( 'Keep it', 'appointease' ) }
-				</Button>
-				<Button
-					variant="primary"
-					isDestructive={ destructive }
-					isBusy={ busy }
-					disabled={ busy }
-					onClick={ onConfirm }
-				>
-					{ confirmLabel }
-				</Button>
-			</div>
+					<Button
+						__next40pxDefaultSize
+						variant="tertiary"
+						onClick={ onCancel }
+						disabled={ busy }
+					>
+						{ __( 'Keep it', 'appointease' ) }
+					</Button>
+					<Button
+						__next40pxDefaultSize
+						variant="primary"
+						isDestructive={ destructive }
+						isBusy={ busy }
+						disabled={ busy }
+						onClick={ onConfirm }
+					>
+						{ confirmLabel }
+					</Button>
+				</HStack>
+			</VStack>
 		</Modal>
 	);
 }

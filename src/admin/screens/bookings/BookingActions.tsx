@@ -11,18 +11,19 @@ import { sprintf, __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { HStack } from '../../components/Stack';
 import {
 	actionLabel,
 	allowedActions,
 	whenText,
 	type BookingAction,
 } from '../../lib/bookings';
-import type { Booking } from '../../../shared/types';
+import type { Booking } from '../../types';
 
 interface Props {
 	booking: Booking;
 	onAction: ( booking: Booking, action: BookingAction ) => void;
-	/** Smaller buttons, for the calendar. */
+	/** Smaller buttons, for the calendar's narrow days. */
 	compact?: boolean;
 }
 
@@ -36,11 +37,18 @@ export function BookingActions( {
 		return null;
 	}
 	return (
-		<div className="appointease-admin__actions">
+		<HStack
+			className="appointease-admin__actions"
+			spacing={ 1 }
+			justify="flex-start"
+			// One line in a list row; a calendar day is too narrow for that.
+			wrap={ compact }
+		>
 			{ actions.map( ( action ) => (
 				<Button
 					key={ action }
-					isSmall={ compact }
+					// A row of the list takes the compact size, a calendar day the small one.
+					size={ compact ? 'small' : 'compact' }
 					variant={ action === 'approve' ? 'primary' : 'secondary' }
 					isDestructive={ action === 'reject' || action === 'cancel' }
 					onClick={ () => onAction( booking, action ) }
@@ -55,6 +63,6 @@ export function BookingActions( {
 					{ actionLabel( action ) }
 				</Button>
 			) ) }
-		</div>
+		</HStack>
 	);
 }

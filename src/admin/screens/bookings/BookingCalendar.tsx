@@ -24,7 +24,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listAllBookings } from '../../../shared/api';
+import { HStack } from '../../components/Stack';
+import { listAllBookings } from '../../api';
 import { nameOf } from '../../hooks/useCatalog';
 import type { Notices } from '../../hooks/useNotices';
 import { isActive, type BookingAction } from '../../lib/bookings';
@@ -32,14 +33,13 @@ import { describeDay, groupHours } from '../../lib/hours';
 import {
 	addDays,
 	datePart,
-	formatMediumDate as formatDate,
+	formatDate,
 	isDate,
 	isoWeekday,
 	timePart,
 	weekDates,
-} from '../../../shared/time';
-import type { Booking, Employee } from '../../../shared/types';
-import type { Named } from '../../types';
+} from '../../lib/time';
+import type { Booking, Employee, Named } from '../../types';
 import { BookingActions } from './BookingActions';
 import { StatusBadge } from './BookingsTable';
 import { LiveHolds } from './LiveHolds';
@@ -156,6 +156,8 @@ export function BookingCalendar( {
 			<div className="appointease-admin__toolbar">
 				{ employees.length > 1 && (
 					<SelectControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
 						label={ __( 'Employee', 'appointease' ) }
 						value={ String( employee.id ) }
 						options={ employees.map( ( item ) => ( {
@@ -167,11 +169,14 @@ export function BookingCalendar( {
 						}
 					/>
 				) }
-				<div
+				<HStack
 					role="group"
 					aria-label={ __( 'Calendar range', 'appointease' ) }
+					spacing={ 0 }
+					expanded={ false }
 				>
 					<Button
+						__next40pxDefaultSize
 						variant={ mode === 'day' ? 'primary' : 'secondary' }
 						aria-pressed={ mode === 'day' }
 						onClick={ () => setMode( 'day' ) }
@@ -179,14 +184,16 @@ export function BookingCalendar( {
 						{ __( 'Day', 'appointease' ) }
 					</Button>
 					<Button
+						__next40pxDefaultSize
 						variant={ mode === 'week' ? 'primary' : 'secondary' }
 						aria-pressed={ mode === 'week' }
 						onClick={ () => setMode( 'week' ) }
 					>
 						{ __( 'Week', 'appointease' ) }
 					</Button>
-				</div>
+				</HStack>
 				<Button
+					__next40pxDefaultSize
 					variant="secondary"
 					onClick={ () => setDate( addDays( date, -step ) ) }
 				>
@@ -194,10 +201,15 @@ export function BookingCalendar( {
 						? __( 'Previous day', 'appointease' )
 						: __( 'Previous week', 'appointease' ) }
 				</Button>
-				<Button variant="secondary" onClick={ () => setDate( today ) }>
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					onClick={ () => setDate( today ) }
+				>
 					{ __( 'Today', 'appointease' ) }
 				</Button>
 				<Button
+					__next40pxDefaultSize
 					variant="secondary"
 					onClick={ () => setDate( addDays( date, step ) ) }
 				>
@@ -206,6 +218,8 @@ export function BookingCalendar( {
 						: __( 'Next week', 'appointease' ) }
 				</Button>
 				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
 					label={ __( 'Date', 'appointease' ) }
 					type="date"
 					value={ date }
@@ -214,6 +228,7 @@ export function BookingCalendar( {
 					}
 				/>
 				<CheckboxControl
+					__nextHasNoMarginBottom
 					label={ __( 'Show cancelled and rejected', 'appointease' ) }
 					checked={ showInactive }
 					onChange={ setShowInactive }

@@ -13,9 +13,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { statusLabel } from '../../lib/bookings';
-import { type BookingFilters } from '../../../shared/api';
-import { BOOKING_STATUSES } from '../../../shared/types';
-import { type Named } from '../../types';
+import { BOOKING_STATUSES, type BookingFilters, type Named } from '../../types';
 
 export const NO_FILTERS: BookingFilters = {
 	employee: 0,
@@ -51,6 +49,8 @@ export function BookingFiltersBar( {
 			aria-label={ __( 'Filter bookings', 'appointease' ) }
 		>
 			<TextControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
 				label={ __( 'Customer', 'appointease' ) }
 				type="search"
 				placeholder={ __( 'Name, email or phone', 'appointease' ) }
@@ -59,6 +59,8 @@ export function BookingFiltersBar( {
 			/>
 			{ employees.length > 1 && (
 				<SelectControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
 					label={ __( 'Employee', 'appointease' ) }
 					value={ String( filters.employee ) }
 					options={ [
@@ -77,6 +79,8 @@ export function BookingFiltersBar( {
 				/>
 			) }
 			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
 				label={ __( 'Service', 'appointease' ) }
 				value={ String( filters.service ) }
 				options={ [
@@ -91,6 +95,8 @@ export function BookingFiltersBar( {
 				}
 			/>
 			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
 				label={ __( 'Status', 'appointease' ) }
 				value={ filters.status }
 				options={ [
@@ -110,18 +116,23 @@ export function BookingFiltersBar( {
 				}
 			/>
 			<TextControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
 				label={ __( 'From', 'appointease' ) }
 				type="date"
 				value={ filters.from }
 				onChange={ ( value: string ) => set( 'from', value ) }
 			/>
 			<TextControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
 				label={ __( 'To', 'appointease' ) }
 				type="date"
 				value={ filters.to }
 				onChange={ ( value: string ) => set( 'to', value ) }
 			/>
 			<Button
+				__next40pxDefaultSize
 				variant="tertiary"
 				onClick={ () => onChange( NO_FILTERS ) }
 				disabled={

@@ -12,13 +12,17 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listBookings } from '../../../shared/api';
+import { listBookings } from '../../api';
 import type { Notices } from '../../hooks/useNotices';
 import type { BookingAction } from '../../lib/bookings';
 import { toFailure } from '../../lib/errors';
-import type { BookingFilters, BookingPage } from '../../../shared/api';
-import type { Booking, Employee } from '../../../shared/types';
-import type { Named } from '../../types';
+import type {
+	Booking,
+	BookingFilters,
+	BookingPage,
+	Employee,
+	Named,
+} from '../../types';
 import { BookingFiltersBar, NO_FILTERS } from './BookingFiltersBar';
 import { BookingsTable } from './BookingsTable';
 
@@ -155,6 +159,7 @@ export function BookingsList( {
 				aria-label={ __( 'Pages of bookings', 'appointease' ) }
 			>
 				<Button
+					__next40pxDefaultSize
 					variant="secondary"
 					disabled={ page <= 1 || loading }
 					onClick={ () => setPage( page - 1 ) }
@@ -170,6 +175,7 @@ export function BookingsList( {
 					) }
 				</span>
 				<Button
+					__next40pxDefaultSize
 					variant="secondary"
 					disabled={ page >= pages || loading }
 					onClick={ () => setPage( page + 1 ) }

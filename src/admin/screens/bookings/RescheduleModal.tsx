@@ -20,15 +20,12 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { availability, rescheduleBooking } from '../../../shared/api';
+import { HStack, VStack } from '../../components/Stack';
+import { availability, rescheduleBooking } from '../../api';
 import { whenText } from '../../lib/bookings';
 import { failureText, toFailure } from '../../lib/errors';
-import { datePart, isDate, timePart } from '../../../shared/time';
-import type {
-	Booking,
-	Employee,
-	Slot as AvailabilitySlot,
-} from '../../../shared/types';
+import { datePart, isDate, timePart } from '../../lib/time';
+import type { AvailabilitySlot, Booking, Employee } from '../../types';
 
 interface Props {
 	booking: Booking;
@@ -121,83 +118,115 @@ export function RescheduleModal( {
 			onRequestClose={ onClose }
 			className="appointease-admin__reschedule"
 		>
-			<p>
-				{ sprintf(
-					/* translators: 1: customer name, 2: the booking's current time. */
-					__( '%1$s, now %2$s.', 'appointease' ),
-					booking.customer.name,
-					whenText( booking )
+			{ /* The controls add no margins of their own: the stack spaces them. */ }
+			<VStack spacing={ 4 }>
+				<p className="appointease-admin__modal-text">
+					{ sprintf(
+						/* translators: 1: customer name, 2: the booking's current time. */
+						__( '%1$s, now %2$s.', 'appointease' ),
+						booking.customer.name,
+						whenText( booking )
+					) }
+				</p>
+				{ problem && (
+					<Notice status="error" isDismissible={ false }>
+						{ problem }
+					</Notice>
 				) }
-			</p>
-			{ problem && (
-				<Notice status="error" isDismissible={ false }>
-					{ problem }
-				</Notice>
-			) }
-			<div className="appointease-admin__row">
-				<TextControl
-					label={ __( 'New date', 'appointease' ) }
-					type="date"
-					value={ date }
-					onChange={ ( value: string ) => setDate( value ) }
-				/>
-				<SelectControl
-					label={ __( 'Employee', 'appointease' ) }
-					value={ String( employee ) }
-					options={ candidates.map( ( item ) => ( {
-						value: String( item.id ),
-						label: item.name,
-					} ) ) }
-					onChange={ ( value: string ) =>
-						setEmployee( Number( value ) )
-					}
-				/>
-			</div>
-			<fieldset>
-				<legend>{ __( 'Free times', 'appointease' ) }</legend>
-				{ slots === null && <Spinner /> }
-				{ slots !== null && slots.length === 0 && (
-					<p>{ __( 'No free times on this day.', 'appointease' ) }</p>
-				) }
-				<div className="appointease-admin__slots">
-					{ slots?.map( ( slot ) => (
-						<Button
-							key={ slot.start }
-							variant={
-								chosen === slot.start ? 'primary' : 'secondary'
-							}
-							aria-pressed={ chosen === slot.start }
-							data-start={ slot.start }
-							onClick={ () => setChosen( slot.start ) }
-						>
-							{ timePart( slot.start ) }
-						</Button>
-					) ) }
-				</div>
-			</fieldset>
-			<div className="appointease-admin__modal-actions">
-				<Button
-					variant="tertiary"
-					onClick={ onClose }
-					disabled={ saving }
+				<HStack
+					className="appointease-admin__row"
+					spacing={ 4 }
+					alignment="top"
+					wrap
 				>
-					{ __( 'Keep the current time', 'appointease' ) }
-				</Button>
-				<Button
-					variant="primary"
-					onClick={ move }
-					isBusy={ saving }
-					disabled={ saving || chosen === '' }
-				>
-					{ chosen === ''
-						? __( 'Move booking', 'appointease' )
-						: sprintf(
-								/* translators: %s: the new time. */
-								__( 'Move booking to %s', 'appointease' ),
-								timePart( chosen )
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'New date', 'appointease' ) }
+						type="date"
+						value={ date }
+						onChange={ ( value: string ) => setDate( value ) }
+					/>
+					<SelectControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Employee', 'appointease' ) }
+						value={ String( employee ) }
+						options={ candidates.map( ( item ) => ( {
+							value: String( item.id ),
+							label: item.name,
+						} ) ) }
+						onChange={ ( value: string ) =>
+							setEmployee( Number( value ) )
+						}
+					/>
+				</HStack>
+				<fieldset>
+					<legend>{ __( 'Free times', 'appointease' ) }</legend>
+					{ slots === null && <Spinner /> }
+					{ slots !== null && slots.length === 0 && (
+						<p>
+							{ __(
+								'No free times on this day.',
+								'appointease'
 							) }
-				</Button>
-			</div>
+						</p>
+					) }
+					<HStack
+						className="appointease-admin__slots"
+						spacing={ 1.5 }
+						justify="flex-start"
+						wrap
+					>
+						{ slots?.map( ( slot ) => (
+							<Button
+								__next40pxDefaultSize
+								key={ slot.start }
+								variant={
+									chosen === slot.start
+										? 'primary'
+										: 'secondary'
+								}
+								aria-pressed={ chosen === slot.start }
+								data-start={ slot.start }
+								onClick={ () => setChosen( slot.start ) }
+							>
+								{ timePart( slot.start ) }
+							</Button>
+						) ) }
+					</HStack>
+				</fieldset>
+				<HStack
+					className="appointease-admin__modal-actions"
+					spacing={ 2 }
+					justify="flex-end"
+					wrap
+				>
+					<Button
+						__next40pxDefaultSize
+						variant="tertiary"
+						onClick={ onClose }
+						disabled={ saving }
+					>
+						{ __( 'Keep the current time', 'appointease' ) }
+					</Button>
+					<Button
+						__next40pxDefaultSize
+						variant="primary"
+						onClick={ move }
+						isBusy={ saving }
+						disabled={ saving || chosen === '' }
+					>
+						{ chosen === ''
+							? __( 'Move booking', 'appointease' )
+							: sprintf(
+									/* translators: %s: the new time. */
+									__( 'Move booking to %s', 'appointease' ),
+									timePart( chosen )
+								) }
+					</Button>
+				</HStack>
+			</VStack>
 		</Modal>
 	);
 }

@@ -8,6 +8,11 @@
 import { Button } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
+/**
+ * Internal dependencies
+ */
+import { HStack } from '../../components/Stack';
+
 export type BookingsView = 'list' | 'calendar';
 
 interface Props {
@@ -17,12 +22,15 @@ interface Props {
 
 export function ViewSwitch( { view, onChange }: Props ) {
 	return (
-		<div
+		<HStack
 			role="group"
 			aria-label={ __( 'View', 'appointease' ) }
 			className="appointease-admin__views"
+			spacing={ 0 }
+			justify="flex-start"
 		>
 			<Button
+				__next40pxDefaultSize
 				variant={ view === 'list' ? 'primary' : 'secondary' }
 				aria-pressed={ view === 'list' }
 				onClick={ () => onChange( 'list' ) }
@@ -30,12 +38,13 @@ export function ViewSwitch( { view, onChange }: Props ) {
 				{ __( 'List', 'appointease' ) }
 			</Button>
 			<Button
+				__next40pxDefaultSize
 				variant={ view === 'calendar' ? 'primary' : 'secondary' }
 				aria-pressed={ view === 'calendar' }
 				onClick={ () => onChange( 'calendar' ) }
 			>
 				{ __( 'Calendar', 'appointease' ) }
 			</Button>
-		</div>
+		</HStack>
 	);
 }

@@ -11,8 +11,9 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { isDate } from '../../../shared/time';
-import type { DayOff } from '../../../shared/types';
+import { HStack, VStack } from '../../components/Stack';
+import { isDate } from '../../lib/time';
+import type { DayOff } from '../../types';
 
 /**
  * What is wrong with a day-off range, or null.
@@ -39,108 +40,125 @@ export function DaysOffEditor( { daysOff, today, onChange }: Props ) {
 	return (
 		<fieldset>
 			<legend>{ __( 'Days off and holidays', 'appointease' ) }</legend>
-			{ daysOff.length === 0 && (
-				<p className="description">{ __( 'None.', 'appointease' ) }</p>
-			) }
-			{ daysOff.map( ( dayOff, index ) => {
-				const update = ( change: Partial< DayOff > ) =>
-					onChange(
-						daysOff.map( ( item, at ) =>
-							at === index ? { ...item, ...change } : item
-						)
+			<VStack spacing={ 3 } alignment="topLeft">
+				{ daysOff.length === 0 && (
+					<p className="description">
+						{ __( 'None.', 'appointease' ) }
+					</p>
+				) }
+				{ daysOff.map( ( dayOff, index ) => {
+					const update = ( change: Partial< DayOff > ) =>
+						onChange(
+							daysOff.map( ( item, at ) =>
+								at === index ? { ...item, ...change } : item
+							)
+						);
+					const problem = dayOffProblem( dayOff );
+					const problemId = `appointease-day-off-problem-${ index }`;
+					const name = sprintf(
+						/* translators: %d: number of the day-off range. */
+						__( 'day off %d', 'appointease' ),
+						index + 1
 					);
-				const problem = dayOffProblem( dayOff );
-				const problemId = `appointease-day-off-problem-${ index }`;
-				const name = sprintf(
-					/* translators: %d: number of the day-off range. */
-					__( 'day off %d', 'appointease' ),
-					index + 1
-				);
-				return (
-					<div key={ index }>
-						<div className="appointease-admin__range">
-							<TextControl
-								label={ sprintf(
-									/* translators: %s: e.g. "day off 1". */
-									__( 'First day (%s)', 'appointease' ),
-									name
-								) }
-								type="date"
-								value={ dayOff.start }
-								aria-describedby={
-									problem ? problemId : undefined
-								}
-								onChange={ ( start: string ) =>
-									update( { start } )
-								}
-							/>
-							<TextControl
-								label={ sprintf(
-									/* translators: %s: e.g. "day off 1". */
-									__( 'Last day (%s)', 'appointease' ),
-									name
-								) }
-								type="date"
-								value={ dayOff.end }
-								aria-describedby={
-									problem ? problemId : undefined
-								}
-								onChange={ ( end: string ) =>
-									update( { end } )
-								}
-							/>
-							<TextControl
-								label={ sprintf(
-									/* translators: %s: e.g. "day off 1". */
-									__( 'Reason (%s)', 'appointease' ),
-									name
-								) }
-								value={ dayOff.reason ?? '' }
-								maxLength={ 191 }
-								onChange={ ( reason: string ) =>
-									update( { reason } )
-								}
-							/>
-							<Button
-								variant="tertiary"
-								isDestructive
-								onClick={ () =>
-									onChange(
-										daysOff.filter(
-											( _, at ) => at !== index
+					return (
+						<VStack key={ index } spacing={ 1 }>
+							<HStack
+								className="appointease-admin__range"
+								spacing={ 2 }
+								alignment="bottomLeft"
+								wrap
+							>
+								<TextControl
+									__next40pxDefaultSize
+									__nextHasNoMarginBottom
+									label={ sprintf(
+										/* translators: %s: e.g. "day off 1". */
+										__( 'First day (%s)', 'appointease' ),
+										name
+									) }
+									type="date"
+									value={ dayOff.start }
+									aria-describedby={
+										problem ? problemId : undefined
+									}
+									onChange={ ( start: string ) =>
+										update( { start } )
+									}
+								/>
+								<TextControl
+									__next40pxDefaultSize
+									__nextHasNoMarginBottom
+									label={ sprintf(
+										/* translators: %s: e.g. "day off 1". */
+										__( 'Last day (%s)', 'appointease' ),
+										name
+									) }
+									type="date"
+									value={ dayOff.end }
+									aria-describedby={
+										problem ? problemId : undefined
+									}
+									onChange={ ( end: string ) =>
+										update( { end } )
+									}
+								/>
+								<TextControl
+									__next40pxDefaultSize
+									__nextHasNoMarginBottom
+									label={ sprintf(
+										/* translators: %s: e.g. "day off 1". */
+										__( 'Reason (%s)', 'appointease' ),
+										name
+									) }
+									value={ dayOff.reason ?? '' }
+									maxLength={ 191 }
+									onChange={ ( reason: string ) =>
+										update( { reason } )
+									}
+								/>
+								<Button
+									__next40pxDefaultSize
+									variant="tertiary"
+									isDestructive
+									onClick={ () =>
+										onChange(
+											daysOff.filter(
+												( _, at ) => at !== index
+											)
 										)
-									)
-								}
-							>
-								{ sprintf(
-									/* translators: %s: e.g. "day off 1". */
-									__( 'Remove %s', 'appointease' ),
-									name
-								) }
-							</Button>
-						</div>
-						{ problem && (
-							<p
-								id={ problemId }
-								className="appointease-admin__error"
-							>
-								{ problem }
-							</p>
-						) }
-					</div>
-				);
-			} ) }
-			<Button
-				variant="secondary"
-				onClick={ () =>
-					onChange( [
-						...daysOff,
-						{ start: today, end: today, reason: '' },
-					] )
-				}
-			>
-				{ __( 'Add days off', 'appointease' ) }
-			</Button>
+									}
+								>
+									{ sprintf(
+										/* translators: %s: e.g. "day off 1". */
+										__( 'Remove %s', 'appointease' ),
+										name
+									) }
+								</Button>
+							</HStack>
+							{ problem && (
+								<p
+									id={ problemId }
+									className="appointease-admin__error"
+								>
+									{ problem }
+								</p>
+							) }
+						</VStack>
+					);
+				} ) }
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					onClick={ () =>
+						onChange( [
+							...daysOff,
+							{ start: today, end: today, reason: '' },
+						] )
+					}
+				>
+					{ __( 'Add days off', 'appointease' ) }
+				</Button>
+			</VStack>
 		</fieldset>
 	);
 }

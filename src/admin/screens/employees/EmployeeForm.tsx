@@ -17,7 +17,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { createEmployee, updateEmployee } from '../../../shared/api';
+import { HStack, VStack } from '../../components/Stack';
+import { createEmployee, updateEmployee } from '../../api';
 import { useEntityForm } from '../../hooks/useEntityForm';
 import type { Notices } from '../../hooks/useNotices';
 import { errorProps } from '../../lib/form';
@@ -28,8 +29,7 @@ import {
 	WEEKDAYS,
 	type WeekHours,
 } from '../../lib/hours';
-import type { EmployeeFields } from '../../../shared/api';
-import type { DayOff, Employee, Service } from '../../../shared/types';
+import type { DayOff, Employee, EmployeeFields, Service } from '../../types';
 import { DaysOffEditor, dayOffProblem } from './DaysOffEditor';
 import { HoursEditor } from './HoursEditor';
 import { UserField } from './UserField';
@@ -193,157 +193,201 @@ export function EmployeeForm( {
 				save();
 			} }
 		>
-			<h2>{ title }</h2>
-			<div className="appointease-admin__row">
-				<TextControl
-					label={ __( 'Name', 'appointease' ) }
-					value={ form.name }
-					required
-					maxLength={ 191 }
-					onChange={ ( value: string ) => set( 'name', value ) }
-					{ ...errorProps(
-						errors,
-						'name',
-						__( 'Shown to visitors.', 'appointease' )
-					) }
-				/>
-				<TextControl
-					label={ __( 'Email', 'appointease' ) }
-					type="email"
-					value={ form.email }
-					maxLength={ 191 }
-					onChange={ ( value: string ) => set( 'email', value ) }
-					{ ...errorProps(
-						errors,
-						'email',
-						__(
-							'Where their notifications go. Never shown to visitors.',
-							'appointease'
-						)
-					) }
-				/>
-			</div>
-			<div className="appointease-admin__row">
-				<UserField
-					value={ form.wp_user }
-					canListUsers={ canListUsers }
-					errors={ errors }
-					onChange={ ( user ) => set( 'wp_user', user ) }
-				/>
-				<SelectControl
-					label={ __( 'Timezone', 'appointease' ) }
-					value={ form.timezone }
-					options={ [
-						{
-							value: '',
-							label: __( "The site's timezone", 'appointease' ),
-						},
-						...( timezones.includes( form.timezone ) ||
-						form.timezone === ''
-							? []
-							: [
-									{
-										value: form.timezone,
-										label: form.timezone,
-									},
-								] ),
-						...timezones.map( ( zone ) => ( {
-							value: zone,
-							label: zone,
-						} ) ),
-					] }
-					onChange={ ( value: string ) => set( 'timezone', value ) }
-					{ ...errorProps(
-						errors,
-						'timezone',
-						__(
-							'Working hours are in this timezone.',
-							'appointease'
-						)
-					) }
-				/>
-			</div>
-			<CheckboxControl
-				label={ __( 'Active: visitors can book them', 'appointease' ) }
-				checked={ form.active }
-				onChange={ ( value: boolean ) => set( 'active', value ) }
-			/>
-			<fieldset>
-				<legend>{ __( 'Services they give', 'appointease' ) }</legend>
-				{ offered.length === 0 && (
-					<p className="description">
-						{ __(
-							'No services yet: add them under Services.',
-							'appointease'
+			{ /* The controls add no margins of their own: the stacks space them. */ }
+			<VStack spacing={ 4 }>
+				<h2>{ title }</h2>
+				<HStack
+					className="appointease-admin__row"
+					spacing={ 4 }
+					alignment="top"
+					wrap
+				>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Name', 'appointease' ) }
+						value={ form.name }
+						required
+						maxLength={ 191 }
+						onChange={ ( value: string ) => set( 'name', value ) }
+						{ ...errorProps(
+							errors,
+							'name',
+							__( 'Shown to visitors.', 'appointease' )
 						) }
-					</p>
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Email', 'appointease' ) }
+						type="email"
+						value={ form.email }
+						maxLength={ 191 }
+						onChange={ ( value: string ) => set( 'email', value ) }
+						{ ...errorProps(
+							errors,
+							'email',
+							__(
+								'Where their notifications go. Never shown to visitors.',
+								'appointease'
+							)
+						) }
+					/>
+				</HStack>
+				<HStack
+					className="appointease-admin__row"
+					spacing={ 4 }
+					alignment="top"
+					wrap
+				>
+					<UserField
+						value={ form.wp_user }
+						canListUsers={ canListUsers }
+						errors={ errors }
+						onChange={ ( user ) => set( 'wp_user', user ) }
+					/>
+					<SelectControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Timezone', 'appointease' ) }
+						value={ form.timezone }
+						options={ [
+							{
+								value: '',
+								label: __(
+									"The site's timezone",
+									'appointease'
+								),
+							},
+							...( timezones.includes( form.timezone ) ||
+							form.timezone === ''
+								? []
+								: [
+										{
+											value: form.timezone,
+											label: form.timezone,
+										},
+									] ),
+							...timezones.map( ( zone ) => ( {
+								value: zone,
+								label: zone,
+							} ) ),
+						] }
+						onChange={ ( value: string ) =>
+							set( 'timezone', value )
+						}
+						{ ...errorProps(
+							errors,
+							'timezone',
+							__(
+								'Working hours are in this timezone.',
+								'appointease'
+							)
+						) }
+					/>
+				</HStack>
+				<CheckboxControl
+					__nextHasNoMarginBottom
+					label={ __(
+						'Active: visitors can book them',
+						'appointease'
+					) }
+					checked={ form.active }
+					onChange={ ( value: boolean ) => set( 'active', value ) }
+				/>
+				<fieldset>
+					<legend>
+						{ __( 'Services they give', 'appointease' ) }
+					</legend>
+					<VStack spacing={ 2 }>
+						{ offered.length === 0 && (
+							<p className="description">
+								{ __(
+									'No services yet: add them under Services.',
+									'appointease'
+								) }
+							</p>
+						) }
+						<div className="appointease-admin__checkboxes">
+							{ offered.map( ( service ) => (
+								<CheckboxControl
+									__nextHasNoMarginBottom
+									key={ service.id }
+									label={
+										service.active
+											? service.name
+											: sprintf(
+													/* translators: %s: service name. */
+													__(
+														'%s (inactive)',
+														'appointease'
+													),
+													service.name
+												)
+									}
+									checked={ form.services.includes(
+										service.id
+									) }
+									onChange={ ( on: boolean ) =>
+										toggleService( service.id, on )
+									}
+								/>
+							) ) }
+						</div>
+						{ errors.services && (
+							<p className="appointease-admin__error">
+								{ errors.services }
+							</p>
+						) }
+					</VStack>
+				</fieldset>
+				{ errors.hours && (
+					<p className="appointease-admin__error">{ errors.hours }</p>
 				) }
-				<div className="appointease-admin__checkboxes">
-					{ offered.map( ( service ) => (
-						<CheckboxControl
-							key={ service.id }
-							label={
-								service.active
-									? service.name
-									: sprintf(
-											/* translators: %s: service name. */
-											__(
-												'%s (inactive)',
-												'appointease'
-											),
-											service.name
-										)
-							}
-							checked={ form.services.includes( service.id ) }
-							onChange={ ( on: boolean ) =>
-								toggleService( service.id, on )
-							}
-						/>
-					) ) }
-				</div>
-				{ errors.services && (
+				<HoursEditor
+					week={ form.week }
+					onChange={ ( week ) => set( 'week', week ) }
+				/>
+				{ errors.days_off && (
 					<p className="appointease-admin__error">
-						{ errors.services }
+						{ errors.days_off }
 					</p>
 				) }
-			</fieldset>
-			{ errors.hours && (
-				<p className="appointease-admin__error">{ errors.hours }</p>
-			) }
-			<HoursEditor
-				week={ form.week }
-				onChange={ ( week ) => set( 'week', week ) }
-			/>
-			{ errors.days_off && (
-				<p className="appointease-admin__error">{ errors.days_off }</p>
-			) }
-			<DaysOffEditor
-				daysOff={ form.days_off }
-				today={ today }
-				onChange={ ( daysOff ) => set( 'days_off', daysOff ) }
-			/>
-			<div className="appointease-admin__form-actions">
-				<Button
-					variant="primary"
-					type="submit"
-					isBusy={ saving }
-					disabled={ saving }
+				<DaysOffEditor
+					daysOff={ form.days_off }
+					today={ today }
+					onChange={ ( daysOff ) => set( 'days_off', daysOff ) }
+				/>
+				<HStack
+					className="appointease-admin__form-actions"
+					spacing={ 2 }
+					justify="flex-start"
+					wrap
 				>
-					{ __( 'Save employee', 'appointease' ) }
-				</Button>
-				<Button
-					variant="tertiary"
-					disabled={ saving }
-					onClick={ () => mayLeave() && onClose() }
-				>
-					{ __( 'Cancel', 'appointease' ) }
-				</Button>
-				{ dirty && (
-					<span className="appointease-admin__dirty">
-						{ __( 'Unsaved changes', 'appointease' ) }
-					</span>
-				) }
-			</div>
+					<Button
+						__next40pxDefaultSize
+						variant="primary"
+						type="submit"
+						isBusy={ saving }
+						disabled={ saving }
+					>
+						{ __( 'Save employee', 'appointease' ) }
+					</Button>
+					<Button
+						__next40pxDefaultSize
+						variant="tertiary"
+						disabled={ saving }
+						onClick={ () => mayLeave() && onClose() }
+					>
+						{ __( 'Cancel', 'appointease' ) }
+					</Button>
+					{ dirty && (
+						<span className="appointease-admin__dirty">
+							{ __( 'Unsaved changes', 'appointease' ) }
+						</span>
+					) }
+				</HStack>
+			</VStack>
 		</form>
 	);
 }

@@ -12,7 +12,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { deleteEmployee } from '../../../shared/api';
+import { deleteEmployee } from '../../api';
 import type { AdminConfig } from '../../config';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowActions } from '../../components/RowActions';
@@ -20,7 +20,7 @@ import { Notices } from '../../components/Notices';
 import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
-import type { Employee, Service } from '../../../shared/types';
+import type { Employee, Service } from '../../types';
 import { EmployeeForm } from './EmployeeForm';
 
 type Editing = null | 'new' | Employee;
@@ -79,6 +79,7 @@ export function EmployeesScreen( { config }: { config: AdminConfig } ) {
 				<Fragment>
 					<div className="appointease-admin__toolbar">
 						<Button
+							__next40pxDefaultSize
 							variant="primary"
 							onClick={ () => setEditing( 'new' ) }
 						>

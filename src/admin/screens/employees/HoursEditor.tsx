@@ -12,6 +12,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { HStack, VStack } from '../../components/Stack';
 import {
 	copyMondayToWeekdays,
 	dayProblem,
@@ -20,7 +21,7 @@ import {
 	type TimeRange,
 	type WeekHours,
 } from '../../lib/hours';
-import { weekdayName } from '../../../shared/time';
+import { weekdayName } from '../../lib/time';
 
 interface Props {
 	week: WeekHours;
@@ -34,25 +35,28 @@ export function HoursEditor( { week, onChange }: Props ) {
 	return (
 		<fieldset>
 			<legend>{ __( 'Weekly working hours', 'appointease' ) }</legend>
-			<p className="description">
-				{ __(
-					"Times are in the employee's timezone, on a 5-minute step. Add a second range on a day to leave a break.",
-					'appointease'
-				) }
-			</p>
-			<Button
-				variant="secondary"
-				disabled={ ( week[ 1 ] ?? [] ).length === 0 }
-				onClick={ () => onChange( copyMondayToWeekdays( week ) ) }
-			>
-				{ sprintf(
-					/* translators: 1: Monday, 2: Tuesday, 3: Friday (weekday names). */
-					__( 'Copy %1$s to %2$s–%3$s', 'appointease' ),
-					weekdayName( 1 ),
-					weekdayName( 2 ),
-					weekdayName( 5 )
-				) }
-			</Button>
+			<VStack spacing={ 3 } alignment="topLeft">
+				<p className="description">
+					{ __(
+						"Times are in the employee's timezone, on a 5-minute step. Add a second range on a day to leave a break.",
+						'appointease'
+					) }
+				</p>
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					disabled={ ( week[ 1 ] ?? [] ).length === 0 }
+					onClick={ () => onChange( copyMondayToWeekdays( week ) ) }
+				>
+					{ sprintf(
+						/* translators: 1: Monday, 2: Tuesday, 3: Friday (weekday names). */
+						__( 'Copy %1$s to %2$s–%3$s', 'appointease' ),
+						weekdayName( 1 ),
+						weekdayName( 2 ),
+						weekdayName( 5 )
+					) }
+				</Button>
+			</VStack>
 			{ WEEKDAYS.map( ( weekday ) => {
 				const day = weekdayName( weekday );
 				const ranges = week[ weekday ] ?? [];
@@ -66,7 +70,7 @@ export function HoursEditor( { week, onChange }: Props ) {
 						aria-label={ day }
 					>
 						<strong>{ day }</strong>
-						<div>
+						<VStack spacing={ 2 } alignment="topLeft">
 							{ ranges.length === 0 && (
 								<p className="description">
 									{ __( 'Not working', 'appointease' ) }
@@ -91,11 +95,16 @@ export function HoursEditor( { week, onChange }: Props ) {
 									index + 1
 								);
 								return (
-									<div
+									<HStack
 										key={ index }
 										className="appointease-admin__range"
+										spacing={ 2 }
+										alignment="left"
+										wrap
 									>
 										<TextControl
+											__next40pxDefaultSize
+											__nextHasNoMarginBottom
 											label={ sprintf(
 												/* translators: %s: a weekday and range, e.g. "Monday, range 1". */
 												__(
@@ -117,6 +126,8 @@ export function HoursEditor( { week, onChange }: Props ) {
 										/>
 										<span aria-hidden="true">–</span>
 										<TextControl
+											__next40pxDefaultSize
+											__nextHasNoMarginBottom
 											label={ sprintf(
 												/* translators: %s: a weekday and range, e.g. "Monday, range 1". */
 												__( 'To (%s)', 'appointease' ),
@@ -134,6 +145,7 @@ export function HoursEditor( { week, onChange }: Props ) {
 											}
 										/>
 										<Button
+											__next40pxDefaultSize
 											variant="tertiary"
 											isDestructive
 											aria-label={ sprintf(
@@ -156,7 +168,7 @@ export function HoursEditor( { week, onChange }: Props ) {
 										>
 											{ __( 'Remove', 'appointease' ) }
 										</Button>
-									</div>
+									</HStack>
 								);
 							} ) }
 							{ problem && (
@@ -168,6 +180,7 @@ export function HoursEditor( { week, onChange }: Props ) {
 								</p>
 							) }
 							<Button
+								__next40pxDefaultSize
 								variant="secondary"
 								aria-label={
 									ranges.length === 0
@@ -202,7 +215,7 @@ export function HoursEditor( { week, onChange }: Props ) {
 											'appointease'
 										) }
 							</Button>
-						</div>
+						</VStack>
 					</div>
 				);
 			} ) }

@@ -13,9 +13,9 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listUsers } from '../../../shared/api';
+import { listUsers } from '../../api';
 import { errorProps, toInteger } from '../../lib/form';
-import type { WpUser } from '../../../shared/api';
+import type { WpUser } from '../../types';
 
 interface Props {
 	value: number | null;
@@ -74,6 +74,8 @@ export function UserField( { value, canListUsers, errors, onChange }: Props ) {
 		}
 		return (
 			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
 				label={ __( 'Linked WordPress user', 'appointease' ) }
 				value={ value === null ? '' : String( value ) }
 				options={ options }
@@ -87,6 +89,8 @@ export function UserField( { value, canListUsers, errors, onChange }: Props ) {
 
 	return (
 		<TextControl
+			__next40pxDefaultSize
+			__nextHasNoMarginBottom
 			label={ __( 'Linked WordPress user id', 'appointease' ) }
 			type="number"
 			min={ 1 }

@@ -16,12 +16,12 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { createService, updateService } from '../../../shared/api';
+import { HStack, VStack } from '../../components/Stack';
+import { createService, updateService } from '../../api';
 import { useEntityForm } from '../../hooks/useEntityForm';
 import type { Notices } from '../../hooks/useNotices';
 import { errorProps, toInteger } from '../../lib/form';
-import type { ServiceFields } from '../../../shared/api';
-import type { Service } from '../../../shared/types';
+import type { Service, ServiceFields } from '../../types';
 
 /** What the form holds: numbers as the text of their fields. */
 interface FormState {
@@ -145,6 +145,8 @@ export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
 		help: string
 	) => (
 		<TextControl
+			__next40pxDefaultSize
+			__nextHasNoMarginBottom
 			label={ label }
 			type="number"
 			min={ key === 'duration' ? 5 : 0 }
@@ -167,101 +169,136 @@ export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
 				save();
 			} }
 		>
-			<h2>{ title }</h2>
-			<TextControl
-				label={ __( 'Name', 'appointease' ) }
-				value={ form.name }
-				required
-				maxLength={ 191 }
-				onChange={ ( value: string ) => set( 'name', value ) }
-				{ ...errorProps( errors, 'name' ) }
-			/>
-			<TextareaControl
-				label={ __( 'Description', 'appointease' ) }
-				value={ form.description }
-				onChange={ ( value: string ) => set( 'description', value ) }
-				{ ...errorProps(
-					errors,
-					'description',
-					__( 'Shown to visitors under the name.', 'appointease' )
-				) }
-			/>
-			<div className="appointease-admin__row">
-				{ minutesField(
-					'duration',
-					__( 'Duration (minutes)', 'appointease' ),
-					__( 'A multiple of 5.', 'appointease' )
-				) }
-				{ minutesField(
-					'buffer_before',
-					__( 'Buffer before (minutes)', 'appointease' ),
-					__( 'Kept free before each session.', 'appointease' )
-				) }
-				{ minutesField(
-					'buffer_after',
-					__( 'Buffer after (minutes)', 'appointease' ),
-					__( 'Kept free after each session.', 'appointease' )
-				) }
-			</div>
-			<div className="appointease-admin__row">
+			{ /* The controls add no margins of their own: the stacks space them. */ }
+			<VStack spacing={ 4 }>
+				<h2>{ title }</h2>
 				<TextControl
-					label={ __( 'Capacity (seats)', 'appointease' ) }
-					type="number"
-					min={ 1 }
-					max={ 1000 }
-					value={ form.capacity }
-					onChange={ ( value: string ) => set( 'capacity', value ) }
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+					label={ __( 'Name', 'appointease' ) }
+					value={ form.name }
+					required
+					maxLength={ 191 }
+					onChange={ ( value: string ) => set( 'name', value ) }
+					{ ...errorProps( errors, 'name' ) }
+				/>
+				<TextareaControl
+					__nextHasNoMarginBottom
+					label={ __( 'Description', 'appointease' ) }
+					value={ form.description }
+					onChange={ ( value: string ) =>
+						set( 'description', value )
+					}
 					{ ...errorProps(
 						errors,
-						'capacity',
-						__(
-							'1 for one-to-one; more for a class.',
-							'appointease'
-						)
+						'description',
+						__( 'Shown to visitors under the name.', 'appointease' )
 					) }
 				/>
-				<TextControl
-					label={ __( 'Price', 'appointease' ) }
-					value={ form.price }
-					inputMode="decimal"
-					onChange={ ( value: string ) => set( 'price', value ) }
-					{ ...errorProps(
-						errors,
-						'price',
-						__(
-							'Like 35 or 35.50; empty shows no price.',
-							'appointease'
-						)
+				<HStack
+					className="appointease-admin__row"
+					spacing={ 4 }
+					alignment="top"
+					wrap
+				>
+					{ minutesField(
+						'duration',
+						__( 'Duration (minutes)', 'appointease' ),
+						__( 'A multiple of 5.', 'appointease' )
 					) }
+					{ minutesField(
+						'buffer_before',
+						__( 'Buffer before (minutes)', 'appointease' ),
+						__( 'Kept free before each session.', 'appointease' )
+					) }
+					{ minutesField(
+						'buffer_after',
+						__( 'Buffer after (minutes)', 'appointease' ),
+						__( 'Kept free after each session.', 'appointease' )
+					) }
+				</HStack>
+				<HStack
+					className="appointease-admin__row"
+					spacing={ 4 }
+					alignment="top"
+					wrap
+				>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Capacity (seats)', 'appointease' ) }
+						type="number"
+						min={ 1 }
+						max={ 1000 }
+						value={ form.capacity }
+						onChange={ ( value: string ) =>
+							set( 'capacity', value )
+						}
+						{ ...errorProps(
+							errors,
+							'capacity',
+							__(
+								'1 for one-to-one; more for a class.',
+								'appointease'
+							)
+						) }
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Price', 'appointease' ) }
+						value={ form.price }
+						inputMode="decimal"
+						onChange={ ( value: string ) => set( 'price', value ) }
+						{ ...errorProps(
+							errors,
+							'price',
+							__(
+								'Like 35 or 35.50; empty shows no price.',
+								'appointease'
+							)
+						) }
+					/>
+				</HStack>
+				<CheckboxControl
+					__nextHasNoMarginBottom
+					label={ __(
+						'Active: visitors can book it',
+						'appointease'
+					) }
+					checked={ form.active }
+					onChange={ ( value: boolean ) => set( 'active', value ) }
 				/>
-			</div>
-			<CheckboxControl
-				label={ __( 'Active: visitors can book it', 'appointease' ) }
-				checked={ form.active }
-				onChange={ ( value: boolean ) => set( 'active', value ) }
-			/>
-			<div className="appointease-admin__form-actions">
-				<Button
-					variant="primary"
-					type="submit"
-					isBusy={ saving }
-					disabled={ saving }
+				<HStack
+					className="appointease-admin__form-actions"
+					spacing={ 2 }
+					justify="flex-start"
+					wrap
 				>
-					{ __( 'Save service', 'appointease' ) }
-				</Button>
-				<Button
-					variant="tertiary"
-					disabled={ saving }
-					onClick={ () => mayLeave() && onClose() }
-				>
-					{ __( 'Cancel', 'appointease' ) }
-				</Button>
-				{ dirty && (
-					<span className="appointease-admin__dirty">
-						{ __( 'Unsaved changes', 'appointease' ) }
-					</span>
-				) }
-			</div>
+					<Button
+						__next40pxDefaultSize
+						variant="primary"
+						type="submit"
+						isBusy={ saving }
+						disabled={ saving }
+					>
+						{ __( 'Save service', 'appointease' ) }
+					</Button>
+					<Button
+						__next40pxDefaultSize
+						variant="tertiary"
+						disabled={ saving }
+						onClick={ () => mayLeave() && onClose() }
+					>
+						{ __( 'Cancel', 'appointease' ) }
+					</Button>
+					{ dirty && (
+						<span className="appointease-admin__dirty">
+							{ __( 'Unsaved changes', 'appointease' ) }
+						</span>
+					) }
+				</HStack>
+			</VStack>
 		</form>
 	);
 }

@@ -12,13 +12,13 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { deleteService, listServices } from '../../../shared/api';
+import { deleteService, listServices } from '../../api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
-import type { Service } from '../../../shared/types';
+import type { Service } from '../../types';
 import { ServiceForm } from './ServiceForm';
 
 /** Which form is open: none, a new service, or one service. */
@@ -81,6 +81,7 @@ export function ServicesScreen() {
 				<Fragment>
 					<div className="appointease-admin__toolbar">
 						<Button
+							__next40pxDefaultSize
 							variant="primary"
 							onClick={ () => setEditing( 'new' ) }
 						>

@@ -17,7 +17,7 @@ import {
  */
 import { fieldKind, fieldLabel, fromControl } from '../../lib/settings';
 import { errorProps } from '../../lib/form';
-import type { SettingSchema } from '../../../shared/api';
+import type { SettingSchema } from '../../types';
 
 interface Props {
 	name: string;
@@ -42,6 +42,7 @@ export function SettingField( {
 		case 'toggle':
 			return (
 				<ToggleControl
+					__nextHasNoMarginBottom
 					label={ label }
 					checked={ value === true }
 					onChange={ ( checked: boolean ) => onChange( checked ) }
@@ -51,6 +52,8 @@ export function SettingField( {
 		case 'select':
 			return (
 				<SelectControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
 					label={ label }
 					value={ text }
 					options={ ( schema.enum ?? [] ).map( ( option ) => ( {
@@ -66,6 +69,8 @@ export function SettingField( {
 		case 'number':
 			return (
 				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
 					label={ label }
 					type="number"
 					min={ schema.minimum }
@@ -80,6 +85,7 @@ export function SettingField( {
 		case 'textarea':
 			return (
 				<TextareaControl
+					__nextHasNoMarginBottom
 					label={ label }
 					rows={ 8 }
 					value={ text }
@@ -90,6 +96,8 @@ export function SettingField( {
 		default:
 			return (
 				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
 					label={ label }
 					value={ text }
 					maxLength={ schema.maxLength }

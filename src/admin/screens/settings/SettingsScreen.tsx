@@ -13,11 +13,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import {
-	getSettings,
-	getSettingsSchema,
-	updateSettings,
-} from '../../../shared/api';
+import { HStack, VStack } from '../../components/Stack';
+import { getSettings, getSettingsSchema, updateSettings } from '../../api';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
@@ -28,8 +25,11 @@ import {
 	rangeProblem,
 	templateOf,
 } from '../../lib/settings';
-import type { SettingSchema, SettingValues } from '../../../shared/api';
-import type { HoldStoreStatus } from '../../types';
+import type {
+	HoldStoreStatus,
+	SettingSchema,
+	SettingValues,
+} from '../../types';
 import { HoldStorePanel } from './HoldStorePanel';
 import { SettingField } from './SettingField';
 
@@ -154,7 +154,11 @@ export function SettingsScreen( {
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
 			<HoldStorePanel status={ holdStore } />
 			{ ! loaded && loadFailed && (
-				<Button variant="secondary" onClick={ load }>
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					onClick={ load }
+				>
 					{ __( 'Try again', 'appointease' ) }
 				</Button>
 			) }
@@ -169,78 +173,108 @@ export function SettingsScreen( {
 						save();
 					} }
 				>
-					<fieldset>
-						<legend>
-							{ __( 'Booking rules', 'appointease' ) }
-						</legend>
-						{ booking.map( ( [ key, schema ] ) =>
-							field( key, schema )
-						) }
-					</fieldset>
-					{ email.length + templates.size > 0 && (
+					{ /* The controls add no margins of their own: the stacks space them. */ }
+					<VStack spacing={ 4 }>
 						<fieldset>
-							<legend>{ __( 'Emails', 'appointease' ) }</legend>
-							{ email.map( ( [ key, schema ] ) =>
-								field( key, schema )
-							) }
-							<Panel>
-								{ [ ...templates ].map(
-									( [ template, parts ] ) => (
-										<PanelBody
-											key={ template }
-											title={
-												parts.some(
-													( [ key ] ) =>
-														key in changes
-												)
-													? sprintf(
-															/* translators: %s: an email template's name. */
-															__(
-																'%s (changed)',
-																'appointease'
-															),
-															humanize( template )
-														)
-													: humanize( template )
-											}
-											initialOpen={ parts.some(
-												( [ key ] ) => key in errors
-											) }
-										>
-											{ parts.map( ( [ key, schema ] ) =>
-												field( key, schema )
-											) }
-										</PanelBody>
-									)
+							<legend>
+								{ __( 'Booking rules', 'appointease' ) }
+							</legend>
+							<VStack spacing={ 4 }>
+								{ booking.map( ( [ key, schema ] ) =>
+									field( key, schema )
 								) }
-							</Panel>
+							</VStack>
 						</fieldset>
-					) }
-					<div className="appointease-admin__form-actions">
-						<Button
-							variant="primary"
-							type="submit"
-							isBusy={ saving }
-							disabled={ saving || ! dirty }
-						>
-							{ __( 'Save settings', 'appointease' ) }
-						</Button>
-						<Button
-							variant="tertiary"
-							disabled={ saving || ! dirty }
-							onClick={ () => {
-								setValues( loaded.saved );
-								setErrors( {} );
-							} }
-						>
-							{ __( 'Discard changes', 'appointease' ) }
-						</Button>
-						{ dirty && (
-							<span className="appointease-admin__dirty">
-								{ __( 'Unsaved changes', 'appointease' ) }
-							</span>
+						{ email.length + templates.size > 0 && (
+							<fieldset>
+								<legend>
+									{ __( 'Emails', 'appointease' ) }
+								</legend>
+								<VStack spacing={ 4 }>
+									{ email.map( ( [ key, schema ] ) =>
+										field( key, schema )
+									) }
+									<Panel>
+										{ [ ...templates ].map(
+											( [ template, parts ] ) => (
+												<PanelBody
+													key={ template }
+													title={
+														parts.some(
+															( [ key ] ) =>
+																key in changes
+														)
+															? sprintf(
+																	/* translators: %s: an email template's name. */
+																	__(
+																		'%s (changed)',
+																		'appointease'
+																	),
+																	humanize(
+																		template
+																	)
+																)
+															: humanize(
+																	template
+																)
+													}
+													initialOpen={ parts.some(
+														( [ key ] ) =>
+															key in errors
+													) }
+												>
+													<VStack spacing={ 4 }>
+														{ parts.map(
+															( [
+																key,
+																schema,
+															] ) =>
+																field(
+																	key,
+																	schema
+																)
+														) }
+													</VStack>
+												</PanelBody>
+											)
+										) }
+									</Panel>
+								</VStack>
+							</fieldset>
 						) }
-					</div>
+						<HStack
+							className="appointease-admin__form-actions"
+							spacing={ 2 }
+							justify="flex-start"
+							wrap
+						>
+							<Button
+								__next40pxDefaultSize
+								variant="primary"
+								type="submit"
+								isBusy={ saving }
+								disabled={ saving || ! dirty }
+							>
+								{ __( 'Save settings', 'appointease' ) }
+							</Button>
+							<Button
+								__next40pxDefaultSize
+								variant="tertiary"
+								disabled={ saving || ! dirty }
+								onClick={ () => {
+									setValues( loaded.saved );
+									setErrors( {} );
+								} }
+							>
+								{ __( 'Discard changes', 'appointease' ) }
+							</Button>
+							{ dirty && (
+								<span className="appointease-admin__dirty">
+									{ __( 'Unsaved changes', 'appointease' ) }
+								</span>
+							) }
+						</HStack>
+					</VStack>
 				</form>
 			) }
 		</div>
