@@ -39,8 +39,6 @@ final class Commands {
 	 * @param object|string $command A class (or its name) whose public methods are the subcommands.
 	 */
 	private static function add( string $name, object|string $command ): void {
-		// WP-CLI's stubs say "callable", but it takes any class: each public method is a subcommand.
-		/* @phpstan-ignore-next-line */
 		WP_CLI::add_command( $name, $command );
 	}
 }

@@ -7,13 +7,8 @@
 /**
  * Internal dependencies
  */
-import type {
-	DayOff,
-	Employee,
-	HoldStoreStatus,
-	HoursRange,
-	Named,
-} from './types';
+import type { DayOff, Employee, HoursRange } from '../shared/types';
+import type { HoldStoreStatus, Named } from './types';
 
 export const CONFIG_ATTRIBUTE = 'data-appointease-admin';
 

@@ -1,11 +1,16 @@
 /**
- * The REST client of the booking app (docs/rest-api.md), on
- * `@wordpress/api-fetch`. On the front end that is WordPress's own
- * `wp-api-fetch` script, which WordPress sets up with the REST root URL and,
- * for logged-in users, the cookie nonce; the view script depends on it.
+ * The one REST client of the plugin (docs/rest-api.md), on
+ * `@wordpress/api-fetch`, for the booking block and the admin screens. On
+ * both sides that is WordPress's own `wp-api-fetch` script, which WordPress
+ * sets up with the REST root URL and, for logged-in users, the cookie nonce
+ * (`X-WP-Nonce`); the view script and the admin pages depend on it.
+ *
+ * The block's calls come from createApi() (its namespace and root come from
+ * the block's settings, and tests pass a fake); the admin screens' calls are
+ * the plain functions further down.
  *
  * Every failure becomes an `ApiError` that carries the `reason` of the error
- * envelope, so the app maps reasons, not messages, to what it says.
+ * envelope, so the apps map reasons, not messages, to what they say.
  */
 
 /**
@@ -19,12 +24,15 @@ import apiFetch, { type APIFetchOptions } from '@wordpress/api-fetch';
 import type {
 	ApiErrorReason,
 	AvailabilityAnswer,
+	AvailabilityDay,
 	Booking,
 	BlockSettings,
+	BookingStatus,
 	Customer,
 	Employee,
 	HoldAnswer,
 	PollAnswer,
+	PublicEmployee,
 	Service,
 } from './types';
 
@@ -234,7 +242,7 @@ export interface BookingBody {
 /** The REST calls the booking app makes. */
 export interface BookingApi {
 	getServices: () => Promise< Service[] >;
-	getEmployees: ( service: number ) => Promise< Employee[] >;
+	getEmployees: ( service: number ) => Promise< PublicEmployee[] >;
 	getAvailability: (
 		query: { service: number; employee: number; from: string; to: string },
 		signal?: AbortSignal
@@ -287,7 +295,7 @@ export function createApi(
 		getServices: () => request< Service[] >( { path: `${ ns }/services` } ),
 
 		getEmployees: ( service ) =>
-			request< Employee[] >( {
+			request< PublicEmployee[] >( {
 				path: `${ ns }/employees${ queryString( { service } ) }`,
 			} ),
 
@@ -394,4 +402,287 @@ export function createApi(
 				{ token }
 			),
 	};
+}
+
+/*
+ * The admin screens' calls. They need `appointease_manage` (the cookie nonce
+ * of wp-admin) and read records with context=edit, so they get every field.
+ */
+
+/** The plugin's REST namespace, as api-fetch paths start. */
+export const NAMESPACE = '/appointease/v1';
+
+type Query = Record< string, string | number >;
+
+/**
+ * A path with its query string.
+ *
+ * @param path  The path.
+ * @param query Its arguments.
+ */
+export function withQuery( path: string, query: Query ): string {
+	const search = new URLSearchParams();
+	for ( const [ key, value ] of Object.entries( query ) ) {
+		search.append( key, String( value ) );
+	}
+	const text = search.toString();
+	return text === '' ? path : `${ path }?${ text }`;
+}
+
+function get< T >( path: string, query: Query = {} ): Promise< T > {
+	return request< T >( { path: withQuery( NAMESPACE + path, query ) } );
+}
+
+function send< T >(
+	method: 'POST' | 'PATCH' | 'DELETE' | 'OPTIONS',
+	path: string,
+	data?: object
+): Promise< T > {
+	return request< T >( { path: NAMESPACE + path, method, data } );
+}
+
+/** A service as its form edits it (no id until it is saved). */
+export type ServiceFields = Omit< Service, 'id' >;
+
+/** An employee as its form edits it. */
+export type EmployeeFields = Omit< Employee, 'id' >;
+
+/* Services */
+
+export const listServices = () =>
+	get< Service[] >( '/services', { context: 'edit' } );
+
+export const createService = ( fields: ServiceFields ) =>
+	send< Service >( 'POST', '/services', fields );
+
+export const updateService = ( id: number, fields: Partial< ServiceFields > ) =>
+	send< Service >( 'PATCH', `/services/${ id }`, fields );
+
+export const deleteService = ( id: number ) =>
+	send< { deleted: boolean } >( 'DELETE', `/services/${ id }` );
+
+/* Employees */
+
+export const listEmployees = () =>
+	get< Employee[] >( '/employees', { context: 'edit' } );
+
+export const createEmployee = ( fields: EmployeeFields ) =>
+	send< Employee >( 'POST', '/employees', fields );
+
+export const updateEmployee = (
+	id: number,
+	fields: Partial< EmployeeFields >
+) => send< Employee >( 'PATCH', `/employees/${ id }`, fields );
+
+export const deleteEmployee = ( id: number ) =>
+	send< { deleted: boolean } >( 'DELETE', `/employees/${ id }` );
+
+/** A WordPress user that an employee can be linked to (`wp/v2/users`). */
+export interface WpUser {
+	id: number;
+	name: string;
+	username?: string;
+	email?: string;
+}
+
+/**
+ * WordPress users an employee can be linked to (needs `list_users`).
+ */
+export const listUsers = () =>
+	request< WpUser[] >( {
+		path: withQuery( '/wp/v2/users', {
+			context: 'edit',
+			per_page: 100,
+			orderby: 'name',
+			_fields: 'id,name,username,email',
+		} ),
+	} );
+
+/* Bookings */
+
+/** The filters of the bookings list (the route's collection parameters). */
+export interface BookingFilters {
+	employee: number;
+	service: number;
+	status: BookingStatus | '';
+	from: string;
+	to: string;
+	search: string;
+}
+
+/** One page of the bookings list, with the totals of the X-WP-Total headers. */
+export interface BookingPage {
+	items: Booking[];
+	total: number;
+	totalPages: number;
+}
+
+/**
+ * The query string of a bookings list request: only the filters that are set.
+ *
+ * @param filters The filters.
+ * @param page    Page number, from 1.
+ * @param perPage Bookings per page (at most 100).
+ */
+export function bookingQuery(
+	filters: BookingFilters,
+	page: number,
+	perPage: number
+): Query {
+	const query: Query = { page, per_page: perPage };
+	if ( filters.employee > 0 ) {
+		query.employee = filters.employee;
+	}
+	if ( filters.service > 0 ) {
+		query.service = filters.service;
+	}
+	if ( filters.status !== '' ) {
+		query.status = filters.status;
+	}
+	if ( filters.from !== '' ) {
+		query.from = filters.from;
+	}
+	if ( filters.to !== '' ) {
+		query.to = filters.to;
+	}
+	if ( filters.search.trim() !== '' ) {
+		query.search = filters.search.trim();
+	}
+	return query;
+}
+
+/**
+ * One page of bookings with the totals from the X-WP-Total headers.
+ *
+ * @param filters The filters.
+ * @param page    Page number, from 1.
+ * @param perPage Bookings per page.
+ */
+export async function listBookings(
+	filters: BookingFilters,
+	page: number,
+	perPage: number
+): Promise< BookingPage > {
+	let response: Response;
+	try {
+		response = await apiFetch< Response, false >( {
+			path: withQuery(
+				NAMESPACE + '/bookings',
+				bookingQuery( filters, page, perPage )
+			),
+			parse: false,
+		} );
+	} catch ( error ) {
+		throw await toApiError( error );
+	}
+	const items = ( await response.json() ) as Booking[];
+	return {
+		items,
+		total: Number( response.headers.get( 'X-WP-Total' ) ?? items.length ),
+		totalPages: Number( response.headers.get( 'X-WP-TotalPages' ) ?? 1 ),
+	};
+}
+
+/**
+ * Every booking of the filters (page after page), for the calendar.
+ *
+ * @param filters The filters.
+ */
+export async function listAllBookings(
+	filters: BookingFilters
+): Promise< Booking[] > {
+	const all: Booking[] = [];
+	for ( let page = 1; ; page++ ) {
+		const result = await listBookings( filters, page, 100 );
+		all.push( ...result.items );
+		if ( page >= result.totalPages ) {
+			return all;
+		}
+	}
+}
+
+export type BookingAction = 'approve' | 'reject' | 'cancel';
+
+export const actOnBooking = ( id: number, action: BookingAction ) =>
+	send< Booking >( 'POST', `/bookings/${ id }/${ action }` );
+
+export const rescheduleBooking = (
+	id: number,
+	start: string,
+	employee?: number
+) =>
+	send< Booking >(
+		'POST',
+		`/bookings/${ id }/reschedule`,
+		employee ? { start, employee } : { start }
+	);
+
+/**
+ * The times of one day, as an admin moving a booking sees them.
+ *
+ * @param service  Service id.
+ * @param employee Employee id.
+ * @param date     YYYY-MM-DD.
+ */
+export async function availability(
+	service: number,
+	employee: number,
+	date: string
+): Promise< AvailabilityDay[] > {
+	const answer = await get< AvailabilityAnswer >( '/availability', {
+		service,
+		employee,
+		from: date,
+		to: date,
+	} );
+	return answer.days;
+}
+
+/**
+ * One calendar's live state (the admin's live holds panel; the block polls
+ * through createApi()'s poll(), with ETags).
+ *
+ * @param employee Employee id.
+ * @param date     YYYY-MM-DD.
+ */
+export const pollCalendar = ( employee: number, date: string ) =>
+	get< PollAnswer >( '/slots/poll', { employee, date } );
+
+/* Settings */
+
+/** One setting's JSON schema, as OPTIONS settings describes it. */
+export interface SettingSchema {
+	type?: string | string[];
+	title?: string;
+	description?: string;
+	enum?: Array< string | number >;
+	minimum?: number;
+	maximum?: number;
+	maxLength?: number;
+	default?: unknown;
+}
+
+/**
+ * Setting name => value. Kept open rather than the generated Settings type:
+ * the form shows whatever settings the server describes, including ones a
+ * later version adds.
+ */
+export type SettingValues = Record< string, unknown >;
+
+export const getSettings = () => get< SettingValues >( '/settings' );
+
+export const updateSettings = ( changes: SettingValues ) =>
+	send< SettingValues >( 'PATCH', '/settings', changes );
+
+/**
+ * The settings route's JSON schema (from an OPTIONS request), so that the
+ * form shows every setting the server knows, including ones added later.
+ */
+export async function getSettingsSchema(): Promise<
+	Record< string, SettingSchema >
+> {
+	const answer = await send< {
+		schema?: { properties?: Record< string, SettingSchema > };
+	} >( 'OPTIONS', '/settings' );
+	return answer.schema?.properties ?? {};
 }

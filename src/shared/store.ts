@@ -32,9 +32,9 @@ import type {
 	Booking,
 	Customer,
 	CustomerField,
-	Employee,
 	OwnHold,
 	PollAnswer,
+	PublicEmployee,
 	Service,
 	StepId,
 } from './types';
@@ -97,7 +97,7 @@ export interface BookingState {
 	services: Service[] | null;
 	servicesStatus: LoadStatus;
 	/** Employees who give the selected service. */
-	employees: Employee[] | null;
+	employees: PublicEmployee[] | null;
 	employeesStatus: LoadStatus;
 
 	selection: Selection;
@@ -143,7 +143,10 @@ export interface BookingState {
 	back: () => void;
 
 	setServices: ( services: Service[] | null, status: LoadStatus ) => void;
-	setEmployees: ( employees: Employee[] | null, status: LoadStatus ) => void;
+	setEmployees: (
+		employees: PublicEmployee[] | null,
+		status: LoadStatus
+	) => void;
 	/** Chooses a service; forgets what depended on the previous one. */
 	selectService: ( service: number ) => void;
 	/** Chooses an employee (0: any available); forgets the days. */

@@ -4,7 +4,10 @@
  * Times arrive as ISO 8601 with the offset of the employee's calendar
  * (`2026-12-01T10:00:00+01:00`), so the calendar's wall-clock time is in the
  * string itself: no timezone database is needed to show it. The visitor's
- * own timezone is the browser's.
+ * own timezone is the browser's. Dates (`YYYY-MM-DD`) are computed in UTC,
+ * where every day has 24 hours.
+ *
+ * The one time module of the booking block and the admin screens.
  */
 
 /** The parts of an ISO 8601 time with offset. */
@@ -122,42 +125,58 @@ export function formatTime(
 	);
 }
 
+/** How much of a date formatDate() writes out. */
+export type DateStyle = 'long' | 'medium' | 'short';
+
+const DATE_STYLES: Record< DateStyle, Intl.DateTimeFormatOptions > = {
+	// "Tuesday, 1 December 2026": the booking steps and summary.
+	long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+	// "Tue, Dec 1, 2026": tables and calendars in wp-admin.
+	medium: {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+	},
+	// "Tue, 1 Dec": the time list's day heading.
+	short: { weekday: 'short', day: 'numeric', month: 'short' },
+};
+
 /**
  * A local date (YYYY-MM-DD) as words, e.g. "Tuesday, 1 December 2026".
  *
  * @param date   The date.
  * @param locale Language tag.
- * @param style  Long (with weekday and year) or short (weekday and day).
+ * @param style  Long (weekday, day, month, year), medium (the same
+ *               abbreviated) or short (no year).
  */
 export function formatDate(
 	date: string,
 	locale: string | undefined = pageLocale(),
-	style: 'long' | 'short' = 'long'
+	style: DateStyle = 'long'
 ): string {
 	const parts = parseDate( date );
 	if ( ! parts ) {
 		return date;
 	}
-	const options: Intl.DateTimeFormatOptions =
-		style === 'long'
-			? {
-					weekday: 'long',
-					day: 'numeric',
-					month: 'long',
-					year: 'numeric',
-					timeZone: 'UTC',
-				}
-			: {
-					weekday: 'short',
-					day: 'numeric',
-					month: 'short',
-					timeZone: 'UTC',
-				};
 	return format(
 		locale,
-		options,
+		{ ...DATE_STYLES[ style ], timeZone: 'UTC' },
 		Date.UTC( parts.year, parts.month - 1, parts.day )
 	);
+}
+
+/**
+ * A date in the abbreviated style, "Tue, Dec 1, 2026" (the admin screens').
+ *
+ * @param date   A YYYY-MM-DD date.
+ * @param locale Language tag.
+ */
+export function formatMediumDate(
+	date: string,
+	locale: string | undefined = pageLocale()
+): string {
+	return formatDate( date, locale, 'medium' );
 }
 
 /**
@@ -191,11 +210,7 @@ export function formatDateTime(
 		return iso;
 	}
 	const date = display === 'visitor' ? visitorDate( iso ) : wall.date;
-	return `${ formatDate( date, locale ) }, ${ formatTime(
-		iso,
-		display,
-		locale
-	) }`;
+	return `${ formatDate( date, locale ) }, ${ formatTime( iso, display, locale ) }`;
 }
 
 /**
@@ -210,9 +225,7 @@ export function offsetLabel( iso: string ): string {
 	}
 	const sign = wall.offset < 0 ? '-' : '+';
 	const minutes = Math.abs( wall.offset );
-	return `UTC${ sign }${ pad( Math.floor( minutes / 60 ) ) }:${ pad(
-		minutes % 60
-	) }`;
+	return `UTC${ sign }${ pad( Math.floor( minutes / 60 ) ) }:${ pad( minutes % 60 ) }`;
 }
 
 /** The visitor's IANA timezone, e.g. "Europe/Berlin", when the browser says. */
@@ -240,9 +253,7 @@ export function toDateString(
 	month: number,
 	day: number
 ): string {
-	return `${ String( year ).padStart( 4, '0' ) }-${ pad( month ) }-${ pad(
-		day
-	) }`;
+	return `${ String( year ).padStart( 4, '0' ) }-${ pad( month ) }-${ pad( day ) }`;
 }
 
 /**
@@ -269,6 +280,91 @@ export function parseDate(
 		return null;
 	}
 	return { year, month, day };
+}
+
+/**
+ * Whether a string is a YYYY-MM-DD date that exists (2026-02-30 does not).
+ *
+ * @param date The string.
+ */
+export function isDate( date: string ): boolean {
+	return parseDate( date ) !== null;
+}
+
+/**
+ * The calendar's local date of an API time, read from the string itself:
+ * "2026-11-24T09:00:00+01:00" → "2026-11-24". Converting through the
+ * browser's timezone would give the reader's date, not the calendar's.
+ *
+ * @param iso An API time.
+ */
+export function datePart( iso: string ): string {
+	return iso.slice( 0, 10 );
+}
+
+/**
+ * The calendar's wall-clock time of an API time: "…T09:00:00+01:00" → "09:00".
+ *
+ * @param iso An API time.
+ */
+export function timePart( iso: string ): string {
+	return iso.slice( 11, 16 );
+}
+
+/**
+ * Minutes since midnight of an HH:MM time.
+ *
+ * @param time HH:MM (24:00 allowed).
+ */
+export function minutesOf( time: string ): number {
+	const [ hours = '0', minutes = '0' ] = time.split( ':' );
+	return Number( hours ) * 60 + Number( minutes );
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A date some days later (or earlier, with a negative count).
+ *
+ * @param date A YYYY-MM-DD date.
+ * @param days Days to add.
+ */
+export function addDays( date: string, days: number ): string {
+	const shifted = new Date(
+		Date.parse( `${ date }T00:00:00Z` ) + days * DAY_MS
+	);
+	return shifted.toISOString().slice( 0, 10 );
+}
+
+/**
+ * The ISO weekday: 1 for Monday to 7 for Sunday.
+ *
+ * @param date A YYYY-MM-DD date.
+ */
+export function isoWeekday( date: string ): number {
+	const day = new Date( `${ date }T00:00:00Z` ).getUTCDay();
+	return day === 0 ? 7 : day;
+}
+
+/**
+ * The Monday of the date's week.
+ *
+ * @param date A YYYY-MM-DD date.
+ */
+export function weekStart( date: string ): string {
+	return addDays( date, 1 - isoWeekday( date ) );
+}
+
+/**
+ * The seven dates of the date's week, Monday first.
+ *
+ * @param date A YYYY-MM-DD date.
+ */
+export function weekDates( date: string ): string[] {
+	const monday = weekStart( date );
+	return Array.from( { length: 7 }, ( _unused, index ) =>
+		addDays( monday, index )
+	);
 }
 
 /**
@@ -394,4 +490,17 @@ export function weekdayNames(
 			long: format( locale, { weekday: 'long', timeZone: 'UTC' }, value ),
 		};
 	} );
+}
+
+/**
+ * The name of an ISO weekday: 1 → "Monday".
+ *
+ * @param weekday 1 (Monday) to 7 (Sunday).
+ * @param locale  Language tag.
+ */
+export function weekdayName(
+	weekday: number,
+	locale: string | undefined = pageLocale()
+): string {
+	return weekdayNames( locale )[ weekday - 1 ]?.long ?? '';
 }

@@ -1,7 +1,23 @@
 /**
  * Types shared by the booking block, its view script and the admin screens:
- * the block's settings and the shapes of the REST API (docs/rest-api.md).
+ * the block's settings and the shapes of the REST API (docs/rest-api.md),
+ * the latter generated from the routes' schemas.
  */
+
+/**
+ * Internal dependencies
+ */
+import type {
+	Availability,
+	Booking,
+	Capacity,
+	Employee,
+	EmployeeView,
+	Hold,
+	Poll,
+	Service,
+	Settings,
+} from './rest-types';
 
 /**
  * The configuration the server renders into the `data-appointease`
@@ -57,76 +73,67 @@ export type ApiErrorReason =
 	| 'RATE_LIMITED'
 	| 'STORE_UNAVAILABLE';
 
-/** `GET services`. */
-export interface Service {
-	id: number;
-	name: string;
-	description: string;
-	/** Minutes. */
-	duration: number;
-	buffer_before: number;
-	buffer_after: number;
-	capacity: number;
-	/** A decimal string, or null when no price is shown. */
-	price: string | null;
-	active: boolean;
-}
+/*
+ * The REST answers. Their shapes are generated from the routes' JSON schemas
+ * (rest-types.ts, `npm run generate:types`); here they get the names the
+ * apps use. Add a field to a route's schema in PHP, regenerate, and both the
+ * block and wp-admin see it.
+ */
+export type { Booking, Employee, Service };
 
-/** `GET employees` (public fields). */
-export interface Employee {
-	id: number;
-	name: string;
-	services: number[];
-}
+/** `GET employees` as visitors see it (public fields only). */
+export type PublicEmployee = EmployeeView;
 
-/** The state of a time in `GET availability`. */
-export type SlotState = 'available' | 'booked' | 'held' | 'past';
+/** One weekly working-hours range of an employee. */
+export type HoursRange = Employee[ 'hours' ][ number ];
 
-/** One time in `GET availability`. */
-export interface Slot {
-	/** ISO 8601 with the calendar's offset. */
-	start: string;
-	end: string;
-	seats_left: number;
-	state: SlotState;
-	/** "Any available" only: who has this time free. */
-	employees?: number[];
-}
-
-export interface AvailabilityDay {
-	/** YYYY-MM-DD in the calendar's timezone. */
-	date: string;
-	slots: Slot[];
-}
+/** One range of days off of an employee. */
+export type DayOff = Employee[ 'days_off' ][ number ];
 
 /** `GET availability`. */
-export interface AvailabilityAnswer {
-	service: number;
-	employee: number | null;
-	days: AvailabilityDay[];
-	server_time?: string;
-}
+export type AvailabilityAnswer = Availability;
+
+export type AvailabilityDay = Availability[ 'days' ][ number ];
+
+/** One time in `GET availability`. */
+export type Slot = AvailabilityDay[ 'slots' ][ number ];
+
+/** The state of a time in `GET availability`. */
+export type SlotState = Slot[ 'state' ];
 
 /** `GET slots/poll`: one employee's local day, the same for every visitor. */
-export interface PollAnswer {
-	version: number;
-	employee: number;
-	date: string;
-	booked: Array< { start: string; end: string; seats_left: number } >;
-	held: Array< { start: string; end: string; id: string; seats: number } >;
-	server_time: string;
-}
+export type PollAnswer = Poll;
+
+/** A live hold in the poll answer. */
+export type PollHold = Poll[ 'held' ][ number ];
 
 /** `POST holds` and `PATCH holds/{id}`. */
-export interface HoldAnswer {
-	id: string;
-	start: string;
-	end: string;
-	seats: number;
-	expires_at: string;
-	/** Only in the answer to `POST holds`. */
-	token?: string;
-}
+export type HoldAnswer = Hold;
+
+/** `GET capacity`. */
+export type CapacityAnswer = Capacity;
+
+/** `GET settings`. */
+export type SettingsAnswer = Settings;
+
+export type BookingStatus = Booking[ 'status' ];
+
+/** Every booking status, in the order of the lifecycle. */
+export const BOOKING_STATUSES = [
+	'pending',
+	'confirmed',
+	'cancelled',
+	'rejected',
+	'completed',
+] as const satisfies readonly BookingStatus[];
+
+/**
+ * Compiles only when BOOKING_STATUSES names every status of the schema.
+ */
+type NoneMissing< Missing extends never > = Missing;
+export type BookingStatusesComplete = NoneMissing<
+	Exclude< BookingStatus, ( typeof BOOKING_STATUSES )[ number ] >
+>;
 
 /** The visitor's own hold, as the page keeps it. */
 export interface OwnHold {
@@ -140,33 +147,9 @@ export interface OwnHold {
 	end: string;
 }
 
-export interface Customer {
-	name: string;
-	email: string;
-	phone: string;
-	notes: string;
-}
+export type Customer = Booking[ 'customer' ];
 
 export type CustomerField = keyof Customer;
-
-export type BookingStatus =
-	'pending' | 'confirmed' | 'cancelled' | 'rejected' | 'completed';
-
-/** A booking as the REST API shows it. */
-export interface Booking {
-	id: number;
-	employee: number;
-	service: number;
-	start: string;
-	end: string;
-	seats: number;
-	status: BookingStatus;
-	customer: Customer;
-	created_at: string;
-	updated_at: string;
-	/** Only in the answer to `POST bookings`. */
-	manage_token?: string;
-}
 
 /**
  * The state a time button shows: free, booked, held by someone else

@@ -11,8 +11,8 @@ import { useCallback, useEffect, useState } from '@wordpress/element';
 /**
  * Internal dependencies
  */
-import { listEmployees, listServices } from '../api';
-import type { Employee, Service } from '../types';
+import { listEmployees, listServices } from '../../shared/api';
+import type { Employee, Service } from '../../shared/types';
 
 export interface Catalog {
 	services: Service[];

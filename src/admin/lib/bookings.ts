@@ -10,8 +10,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { Booking, BookingStatus } from '../types';
-import { datePart, formatDate, timePart } from './time';
+import { datePart, formatMediumDate, timePart } from '../../shared/time';
+import type { Booking, BookingStatus } from '../../shared/types';
 
 export type BookingAction = 'approve' | 'reject' | 'cancel' | 'reschedule';
 
@@ -71,7 +71,7 @@ export function whenText( booking: Pick< Booking, 'start' | 'end' > ): string {
 	return sprintf(
 		/* translators: 1: date, 2: start time, 3: end time. */
 		__( '%1$s, %2$s–%3$s', 'appointease' ),
-		formatDate( datePart( booking.start ) ),
+		formatMediumDate( datePart( booking.start ) ),
 		timePart( booking.start ),
 		timePart( booking.end )
 	);

@@ -9,6 +9,11 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
+/**
+ * Internal dependencies
+ */
+import { ApiError } from '../../shared/api';
+
 export interface Failure {
 	/** The server's message (translated there), or ours when there is none. */
 	message: string;
@@ -65,12 +70,20 @@ export function failureFromBody( body: unknown ): Failure {
 }
 
 /**
- * The failure behind a rejected `apiFetch` call. With `parse: false`
- * apiFetch rejects with the Response itself, whose body is read here.
+ * The failure behind a rejected REST call: an ApiError from the shared
+ * client, or what `apiFetch` itself rejects with (with `parse: false`, the
+ * Response, whose body is read here).
  *
  * @param error What the call rejected with.
  */
 export async function toFailure( error: unknown ): Promise< Failure > {
+	// What the shared client throws: the envelope already read.
+	if ( error instanceof ApiError ) {
+		return failureFromBody( {
+			message: error.message,
+			data: { reason: error.reason ?? '', params: error.params },
+		} );
+	}
 	if ( typeof Response !== 'undefined' && error instanceof Response ) {
 		try {
 			return failureFromBody( await error.json() );

@@ -12,8 +12,8 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { HoursRange } from '../types';
-import { minutesOf } from './time';
+import { minutesOf } from '../../shared/time';
+import type { HoursRange } from '../../shared/types';
 
 export const WEEKDAYS = [ 1, 2, 3, 4, 5, 6, 7 ] as const;
 

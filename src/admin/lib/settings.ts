@@ -12,7 +12,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { SettingSchema, SettingValues } from '../types';
+import type { SettingSchema, SettingValues } from '../../shared/api';
 
 export type FieldKind = 'toggle' | 'select' | 'number' | 'textarea' | 'text';
 

@@ -17,7 +17,7 @@ import {
  * Internal dependencies
  */
 import { BookingsScreen } from '../../../src/admin/screens/bookings/BookingsScreen';
-import type { Booking } from '../../../src/admin/types';
+import type { Booking } from '../../../src/shared/types';
 import { callsTo, listResponse, mockApi, restError } from './api-mock';
 import { ANA, BEN, booking, HAIRCUT, YOGA } from './fixtures';
 

@@ -12,7 +12,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
  */
 import { normalizeConfig } from '../../../src/admin/config';
 import { EmployeesScreen } from '../../../src/admin/screens/employees/EmployeesScreen';
-import type { Employee } from '../../../src/admin/types';
+import type { Employee } from '../../../src/shared/types';
 import { callsTo, mockApi, restError } from './api-mock';
 import { ANA, HAIRCUT, YOGA } from './fixtures';
 

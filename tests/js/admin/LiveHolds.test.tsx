@@ -14,7 +14,7 @@ import {
 	LIVE_HOLDS_SECONDS,
 	LiveHolds,
 } from '../../../src/admin/screens/bookings/LiveHolds';
-import type { PollAnswer, PollHold } from '../../../src/admin/types';
+import type { PollAnswer, PollHold } from '../../../src/shared/types';
 import { callsTo, mockApi, restError } from './api-mock';
 
 jest.mock( '@wordpress/api-fetch' );

@@ -11,7 +11,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
  * Internal dependencies
  */
 import { SettingsScreen } from '../../../src/admin/screens/settings/SettingsScreen';
-import type { SettingSchema } from '../../../src/admin/types';
+import type { SettingSchema } from '../../../src/shared/api';
 import { callsTo, mockApi, restError } from './api-mock';
 
 jest.mock( '@wordpress/api-fetch' );

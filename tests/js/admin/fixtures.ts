@@ -5,7 +5,7 @@
 /**
  * Internal dependencies
  */
-import type { Booking, Employee, Service } from '../../../src/admin/types';
+import type { Booking, Employee, Service } from '../../../src/shared/types';
 
 export const HAIRCUT: Service = {
 	id: 1,

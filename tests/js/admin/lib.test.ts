@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import { bookingQuery, withQuery } from '../../../src/admin/api';
+import { bookingQuery, withQuery } from '../../../src/shared/api';
 import { normalizeConfig } from '../../../src/admin/config';
 import { allowedActions } from '../../../src/admin/lib/bookings';
 import {
@@ -30,7 +30,7 @@ import {
 	isoWeekday,
 	timePart,
 	weekDates,
-} from '../../../src/admin/lib/time';
+} from '../../../src/shared/time';
 
 describe( 'time', () => {
 	it( "reads the calendar's wall clock from an API time, whatever the browser's timezone", () => {

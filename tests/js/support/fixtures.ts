@@ -12,8 +12,8 @@ import type {
 	AvailabilityAnswer,
 	BlockSettings,
 	Booking,
-	Employee,
 	PollAnswer,
+	PublicEmployee,
 	Service,
 	Slot,
 } from '../../../src/shared/types';
@@ -44,8 +44,16 @@ export const YOGA: Service = {
 	active: true,
 };
 
-export const ANA: Employee = { id: 1, name: 'Ana Silva', services: [ 1 ] };
-export const BEN: Employee = { id: 2, name: 'Ben Okafor', services: [ 1, 4 ] };
+export const ANA: PublicEmployee = {
+	id: 1,
+	name: 'Ana Silva',
+	services: [ 1 ],
+};
+export const BEN: PublicEmployee = {
+	id: 2,
+	name: 'Ben Okafor',
+	services: [ 1, 4 ],
+};
 
 /**
  * An ISO time on DATE at the given hour and minute, +01:00.

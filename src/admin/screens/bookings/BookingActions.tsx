@@ -18,7 +18,7 @@ import {
 	whenText,
 	type BookingAction,
 } from '../../lib/bookings';
-import type { Booking } from '../../types';
+import type { Booking } from '../../../shared/types';
 
 interface Props {
 	booking: Booking;

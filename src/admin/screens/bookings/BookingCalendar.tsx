@@ -25,7 +25,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack } from '../../components/Stack';
-import { listAllBookings } from '../../api';
+import { listAllBookings } from '../../../shared/api';
 import { nameOf } from '../../hooks/useCatalog';
 import type { Notices } from '../../hooks/useNotices';
 import { isActive, type BookingAction } from '../../lib/bookings';
@@ -33,13 +33,14 @@ import { describeDay, groupHours } from '../../lib/hours';
 import {
 	addDays,
 	datePart,
-	formatDate,
+	formatMediumDate as formatDate,
 	isDate,
 	isoWeekday,
 	timePart,
 	weekDates,
-} from '../../lib/time';
-import type { Booking, Employee, Named } from '../../types';
+} from '../../../shared/time';
+import type { Booking, Employee } from '../../../shared/types';
+import type { Named } from '../../types';
 import { BookingActions } from './BookingActions';
 import { StatusBadge } from './BookingsTable';
 import { LiveHolds } from './LiveHolds';

@@ -13,7 +13,9 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { statusLabel } from '../../lib/bookings';
-import { BOOKING_STATUSES, type BookingFilters, type Named } from '../../types';
+import { type BookingFilters } from '../../../shared/api';
+import { BOOKING_STATUSES } from '../../../shared/types';
+import { type Named } from '../../types';
 
 export const NO_FILTERS: BookingFilters = {
 	employee: 0,

@@ -12,17 +12,13 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listBookings } from '../../api';
+import { listBookings } from '../../../shared/api';
 import type { Notices } from '../../hooks/useNotices';
 import type { BookingAction } from '../../lib/bookings';
 import { toFailure } from '../../lib/errors';
-import type {
-	Booking,
-	BookingFilters,
-	BookingPage,
-	Employee,
-	Named,
-} from '../../types';
+import type { BookingFilters, BookingPage } from '../../../shared/api';
+import type { Booking, Employee } from '../../../shared/types';
+import type { Named } from '../../types';
 import { BookingFiltersBar, NO_FILTERS } from './BookingFiltersBar';
 import { BookingsTable } from './BookingsTable';
 

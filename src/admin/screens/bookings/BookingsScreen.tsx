@@ -12,7 +12,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { actOnBooking } from '../../api';
+import { actOnBooking } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
 import { useCatalog } from '../../hooks/useCatalog';
@@ -23,7 +23,7 @@ import {
 	whenText,
 	type BookingAction,
 } from '../../lib/bookings';
-import type { Booking } from '../../types';
+import type { Booking } from '../../../shared/types';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
 import { RescheduleModal } from './RescheduleModal';

@@ -13,7 +13,8 @@ import { __ } from '@wordpress/i18n';
  */
 import { nameOf } from '../../hooks/useCatalog';
 import { statusLabel, whenText, type BookingAction } from '../../lib/bookings';
-import type { Booking, Employee, Named } from '../../types';
+import type { Booking, Employee } from '../../../shared/types';
+import type { Named } from '../../types';
 import { BookingActions } from './BookingActions';
 
 interface Props {

@@ -14,10 +14,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { pollCalendar } from '../../api';
+import { pollCalendar } from '../../../shared/api';
 import { toFailure } from '../../lib/errors';
-import { formatDate, timePart } from '../../lib/time';
-import type { PollHold } from '../../types';
+import { formatMediumDate as formatDate, timePart } from '../../../shared/time';
+import type { PollHold } from '../../../shared/types';
 
 /** Seconds between two reads. */
 export const LIVE_HOLDS_SECONDS = 3;

@@ -16,7 +16,8 @@ import { __ } from '@wordpress/i18n';
  */
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
-import type { Employee, Named } from '../../types';
+import type { Employee } from '../../../shared/types';
+import type { Named } from '../../types';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
 import { ViewSwitch, type BookingsView } from './ViewSwitch';

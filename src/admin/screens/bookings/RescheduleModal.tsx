@@ -21,11 +21,15 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack, VStack } from '../../components/Stack';
-import { availability, rescheduleBooking } from '../../api';
+import { availability, rescheduleBooking } from '../../../shared/api';
 import { whenText } from '../../lib/bookings';
 import { failureText, toFailure } from '../../lib/errors';
-import { datePart, isDate, timePart } from '../../lib/time';
-import type { AvailabilitySlot, Booking, Employee } from '../../types';
+import { datePart, isDate, timePart } from '../../../shared/time';
+import type {
+	Booking,
+	Employee,
+	Slot as AvailabilitySlot,
+} from '../../../shared/types';
 
 interface Props {
 	booking: Booking;

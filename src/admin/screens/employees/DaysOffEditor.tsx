@@ -12,8 +12,8 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack, VStack } from '../../components/Stack';
-import { isDate } from '../../lib/time';
-import type { DayOff } from '../../types';
+import { isDate } from '../../../shared/time';
+import type { DayOff } from '../../../shared/types';
 
 /**
  * What is wrong with a day-off range, or null.

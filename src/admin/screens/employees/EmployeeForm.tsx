@@ -18,7 +18,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack, VStack } from '../../components/Stack';
-import { createEmployee, updateEmployee } from '../../api';
+import { createEmployee, updateEmployee } from '../../../shared/api';
 import { useEntityForm } from '../../hooks/useEntityForm';
 import type { Notices } from '../../hooks/useNotices';
 import { errorProps } from '../../lib/form';
@@ -29,7 +29,8 @@ import {
 	WEEKDAYS,
 	type WeekHours,
 } from '../../lib/hours';
-import type { DayOff, Employee, EmployeeFields, Service } from '../../types';
+import type { EmployeeFields } from '../../../shared/api';
+import type { DayOff, Employee, Service } from '../../../shared/types';
 import { DaysOffEditor, dayOffProblem } from './DaysOffEditor';
 import { HoursEditor } from './HoursEditor';
 import { UserField } from './UserField';

@@ -12,7 +12,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { deleteEmployee } from '../../api';
+import { deleteEmployee } from '../../../shared/api';
 import type { AdminConfig } from '../../config';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowActions } from '../../components/RowActions';
@@ -20,7 +20,7 @@ import { Notices } from '../../components/Notices';
 import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
-import type { Employee, Service } from '../../types';
+import type { Employee, Service } from '../../../shared/types';
 import { EmployeeForm } from './EmployeeForm';
 
 type Editing = null | 'new' | Employee;

@@ -21,7 +21,7 @@ import {
 	type TimeRange,
 	type WeekHours,
 } from '../../lib/hours';
-import { weekdayName } from '../../lib/time';
+import { weekdayName } from '../../../shared/time';
 
 interface Props {
 	week: WeekHours;

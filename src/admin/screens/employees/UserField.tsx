@@ -13,9 +13,9 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listUsers } from '../../api';
+import { listUsers } from '../../../shared/api';
 import { errorProps, toInteger } from '../../lib/form';
-import type { WpUser } from '../../types';
+import type { WpUser } from '../../../shared/api';
 
 interface Props {
 	value: number | null;

@@ -17,11 +17,12 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack, VStack } from '../../components/Stack';
-import { createService, updateService } from '../../api';
+import { createService, updateService } from '../../../shared/api';
 import { useEntityForm } from '../../hooks/useEntityForm';
 import type { Notices } from '../../hooks/useNotices';
 import { errorProps, toInteger } from '../../lib/form';
-import type { Service, ServiceFields } from '../../types';
+import type { ServiceFields } from '../../../shared/api';
+import type { Service } from '../../../shared/types';
 
 /** What the form holds: numbers as the text of their fields. */
 interface FormState {

@@ -12,13 +12,13 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { deleteService, listServices } from '../../api';
+import { deleteService, listServices } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
-import type { Service } from '../../types';
+import type { Service } from '../../../shared/types';
 import { ServiceForm } from './ServiceForm';
 
 /** Which form is open: none, a new service, or one service. */

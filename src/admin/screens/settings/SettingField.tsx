@@ -17,7 +17,7 @@ import {
  */
 import { fieldKind, fieldLabel, fromControl } from '../../lib/settings';
 import { errorProps } from '../../lib/form';
-import type { SettingSchema } from '../../types';
+import type { SettingSchema } from '../../../shared/api';
 
 interface Props {
 	name: string;

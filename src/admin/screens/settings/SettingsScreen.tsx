@@ -14,7 +14,11 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack, VStack } from '../../components/Stack';
-import { getSettings, getSettingsSchema, updateSettings } from '../../api';
+import {
+	getSettings,
+	getSettingsSchema,
+	updateSettings,
+} from '../../../shared/api';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
@@ -25,11 +29,8 @@ import {
 	rangeProblem,
 	templateOf,
 } from '../../lib/settings';
-import type {
-	HoldStoreStatus,
-	SettingSchema,
-	SettingValues,
-} from '../../types';
+import type { SettingSchema, SettingValues } from '../../../shared/api';
+import type { HoldStoreStatus } from '../../types';
 import { HoldStorePanel } from './HoldStorePanel';
 import { SettingField } from './SettingField';
 
