@@ -9,7 +9,7 @@ module.exports = [
 		// `.runtime/` holds the local WordPress, whose plugins folder links
 		// back to this repository: never crawl it.
 		ignores: [
-			'.runtime/**',
+			'.runtime*/**',
 			'**/node_modules/**',
 			'**/vendor/**',
 			'**/build/**',
@@ -26,13 +26,8 @@ module.exports = [
 			reportUnusedDisableDirectives: 'error',
 		},
 		settings: {
-			// JSX compiles to createElement/Fragment from @wordpress/element
-			// (classic runtime, see babel.config.js).
-			react: {
-				version: '17.0',
-				pragma: 'createElement',
-				fragment: 'Fragment',
-			},
+			// WordPress 6.8+ ships React 18; JSX uses the automatic runtime.
+			react: { version: '18.3' },
 			// @wordpress/* packages are the `wp-*` scripts of WordPress at
 			// run time (webpack externals); some are not installed.
 			'import/core-modules': [ '@wordpress/block-editor' ],
@@ -42,17 +37,6 @@ module.exports = [
 				'error',
 				{ allowedTextDomain: 'appointease' },
 			],
-		},
-	},
-
-	{
-		files: [ '**/*.ts', '**/*.tsx' ],
-		languageOptions: {
-			parserOptions: {
-				// Lets typescript-eslint see that JSX uses these imports.
-				jsxPragma: 'createElement',
-				jsxFragmentName: 'Fragment',
-			},
 		},
 	},
 
