@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import { bookingQuery, withQuery } from '../../../src/shared/api';
+import { ApiError, bookingQuery, withQuery } from '../../../src/shared/api';
 import { normalizeConfig } from '../../../src/admin/config';
 import { allowedActions } from '../../../src/admin/lib/bookings';
 import {
@@ -211,6 +211,20 @@ describe( 'errors', () => {
 		expect( failureText( 'Not saved.', failure ) ).toBe(
 			'Not saved. Invalid parameter(s): duration duration: duration must be a multiple of 5. (VALIDATION_ERROR)'
 		);
+	} );
+
+	it( 'reads the ApiError the shared client throws', async () => {
+		const error = new ApiError( 'That time was just taken.', {
+			code: 'appointease_slot_taken',
+			status: 409,
+			reason: 'SLOT_TAKEN',
+			params: { start: 'taken' },
+		} );
+		expect( await toFailure( error ) ).toEqual( {
+			message: 'That time was just taken.',
+			reason: 'SLOT_TAKEN',
+			params: { start: 'taken' },
+		} );
 	} );
 
 	it( 'handles network errors and unreadable answers', async () => {

@@ -19,7 +19,7 @@ final class RestTypesDriftTest extends TestCase {
 
 	public function test_the_checked_in_types_match_the_routes_schemas(): void {
 		$root = dirname( __DIR__, 4 );
-		require_once $root . '/tools/rest-schemas.php';
+		require_once __DIR__ . '/rest-schemas.php';
 
 		$schemas = appointease_rest_schemas();
 		$this->assertArrayHasKey( '/appointease/v1/slots/poll', $schemas, 'The poll route publishes no schema.' );
