@@ -53,18 +53,40 @@ strict_mode() {
 	trap 'on_error "$LINENO" "${BASH_SOURCE[0]}" "$?"' ERR
 }
 
-# Waits up to $2 seconds for the command in $1 to succeed.
+# Waits up to $1 seconds for a command ($3 …) to succeed, trying every 0.2 s; $2 says
+# what is awaited, for the message when it gives up. Each try must be bounded by
+# itself (`timeout`, a client's own timeout): a try that never returns would make the
+# deadline meaningless, as when `redis-cli ping` waited forever on a frozen Redis.
 wait_for() {
-	local check="$1" seconds="$2" i
-	for ((i = 0; i < seconds * 10; i++)); do
-		if eval "$check" >/dev/null 2>&1; then
+	local seconds="$1" what="$2" deadline
+	shift 2
+	deadline=$((SECONDS + seconds))
+	while ((SECONDS < deadline)); do
+		if "$@" >/dev/null 2>&1; then
 			return 0
 		fi
-		sleep 0.1
+		sleep 0.2
 	done
+	note "Gave up after $seconds s waiting for $what." >&2
 	return 1
 }
 
+# Runs a command with a time limit (seconds in $1) and says what it was doing when it
+# is killed: `timed <seconds> <what> <command …>`. The exit status is the command's, or
+# 124 on a timeout (as with `timeout`).
+timed() {
+	local seconds="$1" what="$2" status=0
+	shift 2
+	timeout -k 10 "$seconds" "$@" || status=$?
+	if ((status == 124 || status == 137)); then
+		note "Gave up after $seconds s: $what did not finish." >&2
+	fi
+	return "$status"
+}
+
+# The MariaDB client as root over the socket. Both waits are bounded: the connection
+# (--connect-timeout) and the whole statement list ($MYSQL_TIMEOUT, default 60 s), since a
+# frozen server accepts the connection and then never answers.
 mysql_root() {
-	mariadb --protocol=socket --socket="$DB_SOCKET" -uroot "$@"
+	timeout -k 5 "${MYSQL_TIMEOUT:-60}" mariadb --connect-timeout=5 --protocol=socket --socket="$DB_SOCKET" -uroot "$@"
 }

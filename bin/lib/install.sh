@@ -25,9 +25,11 @@ ensure_apt_packages() {
 	if [[ ! -e $policy ]]; then
 		printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created_policy=1
 	fi
-	DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$LOG_DIR/apt.log" 2>&1
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1 \
-		|| fail "apt-get install failed; see $LOG_DIR/apt.log."
+	# Bounded like every other wait of the set-up: a dead mirror must end it with a message.
+	timed 600 "apt-get update" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$LOG_DIR/apt.log" 2>&1 \
+		|| fail "apt-get update failed or took over 10 minutes; see $LOG_DIR/apt.log."
+	timed 1200 "apt-get install" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+		>>"$LOG_DIR/apt.log" 2>&1 || fail "apt-get install failed or took over 20 minutes; see $LOG_DIR/apt.log."
 	[[ -n $created_policy ]] && rm -f "$policy"
 	return 0
 }
@@ -35,14 +37,16 @@ ensure_apt_packages() {
 ensure_composer_packages() {
 	if [[ ! -f $ROOT/vendor/autoload.php || $ROOT/composer.json -nt $ROOT/vendor/autoload.php ]]; then
 		step "Installing PHP dependencies (Composer)"
-		(cd "$ROOT" && composer install --quiet --no-progress) || fail "composer install failed."
+		(cd "$ROOT" && timed 900 "composer install" composer install --quiet --no-progress) \
+			|| fail "composer install failed or took over 15 minutes."
 		touch "$ROOT/vendor/autoload.php"
 	fi
 	local cli="$ROOT/tools/wp-cli"
 	if [[ ! -f $cli/vendor/autoload.php || $cli/composer.json -nt $cli/vendor/autoload.php ]]; then
 		step "Installing WP-CLI (Composer)"
 		# The WP-CLI release the registry serves declares PHP 7 only; it runs on PHP 8.2.
-		(cd "$cli" && composer install --quiet --no-progress --ignore-platform-req=php) || fail "composer install of WP-CLI failed."
+		(cd "$cli" && timed 900 "composer install (WP-CLI)" composer install --quiet --no-progress --ignore-platform-req=php) \
+			|| fail "composer install of WP-CLI failed or took over 15 minutes."
 		touch "$cli/vendor/autoload.php"
 	fi
 }
@@ -52,7 +56,8 @@ ensure_npm_packages() {
 		# `npm ci` would be the natural choice, but npm 11 rejects its own lock file here
 		# (optional platform bindings reported "missing"); install honours the lock as well.
 		step "Installing JavaScript dependencies (npm install)"
-		(cd "$ROOT" && npm install --no-progress --loglevel=error >"$LOG_DIR/npm.log" 2>&1) || fail "npm install failed; see $LOG_DIR/npm.log."
+		(cd "$ROOT" && timed 1200 "npm install" npm install --no-progress --loglevel=error >"$LOG_DIR/npm.log" 2>&1) \
+			|| fail "npm install failed or took over 20 minutes; see $LOG_DIR/npm.log."
 	fi
 }
 
@@ -61,7 +66,8 @@ ensure_build() {
 	local stamp="$ROOT/build/blocks/booking/block.json"
 	if [[ ! -f $stamp ]] || [[ -n $(find "$ROOT/src" "$ROOT/package.json" "$ROOT/webpack.config.js" -newer "$stamp" -print -quit) ]]; then
 		step "Building the front end (npm run build)"
-		(cd "$ROOT" && npm run --silent build >"$LOG_DIR/build.log" 2>&1) || fail "The front-end build failed; see $LOG_DIR/build.log."
+		(cd "$ROOT" && timed 900 "npm run build" npm run --silent build >"$LOG_DIR/build.log" 2>&1) \
+			|| fail "The front-end build failed or took over 15 minutes; see $LOG_DIR/build.log."
 	fi
 }
 

@@ -17,8 +17,9 @@ pid_alive() {
 	[[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
+# Whether MariaDB answers `SELECT 1` within a few seconds.
 mariadb_up() {
-	mysql_root -e 'SELECT 1' >/dev/null 2>&1
+	MYSQL_TIMEOUT=5 mysql_root -e 'SELECT 1' >/dev/null 2>&1
 }
 
 start_mariadb() {
@@ -26,15 +27,22 @@ start_mariadb() {
 	if [[ ! -d $RUNTIME/mysql/mysql ]]; then
 		step "Creating the MariaDB data folder"
 		mkdir -p "$RUNTIME/mysql"
-		mariadb-install-db --defaults-file="$ETC_DIR/my.cnf" --user=root --auth-root-authentication-method=socket \
-			--skip-test-db >"$LOG_DIR/mariadb-install.log" 2>&1 || fail "mariadb-install-db failed; see $LOG_DIR/mariadb-install.log."
+		timed 180 "mariadb-install-db" mariadb-install-db --defaults-file="$ETC_DIR/my.cnf" --user=root \
+			--auth-root-authentication-method=socket --skip-test-db >"$LOG_DIR/mariadb-install.log" 2>&1 \
+			|| fail "mariadb-install-db failed or took over 180 s; see $LOG_DIR/mariadb-install.log."
 	fi
-	if ! mariadb_up; then
+	if pid_alive "$RUN_DIR/mysqld.pid"; then
+		# Ours runs: it must answer, else starting a second one would only fail on the lock.
+		wait_for 30 "MariaDB (pid $(cat "$RUN_DIR/mysqld.pid")) to answer SELECT 1 on $DB_SOCKET" mariadb_up \
+			|| fail "MariaDB runs (pid $(cat "$RUN_DIR/mysqld.pid")) but did not answer \`SELECT 1\` within 30 s:" \
+				"stuck or stopped (SIGSTOP)? Stop the stack (bin/demo.sh stop) and run again; see $LOG_DIR/mariadb.log."
+	elif ! mariadb_up; then
 		step "Starting MariaDB on 127.0.0.1:$DB_PORT"
 		setsid mariadbd --defaults-file="$ETC_DIR/my.cnf" --user=root >>"$LOG_DIR/mariadb.log" 2>&1 </dev/null &
-		wait_for mariadb_up 60 || fail "MariaDB did not start; see $LOG_DIR/mariadb.log."
+		wait_for 60 "MariaDB to answer SELECT 1 on $DB_SOCKET" mariadb_up \
+			|| fail "MariaDB did not start and answer \`SELECT 1\` within 60 s; see $LOG_DIR/mariadb.log."
 	fi
-	mysql_root <<SQL
+	mysql_root <<SQL || fail "Creating the databases and the user in MariaDB failed or took over 60 s."
 CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE DATABASE IF NOT EXISTS \`$DB_TEST_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
@@ -44,16 +52,29 @@ GRANT ALL PRIVILEGES ON \`$DB_TEST_NAME%\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USE
 SQL
 }
 
+# Whether Redis answers PING within 2 s. redis-cli itself waits for ever on a server
+# that accepts the connection and never answers (a frozen one), hence the timeout.
 redis_up() {
-	redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG
+	timeout -k 1 2 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG
 }
 
+# REDIS_WAIT_SECONDS and REDIS_START_SECONDS shorten the waits for tests/setup/.
 start_redis() {
-	redis_up && return 0
+	if pid_alive "$RUN_DIR/redis.pid"; then
+		wait_for "${REDIS_WAIT_SECONDS:-10}" "Redis (pid $(cat "$RUN_DIR/redis.pid")) to answer PING on 127.0.0.1:$REDIS_PORT" redis_up \
+			|| fail "Redis runs (pid $(cat "$RUN_DIR/redis.pid")) but did not answer PING on 127.0.0.1:$REDIS_PORT" \
+				"within ${REDIS_WAIT_SECONDS:-10} s: stuck or stopped (SIGSTOP)? Stop the stack (bin/demo.sh stop) and run again;" \
+				"see $LOG_DIR/redis.log."
+		return 0
+	fi
+	redis_up && fail "Another Redis answers on 127.0.0.1:$REDIS_PORT (not this stack's: $RUN_DIR/redis.pid is not running)." \
+		"Stop it or pick another port (APPOINTEASE_REDIS_PORT)."
 	step "Starting Redis on 127.0.0.1:$REDIS_PORT"
 	render_config redis.conf
-	redis-server "$ETC_DIR/redis.conf" >>"$LOG_DIR/redis.log" 2>&1 || fail "Redis did not start; see $LOG_DIR/redis.log."
-	wait_for redis_up 20 || fail "Redis did not answer; see $LOG_DIR/redis.log."
+	timed 30 "redis-server (daemonizing)" redis-server "$ETC_DIR/redis.conf" >>"$LOG_DIR/redis.log" 2>&1 \
+		|| fail "Redis did not start; see $LOG_DIR/redis.log."
+	wait_for "${REDIS_START_SECONDS:-20}" "Redis to answer PING on 127.0.0.1:$REDIS_PORT" redis_up \
+		|| fail "Redis did not answer PING on 127.0.0.1:$REDIS_PORT within ${REDIS_START_SECONDS:-20} s; see $LOG_DIR/redis.log."
 }
 
 start_php_fpm() {
@@ -61,8 +82,10 @@ start_php_fpm() {
 	step "Starting php-fpm"
 	render_config php-fpm.conf
 	# -R: this local, loopback-only stack runs as the user who started it, root included.
-	php-fpm8.2 -R -y "$ETC_DIR/php-fpm.conf" >>"$LOG_DIR/php-fpm.log" 2>&1 || fail "php-fpm did not start; see $LOG_DIR/php-fpm.log."
-	wait_for "[[ -S $RUN_DIR/php-fpm.sock ]]" 20 || fail "php-fpm did not open its socket; see $LOG_DIR/php-fpm.log."
+	timed 30 "php-fpm (daemonizing)" php-fpm8.2 -R -y "$ETC_DIR/php-fpm.conf" >>"$LOG_DIR/php-fpm.log" 2>&1 \
+		|| fail "php-fpm did not start; see $LOG_DIR/php-fpm.log."
+	wait_for 20 "php-fpm to open $RUN_DIR/php-fpm.sock" test -S "$RUN_DIR/php-fpm.sock" \
+		|| fail "php-fpm did not open its socket within 20 s; see $LOG_DIR/php-fpm.log."
 }
 
 NGINX_CONFIGS=(nginx.conf fastcgi_params)
@@ -93,14 +116,14 @@ reload_nginx() {
 		[[ -f $ETC_DIR/$name ]] && cp "$ETC_DIR/$name" "$ETC_DIR/$name.previous"
 		render_config "$name"
 	done
-	if ! nginx -t -q -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1; then
+	if ! timeout 30 nginx -t -q -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1; then
 		for name in "${NGINX_CONFIGS[@]}"; do
 			[[ -f $ETC_DIR/$name.previous ]] && mv "$ETC_DIR/$name.previous" "$ETC_DIR/$name"
 		done
 		fail "config/nginx.conf fails \`nginx -t\`; nginx keeps running with its previous config. See $LOG_DIR/nginx-error.log."
 	fi
 	rm -f "$ETC_DIR"/*.previous
-	nginx -s reload -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1 \
+	timeout 30 nginx -s reload -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1 \
 		|| fail "nginx did not reload; see $LOG_DIR/nginx-error.log."
 	# The master starts new workers with the new config; old ones finish what they serve.
 	sleep 0.5
@@ -118,9 +141,15 @@ start_nginx() {
 	mkdir -p "$RUNTIME/nginx"
 	render_config nginx.conf
 	render_config fastcgi_params
-	nginx -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1 \
+	timed 30 "nginx (daemonizing)" nginx -c "$ETC_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" >>"$LOG_DIR/nginx-error.log" 2>&1 \
 		|| fail "nginx did not start (is port $SITE_PORT taken?); see $LOG_DIR/nginx-error.log."
-	wait_for "curl -s -o /dev/null http://127.0.0.1:$SITE_PORT/" 20 || fail "nginx does not answer on $SITE_URL."
+	wait_for 20 "nginx to answer on http://127.0.0.1:$SITE_PORT/" nginx_answers \
+		|| fail "nginx does not answer on $SITE_URL within 20 s; see $LOG_DIR/nginx-error.log."
+}
+
+# Whether nginx answers at all (any status: WordPress may not be installed yet).
+nginx_answers() {
+	curl -s --connect-timeout 2 --max-time 5 -o /dev/null "http://127.0.0.1:$SITE_PORT/"
 }
 
 start_services() {
@@ -136,6 +165,8 @@ stop_pidfile() {
 	pid="$(cat "$pidfile")"
 	note "stopping $name"
 	kill "$pid" 2>/dev/null || true
+	# A stopped (SIGSTOP) process handles SIGTERM only once it runs again.
+	kill -CONT "$pid" 2>/dev/null || true
 	for ((i = 0; i < 100; i++)); do
 		kill -0 "$pid" 2>/dev/null || return 0
 		sleep 0.1

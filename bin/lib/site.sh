@@ -40,10 +40,19 @@ write_stack_file() {
 JSON
 }
 
+# WP-CLI on this stack with a time limit ($1 seconds): WordPress talks to MariaDB and Redis,
+# and a stuck one of them must end the set-up with a message, not hang it.
+wp_cli() {
+	local seconds="$1"
+	shift
+	timed "$seconds" "bin/wp $1 $2" "$ROOT/bin/wp" "$@"
+}
+
 # Installs WordPress into the database named by the flag (demo or tests) and activates the plugin.
 install_wordpress() {
-	php "$ROOT/bin/php/install-site.php" "$WP_DIR" "$SITE_URL" "$ADMIN_USER" "$ADMIN_PASSWORD" "$ADMIN_EMAIL" "$@" \
-		>>"$LOG_DIR/install.log" 2>&1 || fail "Installing WordPress failed; see $LOG_DIR/install.log."
+	timed 300 "bin/php/install-site.php" php "$ROOT/bin/php/install-site.php" "$WP_DIR" "$SITE_URL" "$ADMIN_USER" \
+		"$ADMIN_PASSWORD" "$ADMIN_EMAIL" "$@" >>"$LOG_DIR/install.log" 2>&1 \
+		|| fail "Installing WordPress failed or took over 300 s; see $LOG_DIR/install.log."
 }
 
 ensure_site() {
@@ -51,28 +60,35 @@ ensure_site() {
 	write_wp_config
 	install_wordpress
 	step "Seeding demo employees, services and hours"
-	"$ROOT/bin/wp" appointease seed || fail "Seeding the demo data failed (output above)."
+	wp_cli 300 appointease seed || fail "Seeding the demo data failed or took over 300 s (output above)."
 	ensure_booking_page
 }
 
 ensure_booking_page() {
 	local id
-	id="$("$ROOT/bin/wp" post list --post_type=page --name=book --post_status=publish --field=ID --format=ids)"
+	id="$(wp_cli 120 post list --post_type=page --name=book --post_status=publish --field=ID --format=ids)" \
+		|| fail "Looking for the page /book/ with WP-CLI failed or took over 120 s."
 	if [[ -z $id ]]; then
 		step "Creating the page /book/ with the booking block"
-		"$ROOT/bin/wp" post create --post_type=page --post_status=publish --post_title='Book an appointment' \
-			--post_name=book --post_content='<!-- wp:appointease/booking /-->' --porcelain >/dev/null
+		wp_cli 120 post create --post_type=page --post_status=publish --post_title='Book an appointment' \
+			--post_name=book --post_content='<!-- wp:appointease/booking /-->' --porcelain >/dev/null \
+			|| fail "Creating the page /book/ with WP-CLI failed or took over 120 s."
 	fi
 }
 
+# The demo's closing lines; $1 is what `npm run demo:stop` and `demo:reset` need after them
+# to reach this same site (e.g. " -- --wp=6.8").
 print_site_summary() {
+	local flags="${1:-}" wp_env=""
+	# bin/wp reaches another stack than the default one through APPOINTEASE_RUNTIME.
+	[[ $RUNTIME == "$ROOT/.runtime" ]] || wp_env="APPOINTEASE_RUNTIME=$RUNTIME "
 	cat <<EOT
 
-AppointEase demo is running (WordPress $(wp_version)).
+AppointEase demo is running (WordPress $(wp_version), from Debian $WP_SUITE).
   Booking page:  $SITE_URL/book/
   wp-admin:      $SITE_URL/wp-admin/   user: $ADMIN_USER   password: $ADMIN_PASSWORD
-  WP-CLI:        bin/wp <command>      (e.g. bin/wp appointease seed)
+  WP-CLI:        ${wp_env}bin/wp <command>      (e.g. ${wp_env}bin/wp appointease seed)
   Logs:          $LOG_DIR
-  Stop:          npm run demo:stop     Start over: npm run demo:reset
+  Stop:          npm run demo:stop$flags     Start over: npm run demo:reset$flags
 EOT
 }

@@ -40,6 +40,10 @@ debian_mirror() {
 
 ensure_wordpress_files() {
 	if [[ -f $WP_DIR/wp-includes/version.php ]]; then
+		# One runtime folder holds one release line; its database was made by that release.
+		[[ $(wp_version) == "$WP_LINE".* ]] || fail "$RUNTIME holds WordPress $(wp_version), not $WP_LINE.x." \
+			"Give the $WP_LINE stack a runtime of its own (APPOINTEASE_RUNTIME; bin/demo.sh --wp=$WP_LINE does)," \
+			"or start this one over: bin/demo.sh reset."
 		return 0
 	fi
 	step "Downloading WordPress $WP_LINE.x from Debian's $WP_SUITE suite (unpacked, not installed)"
