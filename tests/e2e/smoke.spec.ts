@@ -85,7 +85,9 @@ test( "two visitors see each other's hold @smoke", async ( { browser } ) => {
 	const appA = await openTimes( a.page, date );
 	const appB = await openTimes( b.page, date );
 	const free = ( app: typeof appA, n: number ) =>
-		app.locator( 'button.appointease-time[data-state="available"]' ).nth( n );
+		app
+			.locator( 'button.appointease-time[data-state="available"]' )
+			.nth( n );
 	const startA = ( await free( appA, 2 ).getAttribute( 'data-start' ) ) ?? '';
 	const startB = ( await free( appB, 6 ).getAttribute( 'data-start' ) ) ?? '';
 	const on = ( app: typeof appA, start: string ) =>
