@@ -11,7 +11,7 @@
 
 declare(strict_types=1);
 
-require __DIR__ . '/Support/stack.php';
+require_once __DIR__ . '/Support/stack.php';
 
 $root    = dirname( __DIR__, 3 );
 $stack   = appointease_tests_stack();
