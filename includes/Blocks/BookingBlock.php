@@ -14,7 +14,7 @@ use AppointEase\Settings\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers `appointease/booking` from its built block.json and renders the
+ * Registers `appointease/booking` from the build's blocks manifest and renders the
  * mount point that the front-end view script turns into the booking app.
  * The block and the shortcode share one renderer, so both behave the same.
  */
@@ -30,18 +30,53 @@ final class BookingBlock {
 
 	/**
 	 * Registers the block and the shortcode on `init`.
+	 *
+	 * The block's metadata comes from build/blocks-manifest.php, which
+	 * `npm run build` writes (`wp-scripts build-blocks-manifest`): WordPress
+	 * reads that PHP array (OPcache keeps it compiled) instead of parsing
+	 * block.json on every request. wp_register_block_types_from_metadata_collection()
+	 * (WordPress 6.8+, our minimum) takes no per-block arguments, so the
+	 * render callback is added by a filter that lives only for this call and
+	 * therefore never runs for core's blocks.
+	 *
+	 * A build without the manifest (`wp-scripts start`, or a bare
+	 * `wp-scripts build`) still has block.json: the block then registers
+	 * from that file, so a developer's page keeps working.
 	 */
 	public static function register(): void {
-		$metadata = APPOINTEASE_DIR . 'build/blocks/booking';
-		if ( ! is_readable( $metadata . '/block.json' ) ) {
+		$build    = APPOINTEASE_DIR . 'build/blocks';
+		$manifest = APPOINTEASE_DIR . 'build/blocks-manifest.php';
+		if ( ! is_readable( $manifest ) && ! is_readable( $build . '/booking/block.json' ) ) {
 			add_action( 'admin_notices', array( self::class, 'missing_build_notice' ) );
 			return;
 		}
-		register_block_type( $metadata, array( 'render_callback' => array( self::class, 'render_block' ) ) );
+		if ( is_readable( $manifest ) ) {
+			add_filter( 'block_type_metadata_settings', array( self::class, 'add_render_callback' ), 10, 2 );
+			wp_register_block_types_from_metadata_collection( $build, $manifest );
+			remove_filter( 'block_type_metadata_settings', array( self::class, 'add_render_callback' ), 10 );
+		} else {
+			register_block_type( $build . '/booking', array( 'render_callback' => array( self::class, 'render_block' ) ) );
+		}
+
 		add_shortcode( self::SHORTCODE, array( self::class, 'render_shortcode' ) );
 		foreach ( array( self::VIEW_SCRIPT_HANDLE, self::EDITOR_SCRIPT_HANDLE ) as $handle ) {
 			wp_set_script_translations( $handle, 'appointease', APPOINTEASE_DIR . 'languages' );
 		}
+	}
+
+	/**
+	 * Gives the booking block its server-side render callback while its
+	 * metadata is registered (see register()).
+	 *
+	 * @param array<string, mixed> $settings Block type settings built from the metadata.
+	 * @param array<string, mixed> $metadata The block's metadata.
+	 * @return array<string, mixed>
+	 */
+	public static function add_render_callback( array $settings, array $metadata ): array {
+		if ( isset( $metadata['name'] ) && self::NAME === $metadata['name'] ) {
+			$settings['render_callback'] = array( self::class, 'render_block' );
+		}
+		return $settings;
 	}
 
 	/**
@@ -60,11 +95,95 @@ final class BookingBlock {
 	/**
 	 * Block render callback.
 	 *
+	 * The wrapper gets the block supports' classes and inline styles
+	 * (get_block_wrapper_attributes()): colours, font size, spacing, border and
+	 * alignment; the accent colour joins them as the `--appointease-accent`
+	 * custom property, which style.scss reads.
+	 *
 	 * @param array<string, mixed> $attributes Block attributes.
 	 */
 	public static function render_block( array $attributes ): string {
 		$settings = self::settings_from_block( $attributes );
-		return self::render( $settings, get_block_wrapper_attributes( array( 'class' => 'appointease-booking' ) ) );
+		$extra    = array( 'class' => 'appointease-booking' );
+		$accent   = self::accent_from_block( $attributes );
+		if ( '' !== $accent ) {
+			$extra['style'] = '--appointease-accent:' . $accent;
+		}
+		return self::render( $settings, get_block_wrapper_attributes( $extra ) );
+	}
+
+	/**
+	 * The block's accent colour as a CSS value, or '' for the default.
+	 *
+	 * The accent is the block's link colour (Colour panel, block supports),
+	 * first the block's own, then what an old post saved as `accentColor`
+	 * (before the block had supports; the editor migrates it to the link
+	 * colour when the post is next edited, see deprecated.ts), then the link
+	 * colour the site gives every booking block (Styles → Blocks in the Site
+	 * Editor, or theme.json `styles.blocks["appointease/booking"]`).
+	 *
+	 * @param array<string, mixed> $attributes Block attributes.
+	 */
+	public static function accent_from_block( array $attributes ): string {
+		$accent = self::css_color( self::dig( $attributes, array( 'style', 'elements', 'link', 'color', 'text' ) ) );
+		if ( '' === $accent && isset( $attributes['accentColor'] ) && is_string( $attributes['accentColor'] ) ) {
+			$accent = (string) sanitize_hex_color( trim( $attributes['accentColor'] ) );
+		}
+		if ( '' === $accent ) {
+			$accent = self::css_color( wp_get_global_styles( array( 'elements', 'link', 'color', 'text' ), array( 'block_name' => self::NAME ) ) );
+		}
+		return $accent;
+	}
+
+	/**
+	 * A colour value from block supports or theme.json as safe CSS, or ''.
+	 *
+	 * Takes what WordPress stores there: a preset reference
+	 * (`var:preset|color|accent-1`, or its CSS form
+	 * `var(--wp--preset--color--accent-1)`) or a custom colour (hex with 3, 4,
+	 * 6 or 8 digits, rgb()/rgba()/hsl()/hsla(), a colour name). Nothing that
+	 * could end the declaration (`;`, quotes, braces, nested brackets) passes.
+	 *
+	 * @param mixed $value The stored value.
+	 */
+	public static function css_color( $value ): string {
+		if ( ! is_string( $value ) ) {
+			return '';
+		}
+		$value = trim( $value );
+		if ( 1 === preg_match( '/^var:preset\|color\|([A-Za-z0-9_-]+)$/', $value, $m ) ) {
+			// The same slug-to-variable rule as WordPress's style engine.
+			return 'var(--wp--preset--color--' . _wp_to_kebab_case( $m[1] ) . ')';
+		}
+		$patterns = array(
+			'/^var\(--wp--preset--color--[a-z0-9-]+\)$/',
+			'/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i',
+			'/^(?:rgba?|hsla?)\([a-z0-9\s.,%\/+-]*\)$/i',
+			'/^[a-z]{3,20}$/i',
+		);
+		foreach ( $patterns as $pattern ) {
+			if ( 1 === preg_match( $pattern, $value ) ) {
+				return $value;
+			}
+		}
+		return '';
+	}
+
+	/**
+	 * A value deep in nested arrays, or null where the path breaks off.
+	 *
+	 * @param mixed    $value The outer value.
+	 * @param string[] $path  Keys, outermost first.
+	 * @return mixed
+	 */
+	private static function dig( $value, array $path ) {
+		foreach ( $path as $key ) {
+			if ( ! is_array( $value ) || ! array_key_exists( $key, $value ) ) {
+				return null;
+			}
+			$value = $value[ $key ];
+		}
+		return $value;
 	}
 
 	/**
@@ -101,9 +220,11 @@ final class BookingBlock {
 	 * with the site settings the page needs: how often to poll, how long a
 	 * hold lasts, the minimum notice, and the REST root for plain links.
 	 *
-	 * The accent colour follows one rule everywhere: a hex colour, #rgb or
-	 * #rrggbb (sanitize_hex_color() here, the same pattern in the editor and
-	 * the view script). Anything else becomes '' (the default colour).
+	 * `accentColor` here is the shortcode's `accent_color` (or an old post's
+	 * saved attribute) and follows one rule everywhere: a hex colour, #rgb or
+	 * #rrggbb (sanitize_hex_color() here, the same pattern in the view
+	 * script). Anything else becomes '' (the default colour). The block's
+	 * own accent is its link colour, on the wrapper (accent_from_block()).
 	 *
 	 * @param array<string, mixed> $attributes Raw attributes.
 	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string, restUrl: string, pollInterval: int, holdTtl: int, minimumNotice: int}

@@ -1,17 +1,82 @@
 /**
  * The block in the editor: its settings offer the site's services and
- * employees (from the REST lists), and the preview follows the settings.
+ * employees (from the REST lists), and the preview follows the settings; a
+ * post saved with the old `accentColor` attribute opens with that colour as
+ * the block's link colour (the accent), and the Colour panel of the block
+ * supports styles the preview.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
+	adminRest,
 	artifactPath,
 	collectPageErrors,
 	dismissWelcomeGuide,
 	editorCanvas,
 	login,
+	type AdminRest,
 } from './utils';
 
 const BLOCK_NAME = 'appointease/booking';
+
+/**
+ * A draft page made through REST, to open in the editor. (A new, empty page
+ * would open WordPress 6.7+'s "Choose a pattern" dialog on a block theme.)
+ *
+ * @param admin   The admin REST client.
+ * @param content The page's block markup.
+ * @return The page's id.
+ */
+async function draftPage(
+	admin: AdminRest,
+	content: string
+): Promise< number > {
+	const made = await admin.wp< { id: number } >( 'POST', 'wp/v2/pages', {
+		title: `Booking block e2e ${ Date.now() }`,
+		status: 'draft',
+		content,
+	} );
+	expect( made.status, 'the draft page is made' ).toBe( 201 );
+	return made.body.id;
+}
+
+/**
+ * Opens a page in the editor once the block type is registered.
+ *
+ * @param page The browser page (logged in).
+ * @param id   The page's id.
+ */
+async function openInEditor( page: Page, id: number ): Promise< Locator > {
+	await page.goto( `/wp-admin/post.php?post=${ id }&action=edit` );
+	await expect
+		.poll( () =>
+			page.evaluate(
+				( name ) => Boolean( window.wp?.blocks?.getBlockType( name ) ),
+				BLOCK_NAME
+			)
+		)
+		.toBe( true );
+	await dismissWelcomeGuide( page );
+	return editorCanvas( page );
+}
+
+/**
+ * The attributes of the first booking block in the editor.
+ *
+ * @param page The editor page.
+ */
+async function blockAttributes(
+	page: Page
+): Promise< Record< string, unknown > | undefined > {
+	return page.evaluate( ( name ) => {
+		const blocks = ( window.wp?.data
+			?.select( 'core/block-editor' )
+			.getBlocks?.() ?? [] ) as Array< {
+			name: string;
+			attributes: Record< string, unknown >;
+		} >;
+		return blocks.find( ( block ) => block.name === name )?.attributes;
+	}, BLOCK_NAME );
+}
 
 /**
  * The editor's settings sidebar, opened if the user had closed it.
@@ -32,6 +97,7 @@ async function openSettings( page: Page ): Promise< Locator > {
 }
 
 test( 'the block settings preselect a service and an employee, and the preview follows', async ( {
+	browser,
 	page,
 	request,
 } ) => {
@@ -48,25 +114,13 @@ test( 'the block settings preselect a service and an employee, and the preview f
 	expect( service, 'the site offers a service' ).toBeDefined();
 	expect( employee, 'someone gives it' ).toBeDefined();
 
+	const admin = await adminRest( browser );
+	// The block with its defaults, as inserting it leaves it.
+	const pageId = await draftPage( admin, '<!-- wp:appointease/booking /-->' );
+
 	await login( page );
 	const errors = collectPageErrors( page );
-	await page.goto( '/wp-admin/post-new.php?post_type=page' );
-	await expect
-		.poll( () =>
-			page.evaluate(
-				( name ) => Boolean( window.wp?.blocks?.getBlockType( name ) ),
-				BLOCK_NAME
-			)
-		)
-		.toBe( true );
-	await dismissWelcomeGuide( page );
-	const canvas = await editorCanvas( page );
-	await page.evaluate( ( name ) => {
-		const block = window.wp?.blocks?.createBlock( name );
-		window.wp?.data
-			?.dispatch( 'core/block-editor' )
-			.insertBlocks?.( block );
-	}, BLOCK_NAME );
+	const canvas = await openInEditor( page, pageId );
 
 	const preview = canvas.locator( `[data-type="${ BLOCK_NAME }"]` );
 	await expect(
@@ -111,4 +165,115 @@ test( 'the block settings preselect a service and an employee, and the preview f
 		path: artifactPath( 'screenshots/editor-settings-desktop.png' ),
 	} );
 	expect( errors ).toEqual( [] );
+	await admin.wp( 'DELETE', `wp/v2/pages/${ pageId }?force=true` );
+	await admin.close();
+} );
+
+test( "an old post's accent colour becomes the link colour, and the colour supports style the preview", async ( {
+	browser,
+	page,
+} ) => {
+	const admin = await adminRest( browser );
+	// What the block saved before it had supports.
+	const pageId = await draftPage(
+		admin,
+		'<!-- wp:appointease/booking {"showEmployeeStep":false,"accentColor":"#aa3300"} /-->'
+	);
+	try {
+		await login( page );
+		const errors = collectPageErrors( page );
+		const canvas = await openInEditor( page, pageId );
+		const preview = canvas.locator( `[data-type="${ BLOCK_NAME }"]` );
+		await expect( preview.getByText( 'Date' ).first() ).toBeVisible();
+
+		// The deprecation moved the colour; the block is valid.
+		expect( await blockAttributes( page ) ).toEqual(
+			expect.objectContaining( {
+				showEmployeeStep: false,
+				style: { elements: { link: { color: { text: '#aa3300' } } } },
+			} )
+		);
+		expect( await blockAttributes( page ) ).not.toHaveProperty(
+			'accentColor'
+		);
+		await expect( canvas.locator( '.block-editor-warning' ) ).toHaveCount(
+			0
+		);
+		// The accent colours the current step in the preview.
+		await expect(
+			preview.locator( '.is-current .appointease-steps__number' )
+		).toHaveCSS( 'background-color', 'rgb(170, 51, 0)' );
+
+		// The supports' controls are in the sidebar; no extra accent picker.
+		await preview.click();
+		const sidebar = page.locator( '.interface-complementary-area' );
+		if ( ! ( await sidebar.isVisible() ) ) {
+			await page
+				.getByRole( 'button', { name: 'Settings' } )
+				.first()
+				.click();
+		}
+		const stylesTab = sidebar.getByRole( 'tab', { name: 'Styles' } );
+		if ( await stylesTab.isVisible() ) {
+			await stylesTab.click();
+		}
+		await expect(
+			sidebar.getByRole( 'heading', { name: 'Background' } )
+		).toBeVisible();
+		await expect( sidebar.getByText( 'Accent colour' ) ).toHaveCount( 0 );
+
+		// A background and a font size from the supports show in the preview.
+		await page.evaluate( ( name ) => {
+			const editor = window.wp?.data;
+			const block = (
+				( editor?.select( 'core/block-editor' ).getBlocks?.() ??
+					[] ) as Array< {
+					clientId: string;
+					name: string;
+					attributes: { style?: Record< string, unknown > };
+				} >
+			 ).find( ( candidate ) => candidate.name === name );
+			editor
+				?.dispatch( 'core/block-editor' )
+				.updateBlockAttributes?.( block?.clientId, {
+					style: {
+						...block?.attributes.style,
+						color: { background: '#123456', text: '#fefefe' },
+						// Under 14px, so the theme's fluid type leaves it as it is.
+						typography: { fontSize: '13px' },
+					},
+				} );
+		}, BLOCK_NAME );
+		await expect( preview ).toHaveCSS(
+			'background-color',
+			'rgb(18, 52, 86)'
+		);
+		await expect( preview ).toHaveCSS( 'color', 'rgb(254, 254, 254)' );
+		await expect( preview ).toHaveCSS( 'font-size', '13px' );
+		await page.screenshot( {
+			path: artifactPath( 'screenshots/editor-styles-desktop.png' ),
+		} );
+
+		// Saved, the post holds the new shape.
+		await page.evaluate( () =>
+			window.wp?.data?.dispatch( 'core/editor' ).savePost?.()
+		);
+		await expect
+			.poll( async () => {
+				const saved = await admin.wp< {
+					content: { raw: string };
+				} >( 'GET', `wp/v2/pages/${ pageId }?context=edit` );
+				return saved.body.content.raw;
+			} )
+			.toContain( '"elements":{"link":{"color":{"text":"#aa3300"}}}' );
+		const saved = await admin.wp< { content: { raw: string } } >(
+			'GET',
+			`wp/v2/pages/${ pageId }?context=edit`
+		);
+		expect( saved.body.content.raw ).not.toContain( 'accentColor' );
+		expect( errors ).toEqual( [] );
+	} finally {
+		await admin.wp( 'DELETE', `wp/v2/pages/${ pageId }?force=true` );
+		await admin.close();
+	}
 } );

@@ -1,9 +1,11 @@
 /**
  * The booking page of the local site (/book/, made by the demo set-up) shows
- * the booking block's app, without errors, on desktop and phone widths.
+ * the booking block's app, without errors, on desktop and phone widths; the
+ * block's supports (colours, font size, spacing, border) and its accent
+ * style the front end, also for a post saved with the old `accentColor`.
  */
 import { expect, test } from '@playwright/test';
-import { artifactPath, collectPageErrors } from './utils';
+import { adminRest, artifactPath, collectPageErrors } from './utils';
 
 const VIEWPORTS = [
 	{ name: 'desktop', width: 1280, height: 800 },
@@ -62,3 +64,78 @@ for ( const viewport of VIEWPORTS ) {
 		expect( errors ).toEqual( [] );
 	} );
 }
+
+test( 'the block supports and the accent style the block on the front end', async ( {
+	browser,
+	page,
+} ) => {
+	const admin = await adminRest( browser );
+	// A block styled in the editor, then one saved before the block had
+	// supports (its `accentColor` is read until the post is edited again).
+	const content = [
+		'<!-- wp:appointease/booking {"style":{"color":{"background":"#123456","text":"#fefefe"},"elements":{"link":{"color":{"text":"#ff6600"}}},"typography":{"fontSize":"13px"},"spacing":{"padding":{"top":"40px","right":"40px","bottom":"40px","left":"40px"}},"border":{"width":"3px","style":"solid","color":"#00ff00","radius":"12px"}}} /-->',
+		'<!-- wp:appointease/booking {"showEmployeeStep":false,"accentColor":"#aa3300"} /-->',
+	].join( '\n\n' );
+	const made = await admin.wp< { id: number; link: string } >(
+		'POST',
+		'wp/v2/pages',
+		{ title: `Styled booking ${ Date.now() }`, status: 'publish', content }
+	);
+	expect( made.status, 'the page is made' ).toBe( 201 );
+	try {
+		const errors = collectPageErrors( page );
+		await page.goto( made.body.link );
+
+		const blocks = page.locator( '.wp-block-appointease-booking' );
+		await expect( blocks ).toHaveCount( 2 );
+		const styled = blocks.nth( 0 );
+		const old = blocks.nth( 1 );
+		await expect( styled ).toHaveAttribute(
+			'data-appointease-mounted',
+			''
+		);
+		await expect( old ).toHaveAttribute( 'data-appointease-mounted', '' );
+
+		await expect( styled ).toHaveClass( /\bhas-background\b/ );
+		await expect( styled ).toHaveCSS(
+			'background-color',
+			'rgb(18, 52, 86)'
+		);
+		await expect( styled ).toHaveCSS( 'color', 'rgb(254, 254, 254)' );
+		await expect( styled ).toHaveCSS( 'font-size', '13px' );
+		await expect( styled ).toHaveCSS( 'padding-top', '40px' );
+		await expect( styled ).toHaveCSS( 'border-top-width', '3px' );
+		await expect( styled ).toHaveCSS(
+			'border-top-color',
+			'rgb(0, 255, 0)'
+		);
+		await expect( styled ).toHaveCSS( 'border-top-left-radius', '12px' );
+		// The form inherits the text colour and size, and the link colour is
+		// its accent.
+		await expect( styled.locator( '.appointease-app__title' ) ).toHaveCSS(
+			'color',
+			'rgb(254, 254, 254)'
+		);
+		await expect(
+			styled.locator( '.is-current .appointease-steps__number' )
+		).toHaveCSS( 'background-color', 'rgb(255, 102, 0)' );
+		await expect(
+			styled.locator( '.appointease-steps__item' ).first()
+		).toHaveCSS( 'font-size', `${ 13 * 0.875 }px` );
+
+		// The old post keeps its accent and the default card.
+		await expect(
+			old.locator( '.is-current .appointease-steps__number' )
+		).toHaveCSS( 'background-color', 'rgb(170, 51, 0)' );
+		await expect( old ).toHaveCSS( 'border-top-width', '1px' );
+
+		await page.screenshot( {
+			path: artifactPath( 'booking-block-styles-desktop.png' ),
+			fullPage: true,
+		} );
+		expect( errors ).toEqual( [] );
+	} finally {
+		await admin.wp( 'DELETE', `wp/v2/pages/${ made.body.id }?force=true` );
+		await admin.close();
+	}
+} );

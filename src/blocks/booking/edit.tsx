@@ -1,7 +1,11 @@
 /**
  * The block's editor view: the settings in the sidebar (preselected service
- * and employee from the site's REST lists, the employee step, the accent
- * colour) and a preview card with the steps the visitor will go through.
+ * and employee from the site's REST lists, the employee step) and a preview
+ * with the steps the visitor will go through. Colours, font size, spacing and
+ * border come from block supports (block.json), so WordPress adds their
+ * controls to the sidebar and their classes and styles to useBlockProps();
+ * the preview shows them as the published page will. The link colour is the
+ * accent (accent.ts).
  */
 
 /**
@@ -13,31 +17,20 @@ import type { CSSProperties } from 'react';
  * WordPress dependencies
  */
 import apiFetch from '@wordpress/api-fetch';
-import {
-	InspectorControls,
-	PanelColorSettings,
-	useBlockProps,
-} from '@wordpress/block-editor';
+import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	PanelBody,
-	Placeholder,
-	SelectControl,
-	ToggleControl,
-} from '@wordpress/components';
+import { PanelBody, SelectControl, ToggleControl } from '@wordpress/components';
 import { Fragment, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import { DEFAULT_SETTINGS, sanitizeColor, toId } from '../../shared/config';
+import { DEFAULT_SETTINGS, toId } from '../../shared/config';
 import { getSteps } from '../../shared/steps';
-import type {
-	BookingBlockAttributes,
-	Employee,
-	Service,
-} from '../../shared/types';
+import type { Employee, Service } from '../../shared/types';
+import { accentFromStyle } from './accent';
+import type { BookingAttributes } from './attributes';
 import { StepIndicator } from './components/StepIndicator';
 
 const API = `/${ DEFAULT_SETTINGS.restNamespace }`;
@@ -151,9 +144,9 @@ function options(
 export function Edit( {
 	attributes,
 	setAttributes,
-}: BlockEditProps< BookingBlockAttributes > ) {
-	const { service, employee, showEmployeeStep, accentColor } = attributes;
-	const accent = sanitizeColor( accentColor );
+}: BlockEditProps< BookingAttributes > ) {
+	const { service, employee, showEmployeeStep, style } = attributes;
+	const accent = accentFromStyle( style );
 	const { services, employees } = useCatalog();
 
 	const serviceName = services?.find( ( item ) => item.id === service )?.name;
@@ -165,8 +158,10 @@ export function Edit( {
 			? employees.filter( ( item ) => item.services.includes( service ) )
 			: employees;
 
+	// `appointease-booking` gives the preview the front end's wrapper styles;
+	// the supports' classes and inline styles are merged in by useBlockProps.
 	const blockProps = useBlockProps( {
-		className: 'appointease-editor-preview',
+		className: 'appointease-booking appointease-editor-preview',
 		style: accent
 			? ( { '--appointease-accent': accent } as CSSProperties )
 			: undefined,
@@ -178,110 +173,120 @@ export function Edit( {
 		<Fragment>
 			<InspectorControls>
 				<PanelBody title={ __( 'Booking', 'appointease' ) }>
-					<SelectControl
-						label={ __( 'Service', 'appointease' ) }
-						help={ __(
-							'Preselect a service, or let the visitor choose.',
-							'appointease'
-						) }
-						value={ String( service ) }
-						options={ options(
-							services,
-							service,
-							__( 'Visitor chooses', 'appointease' )
-						) }
-						onChange={ ( value: string ) =>
-							setAttributes( { service: toId( value ) } )
-						}
-					/>
-					<SelectControl
-						label={ __( 'Employee', 'appointease' ) }
-						help={ __(
-							'Preselect an employee, or let the visitor choose (or take any available).',
-							'appointease'
-						) }
-						value={ String( employee ) }
-						options={ options(
-							employeesForService,
-							employee,
-							__(
-								'Visitor chooses or any available',
+					<div className="appointease-block-settings">
+						<SelectControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ __( 'Service', 'appointease' ) }
+							help={ __(
+								'Preselect a service, or let the visitor choose.',
 								'appointease'
-							)
-						) }
-						onChange={ ( value: string ) =>
-							setAttributes( { employee: toId( value ) } )
-						}
-					/>
-					<ToggleControl
-						label={ __( 'Show the employee step', 'appointease' ) }
-						help={
-							employee > 0
-								? __(
-										'Not shown while an employee is preselected.',
-										'appointease'
-									)
-								: __(
-										'Off: visitors get any available employee.',
-										'appointease'
-									)
-						}
-						checked={ showEmployeeStep }
-						onChange={ ( checked: boolean ) =>
-							setAttributes( { showEmployeeStep: checked } )
-						}
-					/>
+							) }
+							value={ String( service ) }
+							options={ options(
+								services,
+								service,
+								__( 'Visitor chooses', 'appointease' )
+							) }
+							onChange={ ( value: string ) =>
+								setAttributes( { service: toId( value ) } )
+							}
+						/>
+						<SelectControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ __( 'Employee', 'appointease' ) }
+							help={ __(
+								'Preselect an employee, or let the visitor choose (or take any available).',
+								'appointease'
+							) }
+							value={ String( employee ) }
+							options={ options(
+								employeesForService,
+								employee,
+								__(
+									'Visitor chooses or any available',
+									'appointease'
+								)
+							) }
+							onChange={ ( value: string ) =>
+								setAttributes( { employee: toId( value ) } )
+							}
+						/>
+						<ToggleControl
+							__nextHasNoMarginBottom
+							label={ __(
+								'Show the employee step',
+								'appointease'
+							) }
+							help={
+								employee > 0
+									? __(
+											'Not shown while an employee is preselected.',
+											'appointease'
+										)
+									: __(
+											'Off: visitors get any available employee.',
+											'appointease'
+										)
+							}
+							checked={ showEmployeeStep }
+							onChange={ ( checked: boolean ) =>
+								setAttributes( { showEmployeeStep: checked } )
+							}
+						/>
+					</div>
 				</PanelBody>
-				<PanelColorSettings
-					title={ __( 'Colour', 'appointease' ) }
-					initialOpen={ false }
-					colorSettings={ [
-						{
-							label: __( 'Accent colour', 'appointease' ),
-							value: accent || undefined,
-							onChange: ( color?: string ) =>
-								setAttributes( {
-									accentColor: sanitizeColor( color ),
-								} ),
-						},
-					] }
-				/>
 			</InspectorControls>
 			<div { ...blockProps }>
-				<Placeholder
-					className="appointease-editor-preview__card"
-					icon="calendar-alt"
-					label={ __( 'Appointment booking', 'appointease' ) }
-					instructions={ __(
-						'Visitors book an appointment here. The booking form shows on the published page.',
-						'appointease'
-					) }
-				>
-					<div className="appointease-app appointease-editor-preview__app">
-						<StepIndicator
-							steps={ steps }
-							current={ steps[ 0 ] ?? 'date' }
-						/>
-						<ul className="appointease-editor-preview__summary">
-							<li>{ describeService( service, serviceName ) }</li>
+				{ /* The same card the visitor gets (.appointease-app), so the
+				   block's colours, font size, spacing and border show here as
+				   on the published page; the accent colours the step and the
+				   sample buttons. */ }
+				<div className="appointease-app appointease-editor-preview__app">
+					<p className="appointease-app__title">
+						{ __( 'Book an appointment', 'appointease' ) }
+					</p>
+					<StepIndicator
+						steps={ steps }
+						current={ steps[ 0 ] ?? 'date' }
+					/>
+					<ul className="appointease-editor-preview__summary">
+						<li>{ describeService( service, serviceName ) }</li>
+						<li>
+							{ describeEmployee(
+								employee,
+								employeeName,
+								showEmployeeStep
+							) }
+						</li>
+						{ ! showEmployeeStep && employee === 0 && (
 							<li>
-								{ describeEmployee(
-									employee,
-									employeeName,
-									showEmployeeStep
+								{ __(
+									'The employee step is hidden.',
+									'appointease'
 								) }
 							</li>
-							{ ! showEmployeeStep && employee === 0 && (
-								<li>
-									{ __(
-										'The employee step is hidden.',
-										'appointease'
-									) }
-								</li>
-							) }
-						</ul>
+						) }
+					</ul>
+					<div
+						className="appointease-app__actions"
+						aria-hidden="true"
+					>
+						<span className="appointease-button">
+							{ __( 'Continue', 'appointease' ) }
+						</span>
+						<span className="appointease-button is-secondary">
+							{ __( 'Back', 'appointease' ) }
+						</span>
 					</div>
-				</Placeholder>
+					<p className="appointease-hint">
+						{ __(
+							'Visitors book an appointment here. The booking form shows on the published page.',
+							'appointease'
+						) }
+					</p>
+				</div>
 			</div>
 		</Fragment>
 	);
