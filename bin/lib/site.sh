@@ -79,15 +79,15 @@ ensure_booking_page() {
 # The demo's closing lines; $1 is what `npm run demo:stop` and `demo:reset` need after them
 # to reach this same site (e.g. " -- --wp=6.8").
 print_site_summary() {
-	local flags="${1:-}" wp_env=""
+	local flags="${1:-}" wp_cli="bin/wp <command>      (e.g. bin/wp appointease seed)"
 	# bin/wp reaches another stack than the default one through APPOINTEASE_RUNTIME.
-	[[ $RUNTIME == "$ROOT/.runtime" ]] || wp_env="APPOINTEASE_RUNTIME=$RUNTIME "
+	[[ $RUNTIME == "$ROOT/.runtime" ]] || wp_cli="APPOINTEASE_RUNTIME=$RUNTIME bin/wp <command>"
 	cat <<EOT
 
 AppointEase demo is running (WordPress $(wp_version), from Debian $WP_SUITE).
   Booking page:  $SITE_URL/book/
   wp-admin:      $SITE_URL/wp-admin/   user: $ADMIN_USER   password: $ADMIN_PASSWORD
-  WP-CLI:        ${wp_env}bin/wp <command>      (e.g. ${wp_env}bin/wp appointease seed)
+  WP-CLI:        $wp_cli
   Logs:          $LOG_DIR
   Stop:          npm run demo:stop$flags     Start over: npm run demo:reset$flags
 EOT
