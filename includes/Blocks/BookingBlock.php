@@ -24,9 +24,8 @@ final class BookingBlock {
 	public const SHORTCODE = 'appointease';
 
 	/** Script and style handles WordPress derives from the block name. */
-	private const VIEW_SCRIPT_HANDLE   = 'appointease-booking-view-script';
-	private const EDITOR_SCRIPT_HANDLE = 'appointease-booking-editor-script';
-	private const STYLE_HANDLE         = 'appointease-booking-style';
+	private const VIEW_SCRIPT_HANDLE = 'appointease-booking-view-script';
+	private const STYLE_HANDLE       = 'appointease-booking-style';
 
 	/**
 	 * Registers the block and the shortcode on `init`.
@@ -50,6 +49,8 @@ final class BookingBlock {
 			add_action( 'admin_notices', array( self::class, 'missing_build_notice' ) );
 			return;
 		}
+		// The block's scripts wait until WordPress sets up its scripts (BlockScripts).
+		BlockScripts::before_block_registration();
 		if ( is_readable( $manifest ) ) {
 			add_filter( 'block_type_metadata_settings', array( self::class, 'add_render_callback' ), 10, 2 );
 			wp_register_block_types_from_metadata_collection( $build, $manifest );
@@ -57,11 +58,9 @@ final class BookingBlock {
 		} else {
 			register_block_type( $build . '/booking', array( 'render_callback' => array( self::class, 'render_block' ) ) );
 		}
+		BlockScripts::after_block_registration();
 
 		add_shortcode( self::SHORTCODE, array( self::class, 'render_shortcode' ) );
-		foreach ( array( self::VIEW_SCRIPT_HANDLE, self::EDITOR_SCRIPT_HANDLE ) as $handle ) {
-			wp_set_script_translations( $handle, 'appointease', APPOINTEASE_DIR . 'languages' );
-		}
 	}
 
 	/**
