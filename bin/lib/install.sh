@@ -44,7 +44,7 @@ ensure_composer_packages() {
 	local cli="$ROOT/tools/wp-cli"
 	if [[ ! -f $cli/vendor/autoload.php || $cli/composer.json -nt $cli/vendor/autoload.php ]]; then
 		step "Installing WP-CLI (Composer)"
-		# The WP-CLI release the registry serves declares PHP 7 only; it runs on PHP 8.2.
+		# Some WP-CLI 2.x packages still declare an upper PHP bound; they run on PHP 8.2.
 		(cd "$cli" && timed 900 "composer install (WP-CLI)" composer install --quiet --no-progress --ignore-platform-req=php) \
 			|| fail "composer install of WP-CLI failed or took over 15 minutes."
 		touch "$cli/vendor/autoload.php"
