@@ -96,6 +96,26 @@ async function openSettings( page: Page ): Promise< Locator > {
 	return sidebar;
 }
 
+/**
+ * Opens the block settings sidebar on its Styles tab, whichever of them the
+ * editor shows already (the sidebar may be closed, the tab may be absent
+ * where the block has no style controls).
+ *
+ * @param page The editor page.
+ * @return The sidebar.
+ */
+async function openBlockStyles( page: Page ): Promise< Locator > {
+	const sidebar = page.locator( '.interface-complementary-area' );
+	if ( ! ( await sidebar.isVisible() ) ) {
+		await page.getByRole( 'button', { name: 'Settings' } ).first().click();
+	}
+	const stylesTab = sidebar.getByRole( 'tab', { name: 'Styles' } );
+	if ( await stylesTab.isVisible() ) {
+		await stylesTab.click();
+	}
+	return sidebar;
+}
+
 test( 'the block settings preselect a service and an employee, and the preview follows', async ( {
 	browser,
 	page,
@@ -206,17 +226,7 @@ test( "an old post's accent colour becomes the link colour, and the colour suppo
 
 		// The supports' controls are in the sidebar; no extra accent picker.
 		await preview.click();
-		const sidebar = page.locator( '.interface-complementary-area' );
-		if ( ! ( await sidebar.isVisible() ) ) {
-			await page
-				.getByRole( 'button', { name: 'Settings' } )
-				.first()
-				.click();
-		}
-		const stylesTab = sidebar.getByRole( 'tab', { name: 'Styles' } );
-		if ( await stylesTab.isVisible() ) {
-			await stylesTab.click();
-		}
+		const sidebar = await openBlockStyles( page );
 		await expect(
 			sidebar.getByRole( 'heading', { name: 'Background' } )
 		).toBeVisible();
