@@ -31,6 +31,18 @@ abstract class Controller extends \WP_REST_Controller {
 	protected $namespace = self::NAMESPACE;
 
 	/**
+	 * Whether a handler WordPress matched belongs to one of the plugin's
+	 * controllers. Checks that must hold for every spelling of a route key on
+	 * this, not on the path as sent.
+	 *
+	 * @param mixed $handler The matched handler (its `callback` is [controller, method]).
+	 */
+	public static function handles( $handler ): bool {
+		$callback = is_array( $handler ) ? ( $handler['callback'] ?? null ) : null;
+		return is_array( $callback ) && ( $callback[0] ?? null ) instanceof self;
+	}
+
+	/**
 	 * Permission callback of the admin routes.
 	 *
 	 * @return true|\WP_Error

@@ -136,11 +136,13 @@ final class Errors {
 	}
 
 	/**
-	 * Whether a request is for this plugin's namespace.
+	 * Whether a request is for this plugin's namespace, in any letter case:
+	 * WordPress matches routes without regard to case, so `/AppointEase/v1/Holds`
+	 * reaches the plugin's handler and must get the plugin's checks too.
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 */
 	public static function is_ours( \WP_REST_Request $request ): bool {
-		return str_starts_with( $request->get_route(), '/' . Controller::NAMESPACE . '/' );
+		return 0 === strncasecmp( $request->get_route(), '/' . Controller::NAMESPACE . '/', strlen( '/' . Controller::NAMESPACE . '/' ) );
 	}
 }

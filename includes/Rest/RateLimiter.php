@@ -69,7 +69,14 @@ final class RateLimiter {
 	}
 
 	/**
-	 * Guards the public writes; hooked to `rest_request_before_callbacks`.
+	 * Guards every write to the plugin's routes; hooked to
+	 * `rest_request_before_callbacks`.
+	 *
+	 * It goes by the handler WordPress matched, never by the path as sent:
+	 * WordPress matches routes without regard to letter case and in several
+	 * URL forms (`/wp-json/…`, `?rest_route=…`), so `/AppointEase/v1/Holds`
+	 * reaches the same handler as `/appointease/v1/holds` and must count the
+	 * same. Reads are left to their own limits; admins are never limited.
 	 *
 	 * @param mixed                $response Null, or an error found earlier.
 	 * @param array<string, mixed> $handler  The matched handler.
@@ -77,11 +84,7 @@ final class RateLimiter {
 	 * @return mixed
 	 */
 	public static function guard_writes( $response, $handler, $request ) {
-		if ( is_wp_error( $response ) || 'GET' === $request->get_method() || ! Errors::is_ours( $request ) ) {
-			return $response;
-		}
-		$route = substr( $request->get_route(), strlen( '/' . Controller::NAMESPACE ) );
-		if ( '/bookings' !== $route && ! str_starts_with( $route, '/holds' ) ) {
+		if ( is_wp_error( $response ) || in_array( $request->get_method(), array( 'GET', 'HEAD' ), true ) || ! Controller::handles( $handler ) ) {
 			return $response;
 		}
 		return self::check( 'write' ) ?? $response;

@@ -32,7 +32,8 @@ final class UnknownFields {
 	 * @return mixed
 	 */
 	public static function reject( $response, $handler, $request ) {
-		if ( is_wp_error( $response ) || ! Errors::is_ours( $request ) ) {
+		// By the matched handler, so that no spelling of the route skips the check.
+		if ( is_wp_error( $response ) || ! Controller::handles( $handler ) ) {
 			return $response;
 		}
 		// Core reads a body or query `id` before the one in the path: refuse such a shadow outright.

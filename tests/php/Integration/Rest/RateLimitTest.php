@@ -91,6 +91,37 @@ final class RateLimitTest extends RestTestCase {
 		$this->assertSame( $before, $this->state() );
 	}
 
+	/**
+	 * WordPress matches routes without regard to letter case and in both URL
+	 * forms; each spelling reaches the same handler and so meets the same limit.
+	 */
+	public function test_no_spelling_of_a_route_slips_past_the_write_limit(): void {
+		$this->use_up_the_writes();
+		$before = $this->state();
+		$routes = array( '/appointease/v1/Holds', '/AppointEase/v1/holds', '/APPOINTEASE/V1/HOLDS', '/appointease/v1/Bookings' );
+
+		foreach ( $routes as $route ) {
+			$request = new \WP_REST_Request( 'POST', $route );
+			$request->set_header( 'Content-Type', 'application/json' );
+			$body = str_ends_with( strtolower( $route ), 'bookings' ) ? $this->booking_body( '16:00' ) : $this->hold_body( '16:00' );
+			$request->set_body( (string) wp_json_encode( $body ) );
+			$response = rest_do_request( $request );
+			$this->assertError( 429, 'RATE_LIMITED', $response, "POST $route" );
+		}
+		$this->assertSame( $before, $this->state(), 'No spelling wrote anything.' );
+	}
+
+	public function test_cancelling_and_moving_a_booking_count_as_writes(): void {
+		$booking = $this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '09:00' ) ) );
+		$this->hold( '10:00' );
+		$this->hold( '11:00' );
+		$before = $this->state();
+
+		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'bookings/' . $booking['id'] . '/reschedule', array( 'token' => $booking['manage_token'], 'start' => $this->local( '14:00' ) ) ) );
+		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'bookings/' . $booking['id'] . '/cancel', array( 'token' => $booking['manage_token'] ) ) );
+		$this->assertSame( $before, $this->state(), 'Neither changed the booking.' );
+	}
+
 	public function test_bookings_and_changes_to_holds_count_as_writes_too(): void {
 		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '09:00' ) ) );
 		$hold = $this->hold( '10:00' );
