@@ -32,7 +32,7 @@ final class UnknownFields {
 	 * @return mixed
 	 */
 	public static function reject( $response, $handler, $request ) {
-		// By the matched handler, so that no spelling of the route skips the check.
+		// Decided on the matched handler, so that every form of the route meets the check.
 		if ( is_wp_error( $response ) || ! Controller::handles( $handler ) ) {
 			return $response;
 		}

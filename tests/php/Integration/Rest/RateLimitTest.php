@@ -117,7 +117,17 @@ final class RateLimitTest extends RestTestCase {
 		$this->hold( '11:00' );
 		$before = $this->state();
 
-		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'bookings/' . $booking['id'] . '/reschedule', array( 'token' => $booking['manage_token'], 'start' => $this->local( '14:00' ) ) ) );
+		$this->assertError(
+			429,
+			'RATE_LIMITED',
+			$this->post(
+				'bookings/' . $booking['id'] . '/reschedule',
+				array(
+					'token' => $booking['manage_token'],
+					'start' => $this->local( '14:00' ),
+				)
+			)
+		);
 		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'bookings/' . $booking['id'] . '/cancel', array( 'token' => $booking['manage_token'] ) ) );
 		$this->assertSame( $before, $this->state(), 'Neither changed the booking.' );
 	}
