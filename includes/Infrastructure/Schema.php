@@ -28,7 +28,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 2;
+	public const VERSION = 3;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -206,9 +206,11 @@ final class Schema {
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,
   window_start bigint(20) unsigned NOT NULL,
+  expires_at bigint(20) unsigned NOT NULL DEFAULT 0,
   hits int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (bucket),
-  KEY window_start (window_start)
+  KEY window_start (window_start),
+  KEY expires_at (expires_at)
 ) $charset;",
 		);
 	}

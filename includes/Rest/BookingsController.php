@@ -331,6 +331,10 @@ final class BookingsController extends Controller {
 		if ( isset( $request['employee'] ) && ! self::is_admin() ) {
 			return Errors::make( 'FORBIDDEN', __( 'Only an admin can move a booking to another employee.', 'appointease' ) );
 		}
+		$limited = RateLimiter::check_booking_change( (int) $request['id'] );
+		if ( null !== $limited ) {
+			return $limited;
+		}
 		$start = Input::instant( $request['start'] ) ?? new \DateTimeImmutable( '@0' );
 		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->reschedule( (int) $request['id'], $start, isset( $request['employee'] ) ? (int) $request['employee'] : null, new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
 	}

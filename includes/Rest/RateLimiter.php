@@ -34,9 +34,23 @@ final class RateLimiter {
 	private const WINDOW = 60;
 
 	/**
+	 * Seconds per window of the per-booking change count.
+	 */
+	private const CHANGE_WINDOW = 3600;
+
+	/**
+	 * The setting that limits each kind of request, per client a minute.
+	 */
+	private const LIMITS = array(
+		'write' => 'rate_limit_writes',
+		'poll'  => 'rate_limit_poll',
+		'read'  => 'rate_limit_reads',
+	);
+
+	/**
 	 * Counts one request of a kind and refuses it when over the limit.
 	 *
-	 * @param string $kind 'write' (holds, bookings) or 'poll'.
+	 * @param string $kind 'write' (holds, bookings and their changes), 'poll' or 'read' (availability, capacity).
 	 * @return \WP_Error|null The 429, or null when the request may go on.
 	 */
 	public static function check( string $kind ): ?\WP_Error {
@@ -45,27 +59,67 @@ final class RateLimiter {
 		 * Whether requests are rate limited.
 		 *
 		 * @param bool   $enabled True by default.
-		 * @param string $kind    'write' or 'poll'.
+		 * @param string $kind    'write', 'poll', 'read' or 'booking_change'.
 		 * @param string $ip      The client's IP address.
 		 */
 		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, $kind, $ip ) || self::is_admin() ) {
 			return null;
 		}
-		$limit  = Settings::int( 'poll' === $kind ? 'rate_limit_poll' : 'rate_limit_writes' );
 		$now    = time();
 		$window = intdiv( $now, self::WINDOW ) * self::WINDOW;
-		$bucket = $kind . ':' . hash( 'sha256', $ip . '|' . $window );
-		if ( self::hit( substr( $bucket, 0, 64 ), $window ) <= $limit ) {
+		$bucket = $kind . ':' . hash( 'sha256', self::client_key( $ip ) . '|' . $window );
+		if ( self::hit( substr( $bucket, 0, 64 ), $window, self::WINDOW ) <= Settings::int( self::LIMITS[ $kind ] ?? 'rate_limit_writes' ) ) {
 			return null;
 		}
-		$retry = $window + self::WINDOW - $now;
 		// The early poll is refused here before `init`; see Translations.
 		Translations::prepare();
 		return Errors::make(
 			'RATE_LIMITED',
 			__( 'Too many requests from your connection. Please wait a moment and try again.', 'appointease' ),
-			array( 'retry_after' => $retry )
+			array( 'retry_after' => $window + self::WINDOW - $now )
 		);
+	}
+
+	/**
+	 * Counts one change (a move) of a booking by its customer and refuses it
+	 * when the booking was changed too often this hour. Each change emails the
+	 * customer and the staff, so without this a script could move one booking
+	 * back and forth and flood a stranger's inbox from a booking made in their
+	 * name, whatever addresses it sent from.
+	 *
+	 * @param int $booking_id The booking.
+	 * @return \WP_Error|null The 429, or null when the change may go on.
+	 */
+	public static function check_booking_change( int $booking_id ): ?\WP_Error {
+		/** This filter is documented in includes/Rest/RateLimiter.php */
+		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, 'booking_change', self::client_ip() ) || self::is_admin() ) {
+			return null;
+		}
+		$now    = time();
+		$window = intdiv( $now, self::CHANGE_WINDOW ) * self::CHANGE_WINDOW;
+		if ( self::hit( 'change:' . $booking_id . ':' . $window, $window, self::CHANGE_WINDOW ) <= Settings::int( 'booking_changes_per_hour' ) ) {
+			return null;
+		}
+		return Errors::make(
+			'RATE_LIMITED',
+			__( 'This booking has been changed too often in the last hour. Please try again later, or contact us.', 'appointease' ),
+			array( 'retry_after' => $window + self::CHANGE_WINDOW - $now )
+		);
+	}
+
+	/**
+	 * What one client is counted under: its address, or for IPv6 its /64
+	 * network. One IPv6 host usually has a whole /64 to pick addresses from,
+	 * so counting single addresses would give it billions of fresh limits.
+	 *
+	 * @param string $ip The client's address.
+	 */
+	public static function client_key( string $ip ): string {
+		$packed = str_contains( $ip, ':' ) ? inet_pton( $ip ) : false;
+		if ( false === $packed || 16 !== strlen( $packed ) ) {
+			return $ip;
+		}
+		return (string) inet_ntop( substr( $packed, 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64';
 	}
 
 	/**
@@ -84,10 +138,18 @@ final class RateLimiter {
 	 * @return mixed
 	 */
 	public static function guard_writes( $response, $handler, $request ) {
-		if ( is_wp_error( $response ) || in_array( $request->get_method(), array( 'GET', 'HEAD' ), true ) || ! Controller::handles( $handler ) ) {
+		if ( is_wp_error( $response ) || ! Controller::handles( $handler ) ) {
 			return $response;
 		}
-		return self::check( 'write' ) ?? $response;
+		if ( ! in_array( $request->get_method(), array( 'GET', 'HEAD' ), true ) ) {
+			return self::check( 'write' ) ?? $response;
+		}
+		// The public reads that compute times (up to 62 days of every employee) have a limit of their own.
+		$controller = $handler['callback'][0];
+		if ( $controller instanceof AvailabilityController || $controller instanceof CapacityController ) {
+			return self::check( 'read' ) ?? $response;
+		}
+		return $response;
 	}
 
 	/**
@@ -130,15 +192,16 @@ final class RateLimiter {
 	/**
 	 * Counts a hit in a window and returns the count so far.
 	 *
-	 * @param string $bucket Kind and hashed IP and window, at most 64 characters.
+	 * @param string $bucket Kind and hashed IP (or booking) and window, at most 64 characters.
 	 * @param int    $window Start of the window, unix time.
+	 * @param int    $length Seconds the window lasts.
 	 */
-	private static function hit( string $bucket, int $window ): int {
+	private static function hit( string $bucket, int $window, int $length ): int {
 		$redis = HoldStoreFactory::shared()->redis();
 		if ( null !== $redis ) {
 			try {
 				$key   = HoldStoreFactory::shared()->prefix() . 'rate:' . $bucket;
-				$count = RedisGuard::run( static fn() => $redis->multi()->incr( $key )->expire( $key, self::WINDOW + 5 )->exec() );
+				$count = RedisGuard::run( static fn() => $redis->multi()->incr( $key )->expire( $key, $length + 5 )->exec() );
 				if ( is_array( $count ) ) {
 					return (int) $count[0];
 				}
@@ -150,12 +213,11 @@ final class RateLimiter {
 		global $wpdb;
 		$table = Schema::table( 'rate_limits' );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema; counters must not be cached.
-		$wpdb->query( $wpdb->prepare( "INSERT INTO `$table` (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $bucket, $window ) );
+		// Windows that ended go first, every time: the privacy text promises the
+		// hashed addresses are kept about a minute, and the index makes it cheap.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM `$table` WHERE expires_at <= %d", time() ) );
+		$wpdb->query( $wpdb->prepare( "INSERT INTO `$table` (bucket, window_start, expires_at, hits) VALUES (%s, %d, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $bucket, $window, $window + $length ) );
 		$hits = (int) $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM `$table` WHERE bucket = %s", $bucket ) );
-		if ( 0 === random_int( 0, 99 ) ) {
-			// Now and then, drop windows that ended.
-			$wpdb->query( $wpdb->prepare( "DELETE FROM `$table` WHERE window_start < %d", $window - self::WINDOW ) );
-		}
 		// phpcs:enable
 		return $hits;
 	}

@@ -293,6 +293,14 @@ export interface Settings {
 	 */
 	rate_limit_poll: number;
 	/**
+	 * Month views of free times (availability and seats left) one IP address may ask for per minute.
+	 */
+	rate_limit_reads: number;
+	/**
+	 * Times a customer may move one booking per hour; each move emails the customer and the staff.
+	 */
+	booking_changes_per_hour: number;
+	/**
 	 * Seconds between two live-availability checks of an open booking page.
 	 */
 	poll_interval: number;

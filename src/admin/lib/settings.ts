@@ -73,6 +73,14 @@ function knownLabels(): Record< string, string > {
 			'Availability checks per IP address a minute',
 			'appointease'
 		),
+		rate_limit_reads: __(
+			'Month views per IP address a minute',
+			'appointease'
+		),
+		booking_changes_per_hour: __(
+			'Moves of one booking by its customer an hour',
+			'appointease'
+		),
 		poll_interval: __(
 			'Availability check interval (seconds)',
 			'appointease'

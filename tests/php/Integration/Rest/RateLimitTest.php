@@ -132,6 +132,121 @@ final class RateLimitTest extends RestTestCase {
 		$this->assertSame( $before, $this->state(), 'Neither changed the booking.' );
 	}
 
+	public function test_an_ipv6_client_is_counted_per_64_network_not_per_address(): void {
+		$this->use_up_the_writes();
+		$network = implode( ':', array_slice( explode( ':', (string) $_SERVER['REMOTE_ADDR'] ), 0, 4 ) );
+
+		$_SERVER['REMOTE_ADDR'] = $network . ':1234:5678:9abc:def0';
+		$this->assertError( 429, 'RATE_LIMITED', $this->post( 'holds', $this->hold_body( '16:00' ) ), 'Another address of the same /64 shares the count.' );
+
+		$_SERVER['REMOTE_ADDR'] = sprintf( '2001:db8:%x:%x::1', wp_rand( 0, 0xffff ), wp_rand( 0, 0xffff ) );
+		$this->hold( '16:00' );
+	}
+
+	public function test_availability_and_capacity_have_a_read_limit_of_their_own(): void {
+		Settings::update( array( 'rate_limit_reads' => 10 ) );
+		$query = array(
+			'service'  => $this->service->id,
+			'employee' => $this->employee->id,
+			'from'     => $this->monday,
+			'to'       => $this->monday,
+		);
+		for ( $i = 1; $i <= 9; $i++ ) {
+			$this->assertOk( 200, $this->get( 'availability', $query ) );
+		}
+		$this->assertOk(
+			200,
+			$this->get(
+				'capacity',
+				array(
+					'service'  => $this->service->id,
+					'employee' => $this->employee->id,
+					'start'    => $this->local( '10:00' ),
+				)
+			)
+		);
+
+		$this->assertError( 429, 'RATE_LIMITED', $this->dispatch( 'GET', 'availability', null, $query ) );
+		$this->assertOk( 200, $this->get( 'services' ), 'The catalogue is not a computed read.' );
+		$this->hold( '10:00' );
+	}
+
+	public function test_a_booking_can_be_moved_only_so_often_an_hour_by_its_customer(): void {
+		Settings::update(
+			array(
+				'rate_limit_writes'        => 100,
+				'booking_changes_per_hour' => 2,
+			)
+		);
+		$booking = $this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '09:00' ) ) );
+		$other   = $this->assertOk(
+			201,
+			$this->post(
+				'bookings',
+				$this->booking_body(
+					'15:00',
+					array(
+						'customer' => array(
+							'name'  => 'Other',
+							'email' => 'other@example.com',
+						),
+					)
+				)
+			)
+		);
+		$move    = fn( array $b, string $time ): \WP_REST_Response => $this->post(
+			'bookings/' . $b['id'] . '/reschedule',
+			array(
+				'token' => $b['manage_token'],
+				'start' => $this->local( $time ),
+			)
+		);
+
+		$this->assertOk( 200, $move( $booking, '10:00' ) );
+		$this->assertOk( 200, $move( $booking, '11:00' ) );
+		$before  = $this->state();
+		$refused = $this->dispatch(
+			'POST',
+			'bookings/' . $booking['id'] . '/reschedule',
+			array(
+				'token' => $booking['manage_token'],
+				'start' => $this->local( '09:00' ),
+			)
+		);
+
+		$this->assertError( 429, 'RATE_LIMITED', $refused );
+		$retry = (int) ( $refused->get_headers()['Retry-After'] ?? 0 );
+		$this->assertGreaterThanOrEqual( 1, $retry, 'It says when the hour is over.' );
+		$this->assertLessThanOrEqual( 3600, $retry );
+		$this->assertSame( $before, $this->state(), 'The third move changed nothing.' );
+		$this->assertOk( 200, $move( $other, '16:00' ), 'Another booking has its own count.' );
+		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/cancel', array( 'token' => $booking['manage_token'] ) ), 'Cancelling stays possible.' );
+	}
+
+	public function test_the_database_counter_drops_ended_windows_at_once(): void {
+		global $wpdb;
+		$table = \AppointEase\Infrastructure\Schema::table( 'rate_limits' );
+		$wpdb->insert(
+			$table,
+			array(
+				'bucket'       => 'write:ended',
+				'window_start' => time() - 120,
+				'expires_at'   => time() - 60,
+				'hits'         => 7,
+			)
+		);
+		\AppointEase\Holds\HoldStoreFactory::use_shared( new \AppointEase\Holds\HoldStoreFactory( null, new \AppointEase\Holds\RedisOutage() ) );
+		try {
+			$this->use_up_the_writes();
+		} finally {
+			\AppointEase\Holds\HoldStoreFactory::use_shared( null );
+		}
+
+		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE bucket = %s", 'write:ended' ) ), 'The ended window is gone.' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE expires_at <= %d", time() ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+		$this->assertGreaterThan( 0, (int) $wpdb->get_var( "SELECT COUNT(*) FROM `$table` WHERE expires_at > UNIX_TIMESTAMP()" ), 'The current window is counted in the database.' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+	}
+
 	public function test_bookings_and_changes_to_holds_count_as_writes_too(): void {
 		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '09:00' ) ) );
 		$hold = $this->hold( '10:00' );
