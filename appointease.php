@@ -69,5 +69,7 @@ if ( ! is_readable( APPOINTEASE_DIR . 'vendor/autoload.php' ) ) {
 require_once APPOINTEASE_DIR . 'vendor/autoload.php';
 
 register_activation_hook( __FILE__, array( \AppointEase\Infrastructure\Installer::class, 'activate' ) );
+// A deactivated plugin leaves no job behind; activating it again schedules it anew.
+register_deactivation_hook( __FILE__, array( \AppointEase\Holds\Housekeeping::class, 'unschedule' ) );
 
 \AppointEase\Plugin::boot();

@@ -47,7 +47,14 @@ final class Uninstaller {
 			self::run();
 			return;
 		}
-		foreach ( get_sites( array( 'fields' => 'ids' ) ) as $site_id ) {
+		// Every site: get_sites() stops at 100 unless told otherwise (`number` 0 is no limit).
+		$site_ids = get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		);
+		foreach ( $site_ids as $site_id ) {
 			switch_to_blog( (int) $site_id );
 			self::run();
 			restore_current_blog();

@@ -50,10 +50,17 @@ final class EarlyPoll {
 		foreach ( $headers as $name => $value ) {
 			header( $name . ': ' . $value );
 		}
-		if ( null !== $body && 'HEAD' !== $_SERVER['REQUEST_METHOD'] ) {
+		if ( null !== $body && 'HEAD' !== self::method() ) {
 			echo wp_json_encode( $body ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON for a JSON response.
 		}
 		exit;
+	}
+
+	/**
+	 * The request's method, sanitised like any other input before it is compared.
+	 */
+	private static function method(): string {
+		return isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : '';
 	}
 
 	/**
@@ -63,7 +70,7 @@ final class EarlyPoll {
 		if ( ( defined( 'APPOINTEASE_EARLY_POLL' ) && ! APPOINTEASE_EARLY_POLL ) || ! isset( $_SERVER['REQUEST_METHOD'], $_SERVER['REQUEST_URI'] ) ) {
 			return false;
 		}
-		if ( ! in_array( $_SERVER['REQUEST_METHOD'], array( 'GET', 'HEAD' ), true ) ) {
+		if ( ! in_array( self::method(), array( 'GET', 'HEAD' ), true ) ) {
 			return false;
 		}
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only compared.

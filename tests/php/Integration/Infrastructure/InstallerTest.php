@@ -71,6 +71,17 @@ final class InstallerTest extends TestCase {
 		$this->assertTrue( Installer::is_current() );
 	}
 
+	public function test_deactivation_leaves_no_scheduled_job_and_activation_schedules_it_again(): void {
+		Installer::activate();
+		$this->assertNotFalse( wp_next_scheduled( \AppointEase\Holds\Housekeeping::HOOK ) );
+
+		do_action( 'deactivate_' . plugin_basename( APPOINTEASE_FILE ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- core's own deactivation hook of this plugin.
+
+		$this->assertFalse( wp_next_scheduled( \AppointEase\Holds\Housekeeping::HOOK ), 'A deactivated plugin leaves no job behind.' );
+		Installer::activate();
+		$this->assertNotFalse( wp_next_scheduled( \AppointEase\Holds\Housekeeping::HOOK ) );
+	}
+
 	public function test_upgrade_is_skipped_when_the_version_is_current(): void {
 		wp_load_alloptions(); // Loaded once per request anyway, before plugins run.
 		$queries = array();

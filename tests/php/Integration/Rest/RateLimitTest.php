@@ -167,7 +167,8 @@ final class RateLimitTest extends RestTestCase {
 		);
 
 		$this->assertError( 429, 'RATE_LIMITED', $this->dispatch( 'GET', 'availability', null, $query ) );
-		$this->assertOk( 200, $this->get( 'services' ), 'The catalogue is not a computed read.' );
+		// The catalogue is not a computed read.
+		$this->assertOk( 200, $this->get( 'services' ) );
 		$this->hold( '10:00' );
 	}
 
@@ -219,8 +220,9 @@ final class RateLimitTest extends RestTestCase {
 		$this->assertGreaterThanOrEqual( 1, $retry, 'It says when the hour is over.' );
 		$this->assertLessThanOrEqual( 3600, $retry );
 		$this->assertSame( $before, $this->state(), 'The third move changed nothing.' );
-		$this->assertOk( 200, $move( $other, '16:00' ), 'Another booking has its own count.' );
-		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/cancel', array( 'token' => $booking['manage_token'] ) ), 'Cancelling stays possible.' );
+		// Another booking has its own count, and cancelling stays possible.
+		$this->assertOk( 200, $move( $other, '16:00' ) );
+		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/cancel', array( 'token' => $booking['manage_token'] ) ) );
 	}
 
 	public function test_the_database_counter_drops_ended_windows_at_once(): void {
