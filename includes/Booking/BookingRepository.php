@@ -108,6 +108,19 @@ final class BookingRepository {
 	}
 
 	/**
+	 * The sealed manage token a replay of the booking's first request may
+	 * open (see BookingService), or null for a booking made without a key.
+	 *
+	 * @param int $id Row id.
+	 */
+	public function replay_seal( int $id ): ?string {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$seal  = $wpdb->get_var( $wpdb->prepare( "SELECT replay_seal FROM `$table` WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		return null === $seal ? null : (string) $seal;
+	}
+
+	/**
 	 * The booking an idempotency key made, or null.
 	 *
 	 * @param string $key_hash SHA-256 of the key.

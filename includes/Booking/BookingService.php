@@ -89,12 +89,13 @@ final class BookingService {
 		list( $service, $employee ) = $this->bookable( $request->service_id, $request->employee_id );
 		$hold                       = $this->own_hold( $request, $now );
 		$slot                       = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
-		$token                      = null === $request->idempotency_key ? bin2hex( random_bytes( 32 ) ) : self::derived_token( $request->idempotency_key );
+		$token                      = bin2hex( random_bytes( 32 ) );
+		$seal                       = null === $request->idempotency_key ? null : ReplaySeal::seal( $token, $request );
 		$status                     = Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
 
 		try {
 			$booking = Transaction::run(
-				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $status ): Booking {
+				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $seal, $status ): Booking {
 					$this->events = array();
 					// A retry after a deadlock starts over.
 					$id = $this->bookings->insert(
@@ -111,6 +112,7 @@ final class BookingService {
 							'customer_notes'       => $request->customer_notes,
 							'manage_token_hash'    => hash( 'sha256', $token ),
 							'idempotency_key_hash' => $key_hash,
+							'replay_seal'          => $seal,
 						)
 					);
 					$this->claim( $id, $employee, $service, $slot, $request->seats );
@@ -402,33 +404,24 @@ final class BookingService {
 
 	/**
 	 * What an earlier request with the same idempotency key made, if this
-	 * request asks for the same; a key reused for another booking is refused.
+	 * request is that same request again. A replay answers with the booking
+	 * and its manage token, so it must prove it is no more than a repeat: the
+	 * token comes back only when the whole request (the customer's every
+	 * field, the time, the seats, the hold token) opens the seal the first
+	 * request left. A key reused for anything else is refused, and says
+	 * nothing about the booking.
 	 *
 	 * @param Booking        $earlier The booking the key made.
 	 * @param BookingRequest $request This request.
-	 * @throws Refusal When the request differs from the one that made the booking.
+	 * @throws Refusal When the request is not the one that made the booking.
 	 */
 	private function replay( Booking $earlier, BookingRequest $request ): BookingResult {
-		$same = $earlier->service_id === $request->service_id
-			&& $earlier->employee_id === $request->employee_id
-			&& $earlier->start->getTimestamp() === $request->start->getTimestamp()
-			&& $earlier->seats === $request->seats
-			&& 0 === strcasecmp( $earlier->customer_email, $request->customer_email );
-		if ( ! $same || null === $request->idempotency_key ) {
+		$seal  = $this->bookings->replay_seal( $earlier->id );
+		$token = null === $seal ? null : ReplaySeal::open( $seal, $request );
+		if ( null === $token ) {
 			throw new Refusal( 'IDEMPOTENCY_KEY_REUSED', __( 'This Idempotency-Key was already used for another booking. Send a new key for a new booking.', 'appointease' ) );
 		}
-		return new BookingResult( $earlier, self::derived_token( $request->idempotency_key ), false );
-	}
-
-	/**
-	 * The manage token for a booking made with an idempotency key. Deriving it
-	 * (rather than storing it) lets a replayed request get the same token back
-	 * while only its hash is stored.
-	 *
-	 * @param string $key The client's idempotency key.
-	 */
-	private static function derived_token( string $key ): string {
-		return hash_hmac( 'sha256', 'manage-token|' . $key, wp_salt( 'auth' ) );
+		return new BookingResult( $earlier, $token, false );
 	}
 
 	/**

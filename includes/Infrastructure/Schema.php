@@ -153,6 +153,7 @@ final class Schema {
   customer_notes text NOT NULL,
   manage_token_hash char(64) NOT NULL,
   idempotency_key_hash char(64) DEFAULT NULL,
+  replay_seal varchar(200) DEFAULT NULL,
   created_at datetime NOT NULL,
   updated_at datetime NOT NULL,
   PRIMARY KEY  (id),

@@ -226,8 +226,8 @@ final class BookingsController extends Controller {
 	 */
 	public function create_item( $request ) {
 		$key = $request->get_header( 'idempotency_key' );
-		if ( null !== $key && 1 !== preg_match( '/^[A-Za-z0-9_.:\-]{8,128}$/', $key ) ) {
-			return Errors::make( 'VALIDATION_ERROR', __( 'The Idempotency-Key header must be 8 to 128 letters, digits or the characters _ . : -', 'appointease' ), array( 'params' => array( 'Idempotency-Key' => 'invalid' ) ) );
+		if ( null !== $key && ! self::is_random_enough( $key ) ) {
+			return Errors::make( 'VALIDATION_ERROR', __( 'The Idempotency-Key header must be 16 to 128 letters, digits or the characters _ . : - and mix at least three of: small letters, capital letters, digits, those characters. A random UUID will do.', 'appointease' ), array( 'params' => array( 'Idempotency-Key' => 'invalid' ) ) );
 		}
 		$customer = (array) $request['customer'];
 		$booking  = new BookingRequest(
@@ -357,6 +357,24 @@ final class BookingsController extends Controller {
 	 */
 	public function reject( $request ) {
 		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->reject( (int) $request['id'] ) ) ) );
+	}
+
+	/**
+	 * Whether an idempotency key looks random enough to stand for one submit:
+	 * keys share one space across all customers, so a short or plain one
+	 * ("booking1") could be picked by two people, or guessed.
+	 *
+	 * @param string $key The header's value.
+	 */
+	private static function is_random_enough( string $key ): bool {
+		if ( 1 !== preg_match( '/^[A-Za-z0-9_.:\-]{16,128}$/', $key ) ) {
+			return false;
+		}
+		$kinds = 0;
+		foreach ( array( '/[a-z]/', '/[A-Z]/', '/[0-9]/', '/[_.:\-]/' ) as $kind ) {
+			$kinds += preg_match( $kind, $key );
+		}
+		return $kinds >= 3;
 	}
 
 	/**

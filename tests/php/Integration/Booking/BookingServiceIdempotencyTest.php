@@ -156,6 +156,31 @@ final class BookingServiceIdempotencyTest extends TestCase {
 		$this->assertSame( 2, Fixtures::rows( 'bookings' ) );
 	}
 
+	public function test_a_replay_that_knows_the_key_time_and_email_but_not_the_rest_gets_nothing(): void {
+		$this->book( 'key-1', '10:00', array( 'phone' => '+49 30 1234' ) );
+
+		foreach ( array( array( 'name' => 'Mallory' ), array( 'phone' => '' ), array( 'notes' => 'guessing' ) ) as $guess ) {
+			$refusal = Fixtures::refusal( fn() => $this->book( 'key-1', '10:00', $guess + array( 'phone' => '+49 30 1234' ) ) );
+			$this->assertSame( 'IDEMPOTENCY_KEY_REUSED', $refusal?->reason, 'Refused, with no booking and no token: ' . wp_json_encode( $guess ) );
+		}
+		$this->assertSame( 1, Fixtures::rows( 'bookings' ) );
+	}
+
+	public function test_the_manage_token_is_random_not_made_from_the_key(): void {
+		$first = $this->book( 'key-1' );
+		global $wpdb;
+		// Forget the booking entirely, then make it again with the same key and request.
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM `' . \AppointEase\Infrastructure\Schema::table( 'seats' ) . '` WHERE booking_id = %d', $first->booking->id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery
+		$wpdb->query( 'DELETE FROM `' . \AppointEase\Infrastructure\Schema::table( 'occupancy' ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM `' . \AppointEase\Infrastructure\Schema::table( 'bookings' ) . '` WHERE id = %d', $first->booking->id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery
+
+		$again = $this->book( 'key-1' );
+
+		$this->assertTrue( $again->created );
+		$this->assertNotSame( $first->manage_token, $again->manage_token, 'Whoever knows a key cannot work out the token.' );
+		$this->assertSame( 64, strlen( $again->manage_token ) );
+	}
+
 	public function test_the_key_itself_is_not_stored(): void {
 		$this->book( 'key-visible-in-db?' );
 

@@ -226,8 +226,10 @@ final class BookingInputTest extends RestTestCase {
 	public static function bad_idempotency_keys(): array {
 		return array(
 			'empty'          => array( '' ),
-			'too short'      => array( 'abc1234' ),
-			'too long'       => array( str_repeat( 'k', 129 ) ),
+			'too short'      => array( 'abc-1234-XYZ-56' ),
+			'too long'       => array( str_repeat( 'k1-', 43 ) ),
+			'one kind'       => array( 'aaaaaaaaaaaaaaaaaaaa' ),
+			'two kinds'      => array( 'abcdefgh12345678' ),
 			'with spaces'    => array( 'my key 12345' ),
 			'with a slash'   => array( 'key/12345678' ),
 			'with a quote'   => array( "key'12345678" ),
@@ -252,8 +254,9 @@ final class BookingInputTest extends RestTestCase {
 	}
 
 	public function test_the_shortest_and_longest_idempotency_keys_are_accepted(): void {
-		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '10:00' ), array( 'Idempotency-Key' => 'a_b.c:d-' ) ) );
-		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '11:00' ), array( 'Idempotency-Key' => str_repeat( 'K', 128 ) ) ) );
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '10:00' ), array( 'Idempotency-Key' => 'a_b.c:d-e1f2g3h4' ) ) );
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '11:00' ), array( 'Idempotency-Key' => str_repeat( 'Kk1', 42 ) . 'Kk' ) ) );
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '14:00' ), array( 'Idempotency-Key' => wp_generate_uuid4() ) ) );
 	}
 
 	/**
