@@ -49,8 +49,66 @@ final class SeatLedger {
 	 */
 	public function claim( int $booking_id, int $employee_id, int $service_id, \DateTimeImmutable $session_start, \DateTimeImmutable $occupied_start, \DateTimeImmutable $occupied_end, int $seats, int $capacity ): void {
 		$start = self::utc( $session_start );
-		$this->claim_cells( $employee_id, $service_id, $start, self::cells( $occupied_start, $occupied_end ) );
+		$span  = array( self::utc( $occupied_start ), self::utc( $occupied_end ) );
+		if ( $this->claim_cells( $employee_id, $service_id, $start, self::cells( $occupied_start, $occupied_end ) ) ) {
+			$this->record_session( $employee_id, $service_id, $start, $span, $capacity );
+		} else {
+			$capacity = $this->joinable_capacity( $employee_id, $service_id, $start, $span, $capacity );
+		}
 		$this->claim_seats( $booking_id, $employee_id, $service_id, $start, $seats, $capacity );
+	}
+
+	/**
+	 * Records the span and capacity of a session its first booking just laid
+	 * out. (A row left from a session that no longer has cells is replaced.)
+	 *
+	 * @param int                         $employee_id Employee.
+	 * @param int                         $service_id  Service.
+	 * @param string                      $start       Session start, UTC 'Y-m-d H:i:s'.
+	 * @param array{0: string, 1: string} $span       Occupied start and end, UTC.
+	 * @param int                         $capacity    The service's capacity now.
+	 */
+	private function record_session( int $employee_id, int $service_id, string $start, array $span, int $capacity ): void {
+		global $wpdb;
+		$table = Schema::table( 'sessions' );
+		$sql   = $wpdb->prepare( "INSERT INTO `$table` (employee_id, service_id, session_start_utc, occupied_start_utc, occupied_end_utc, capacity) VALUES (%d, %d, %s, %s, %s, %d) ON DUPLICATE KEY UPDATE occupied_start_utc = VALUES(occupied_start_utc), occupied_end_utc = VALUES(occupied_end_utc), capacity = VALUES(capacity)", $employee_id, $service_id, $start, $span[0], $span[1], $capacity ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( false === $this->query( $sql ) ) {
+			self::throw_failure( 'Recording the session failed', $wpdb->last_error );
+		}
+	}
+
+	/**
+	 * The seats a joiner of an existing session may number up to: the
+	 * session's recorded capacity, or the service's current one if that is
+	 * smaller. A joiner whose span differs from the session's (the service's
+	 * duration or buffers changed since it was first booked) cannot join: its
+	 * extra cells were never claimed and may be another session's.
+	 *
+	 * @param int                         $employee_id Employee.
+	 * @param int                         $service_id  Service.
+	 * @param string                      $start       Session start, UTC 'Y-m-d H:i:s'.
+	 * @param array{0: string, 1: string} $span       The joiner's occupied start and end, UTC.
+	 * @param int                         $capacity    The service's capacity now.
+	 * @throws SlotTakenException When the session was booked with another span.
+	 */
+	private function joinable_capacity( int $employee_id, int $service_id, string $start, array $span, int $capacity ): int {
+		global $wpdb;
+		$table = Schema::table( 'sessions' );
+		// A shared lock, like the cells' (see claim_cells()).
+		$read    = static fn() => $wpdb->get_row( $wpdb->prepare( "SELECT occupied_start_utc, occupied_end_utc, capacity FROM `$table` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s LOCK IN SHARE MODE", $employee_id, $service_id, $start ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+		$session = $read();
+		if ( ! is_array( $session ) ) {
+			// A session first booked before sessions were recorded: its first joiner records it.
+			$this->query( $wpdb->prepare( "INSERT IGNORE INTO `$table` (employee_id, service_id, session_start_utc, occupied_start_utc, occupied_end_utc, capacity) VALUES (%d, %d, %s, %s, %s, %d)", $employee_id, $service_id, $start, $span[0], $span[1], $capacity ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$session = $read();
+		}
+		if ( '' !== $wpdb->last_error || ! is_array( $session ) ) {
+			self::throw_failure( 'Reading the session failed', $wpdb->last_error );
+		}
+		if ( array( $session['occupied_start_utc'], $session['occupied_end_utc'] ) !== $span ) {
+			throw new SlotTakenException( 'The session was booked with other times.' );
+		}
+		return min( (int) $session['capacity'], $capacity );
 	}
 
 	/**
@@ -74,6 +132,8 @@ final class SeatLedger {
 		$left = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$seats` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s LOCK IN SHARE MODE", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
 		if ( 0 === $left ) {
 			$wpdb->query( $wpdb->prepare( "DELETE FROM `$cells` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
+			$sessions = Schema::table( 'sessions' );
+			$wpdb->query( $wpdb->prepare( "DELETE FROM `$sessions` WHERE employee_id = %d AND service_id = %d AND session_start_utc = %s", $session['employee_id'], $session['service_id'], $session['session_start_utc'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery
 		}
 	}
 
@@ -84,9 +144,10 @@ final class SeatLedger {
 	 * @param int      $service_id  Service.
 	 * @param string   $start       Session start, UTC 'Y-m-d H:i:s'.
 	 * @param string[] $cells       Cell starts, UTC 'Y-m-d H:i:s'.
+	 * @return bool True when this call laid the session out, false when it joins one that exists.
 	 * @throws SlotTakenException When another session covers one of the cells; database failures come from throw_failure().
 	 */
-	private function claim_cells( int $employee_id, int $service_id, string $start, array $cells ): void {
+	private function claim_cells( int $employee_id, int $service_id, string $start, array $cells ): bool {
 		global $wpdb;
 		$table  = Schema::table( 'occupancy' );
 		$values = array();
@@ -95,7 +156,7 @@ final class SeatLedger {
 		}
 		$sql = "INSERT INTO `$table` (employee_id, cell_utc, service_id, session_start_utc) VALUES " . implode( ', ', $values );
 		if ( false !== $this->query( $sql ) ) {
-			return;
+			return true;
 		}
 		if ( ! self::is_duplicate_key( $wpdb->last_error ) ) {
 			self::throw_failure( 'Claiming occupancy failed', $wpdb->last_error );
@@ -111,6 +172,7 @@ final class SeatLedger {
 		if ( ! is_array( $owner ) || (int) $owner['service_id'] !== $service_id || $owner['session_start_utc'] !== $start ) {
 			throw new SlotTakenException( 'Another session covers this time.' );
 		}
+		return false;
 	}
 
 	/**

@@ -20,7 +20,10 @@ defined( 'ABSPATH' ) || exit;
  * never share a cell; `seats` holds one row per seat of a session, numbered
  * 1..capacity, so a session can never sell more seats than it has. Both rely
  * on their primary keys alone: a racing second writer gets a duplicate-key
- * error from the database, whatever checks it skipped.
+ * error from the database, whatever checks it skipped. `sessions` records the
+ * span and capacity each session was first booked with, so that a later
+ * joiner meets those even after the service's duration, buffers or capacity
+ * changed.
  */
 final class Schema {
 
@@ -43,6 +46,7 @@ final class Schema {
 		'calendars',
 		'holds',
 		'rate_limits',
+		'sessions',
 	);
 
 	/**
@@ -203,6 +207,15 @@ final class Schema {
   UNIQUE KEY token_hash (token_hash),
   KEY employee_occupied (employee_id,occupied_start_utc),
   KEY max_expires_at (max_expires_at)
+) $charset;",
+			"CREATE TABLE {$t['sessions']} (
+  employee_id bigint(20) unsigned NOT NULL,
+  service_id bigint(20) unsigned NOT NULL,
+  session_start_utc datetime NOT NULL,
+  occupied_start_utc datetime NOT NULL,
+  occupied_end_utc datetime NOT NULL,
+  capacity smallint(5) unsigned NOT NULL,
+  PRIMARY KEY  (employee_id,service_id,session_start_utc)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,

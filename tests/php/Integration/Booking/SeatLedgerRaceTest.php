@@ -105,6 +105,48 @@ final class SeatLedgerRaceTest extends TestCase {
 	}
 
 	/**
+	 * The service's duration grew after its 18:00 session was first booked
+	 * (18:00-19:00). Joiners now ask for 18:00-19:30 while another service's
+	 * 19:00 session races for the same half hour: the joiners' extra cells
+	 * were never the session's, so they must not join, and no cell may end up
+	 * under two sessions.
+	 */
+	public function test_a_joiner_whose_span_grew_cannot_join_and_no_cell_is_shared(): void {
+		list( $first ) = $this->race( array( array( 9, '2030-01-10T18:00:00Z', '2030-01-10T18:00:00Z', '2030-01-10T19:00:00Z', 1, 3 ) ) );
+		$this->assertMatchesRegularExpression( '/^won \d+$/', $first );
+
+		$racers = array();
+		for ( $i = 0; $i < 3; $i++ ) {
+			$racers[] = array( 9, '2030-01-10T18:00:00Z', '2030-01-10T18:00:00Z', '2030-01-10T19:30:00Z', 1, 3 );
+			$racers[] = array( 8, '2030-01-10T19:00:00Z', '2030-01-10T19:00:00Z', '2030-01-10T19:30:00Z', 1, 1 );
+		}
+		$results = $this->race( $racers );
+
+		$this->assertSame( 1, $this->count_of( 'won', $results ), 'Only the other service\'s session: ' . implode( ', ', $results ) );
+		global $wpdb;
+		$this->assertSame( '12', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'occupancy' ) . ' WHERE service_id = 9' ), 'The session keeps its own span.' );
+		$this->assertSame( '6', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'occupancy' ) . ' WHERE service_id = 8' ) );
+		$this->assertSame( '1', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'seats' ) . ' WHERE service_id = 9' ), 'Nobody joined with the longer span.' );
+	}
+
+	/**
+	 * The service's capacity was raised from 2 to 4 after its session was
+	 * first booked: racing joiners fill the 2 seats the session was sold with,
+	 * never more.
+	 */
+	public function test_joiners_meet_the_capacity_the_session_was_first_booked_with(): void {
+		list( $first ) = $this->race( array( array( 9, '2030-01-11T18:00:00Z', '2030-01-11T18:00:00Z', '2030-01-11T19:00:00Z', 1, 2 ) ) );
+		$this->assertMatchesRegularExpression( '/^won \d+$/', $first );
+
+		$results = $this->race( array_fill( 0, 4, array( 9, '2030-01-11T18:00:00Z', '2030-01-11T18:00:00Z', '2030-01-11T19:00:00Z', 1, 4 ) ) );
+
+		$this->assertSame( 1, $this->count_of( 'won', $results ), implode( ', ', $results ) );
+		$this->assertSame( 3, $this->count_of( 'taken', $results ) );
+		global $wpdb;
+		$this->assertSame( array( '1', '2' ), $wpdb->get_col( 'SELECT seat_no FROM ' . Schema::table( 'seats' ) . ' ORDER BY seat_no' ) );
+	}
+
+	/**
 	 * Starts one process per racer, all released at the same instant; returns their outputs.
 	 *
 	 * @param array<int, array{0: int, 1: string, 2: string, 3: string, 4: int, 5: int}> $racers Service, session start, occupied start and end, seats, capacity.
@@ -169,7 +211,7 @@ final class SeatLedgerRaceTest extends TestCase {
 
 	private function empty_tables(): void {
 		global $wpdb;
-		foreach ( array( 'bookings', 'seats', 'occupancy' ) as $name ) {
+		foreach ( array( 'bookings', 'seats', 'occupancy', 'sessions' ) as $name ) {
 			$wpdb->query( 'DELETE FROM ' . Schema::table( $name ) );
 		}
 	}
