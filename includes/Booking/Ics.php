@@ -32,12 +32,15 @@ final class Ics {
 	 * SEQUENCE, so importing the newer file updates the event instead of
 	 * adding a second one.
 	 *
+	 * The event carries no manage link: calendars are shared with family and
+	 * colleagues, synced to other services and forwarded, and the link gives
+	 * full control of the booking. The description points to the email.
+	 *
 	 * @param Booking  $booking  The booking.
 	 * @param Service  $service  Its service.
 	 * @param Employee $employee Its employee.
-	 * @param string   $url      Where the visitor manages the booking ('' for none).
 	 */
-	public static function for_booking( Booking $booking, Service $service, Employee $employee, string $url = '' ): string {
+	public static function for_booking( Booking $booking, Service $service, Employee $employee ): string {
 		$host    = (string) wp_parse_url( home_url(), PHP_URL_HOST );
 		$summary = sprintf(
 			/* translators: 1: service name, 2: employee name. */
@@ -45,7 +48,7 @@ final class Ics {
 			$service->name,
 			$employee->name
 		);
-		$lines = array(
+		$lines   = array(
 			'BEGIN:VCALENDAR',
 			'VERSION:2.0',
 			'PRODID:-//AppointEase//Booking//EN',
@@ -61,13 +64,7 @@ final class Ics {
 			'SUMMARY:' . self::text( $summary ),
 			'ORGANIZER;CN=' . self::parameter( get_bloginfo( 'name' ) ) . ':mailto:' . self::text( (string) get_option( 'admin_email' ) ),
 		);
-		if ( '' !== $url ) {
-			$lines[] = 'URL:' . self::text( $url );
-			$lines[] = 'DESCRIPTION:' . self::text(
-				/* translators: %s: the link where the visitor cancels or reschedules. */
-				sprintf( __( 'Cancel or reschedule: %s', 'appointease' ), $url )
-			);
-		}
+		$lines[] = 'DESCRIPTION:' . self::text( __( 'To cancel or reschedule, use the link in your booking confirmation email.', 'appointease' ) );
 		$lines[] = 'END:VEVENT';
 		$lines[] = 'END:VCALENDAR';
 

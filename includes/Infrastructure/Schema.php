@@ -31,7 +31,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 3;
+	public const VERSION = 4;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(

@@ -23,8 +23,8 @@ defined( 'ABSPATH' ) || exit;
  * Listens to the booking hooks (which fire after the commit) and sends, for
  * each event, one email to the customer and one to the staff: the booking's
  * employee (also the previous one after a move to a colleague) and the site's
- * admin address, as the settings say. Both carry the booking's calendar file;
- * the customer's carries the manage link.
+ * admin address, as the settings say. Both carry the booking's calendar file,
+ * which holds no manage link (see Ics).
  *
  * A booking made without approval fires `created` and `confirmed` in one
  * request; its customer and staff get the `created` email only, which states
@@ -184,7 +184,7 @@ final class Notifier {
 				}
 				$calendar = array(
 					'name'    => Ics::file_name( $booking ),
-					'content' => Ics::for_booking( $booking, $service, $employee, 'customer' === $audience ? $manage : '' ),
+					'content' => Ics::for_booking( $booking, $service, $employee ),
 				);
 				$this->mailer->send( $this->message( $to, $template, $values, $audience, $booking ), array( 'audience' => $audience ) + $context, $calendar );
 			}

@@ -64,5 +64,6 @@ final class Routes {
 		add_filter( 'rest_post_dispatch', array( RateLimiter::class, 'add_retry_after' ) );
 		add_filter( 'rest_request_after_callbacks', array( Errors::class, 'add_reason' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( Errors::class, 'add_reason_to_answer' ), 10, 3 );
+		add_filter( 'rest_post_dispatch', array( PrivateAnswers::class, 'mark' ), 10, 3 );
 	}
 }

@@ -55,7 +55,9 @@ test( 'the booking block shows its preview in the editor', async ( {
 
 	const preview = canvas.locator( `[data-type="${ BLOCK_NAME }"]` );
 	await expect( preview ).toHaveCount( 1 );
-	await expect( preview.getByText( 'Appointment booking' ) ).toBeVisible();
+	await expect(
+		preview.getByText( 'Book an appointment', { exact: true } )
+	).toBeVisible();
 	await expect(
 		preview.getByText( 'Service: chosen by the visitor' )
 	).toBeVisible();

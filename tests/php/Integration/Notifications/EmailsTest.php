@@ -100,7 +100,9 @@ final class EmailsTest extends RestTestCase {
 		$ics = $customer['files'][ 'appointment-' . $booking['id'] . '.ics' ] ?? '';
 		$this->assertStringStartsWith( "BEGIN:VCALENDAR\r\n", $ics );
 		$this->assertStringContainsString( "STATUS:CONFIRMED\r\n", $ics );
-		$this->assertStringContainsString( 'appointease_token=', str_replace( "\r\n ", '', $ics ), 'The calendar event links to the manage page.' );
+		$this->assertStringNotContainsString( 'appointease_token', str_replace( "\r\n ", '', $ics ), 'Calendars are shared and synced: the event carries no manage link.' );
+		$this->assertStringNotContainsString( 'appointease_booking=', str_replace( "\r\n ", '', $ics ) );
+		$this->assertStringContainsString( 'DESCRIPTION:To cancel or reschedule', $ics );
 
 		$this->assertSame( array( 'ana@example.com', 'owner@example.com' ), $staff['to'] );
 		$this->assertSame( '[Salon & Spa] New booking: Haircut on ' . $this->long_date() . ' at 10:00 am', $staff['subject'] );
