@@ -7,7 +7,6 @@
  * WordPress dependencies
  */
 import {
-	Button,
 	CheckboxControl,
 	SelectControl,
 	TextControl,
@@ -17,6 +16,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { FormActions } from '../../components/FormActions';
 import { HStack, VStack } from '../../components/Stack';
 import { createEmployee, updateEmployee } from '../../../shared/api';
 import { useEntityForm } from '../../hooks/useEntityForm';
@@ -359,35 +359,12 @@ export function EmployeeForm( {
 					today={ today }
 					onChange={ ( daysOff ) => set( 'days_off', daysOff ) }
 				/>
-				<HStack
-					className="appointease-admin__form-actions"
-					spacing={ 2 }
-					justify="flex-start"
-					wrap
-				>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ saving }
-						disabled={ saving }
-					>
-						{ __( 'Save employee', 'appointease' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						disabled={ saving }
-						onClick={ () => mayLeave() && onClose() }
-					>
-						{ __( 'Cancel', 'appointease' ) }
-					</Button>
-					{ dirty && (
-						<span className="appointease-admin__dirty">
-							{ __( 'Unsaved changes', 'appointease' ) }
-						</span>
-					) }
-				</HStack>
+				<FormActions
+					saveLabel={ __( 'Save employee', 'appointease' ) }
+					saving={ saving }
+					dirty={ dirty }
+					onCancel={ () => mayLeave() && onClose() }
+				/>
 			</VStack>
 		</form>
 	);

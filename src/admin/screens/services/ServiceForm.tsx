@@ -6,7 +6,6 @@
  * WordPress dependencies
  */
 import {
-	Button,
 	CheckboxControl,
 	TextareaControl,
 	TextControl,
@@ -16,6 +15,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { FormActions } from '../../components/FormActions';
 import { HStack, VStack } from '../../components/Stack';
 import { createService, updateService } from '../../../shared/api';
 import { useEntityForm } from '../../hooks/useEntityForm';
@@ -270,35 +270,12 @@ export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
 					checked={ form.active }
 					onChange={ ( value: boolean ) => set( 'active', value ) }
 				/>
-				<HStack
-					className="appointease-admin__form-actions"
-					spacing={ 2 }
-					justify="flex-start"
-					wrap
-				>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ saving }
-						disabled={ saving }
-					>
-						{ __( 'Save service', 'appointease' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						disabled={ saving }
-						onClick={ () => mayLeave() && onClose() }
-					>
-						{ __( 'Cancel', 'appointease' ) }
-					</Button>
-					{ dirty && (
-						<span className="appointease-admin__dirty">
-							{ __( 'Unsaved changes', 'appointease' ) }
-						</span>
-					) }
-				</HStack>
+				<FormActions
+					saveLabel={ __( 'Save service', 'appointease' ) }
+					saving={ saving }
+					dirty={ dirty }
+					onCancel={ () => mayLeave() && onClose() }
+				/>
 			</VStack>
 		</form>
 	);

@@ -481,24 +481,6 @@ final class HoldsRouteTest extends RestTestCase {
 	}
 
 	/**
-	 * A valid hold body.
-	 *
-	 * @param string               $time  "H:i" on MONDAY.
-	 * @param array<string, mixed> $extra Fields to add or replace.
-	 * @return array<string, mixed>
-	 */
-	private function hold_body( string $time, array $extra = array() ): array {
-		return array_merge(
-			array(
-				'service'  => $this->service->id,
-				'employee' => $this->employee->id,
-				'start'    => $this->local( $time ),
-			),
-			$extra
-		);
-	}
-
-	/**
 	 * The poll's query for MONDAY.
 	 *
 	 * @return array<string, mixed>

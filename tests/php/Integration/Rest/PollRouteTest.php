@@ -375,18 +375,4 @@ final class PollRouteTest extends RestTestCase {
 		$this->taken[ $body['id'] ] = $body['token'];
 		return $body;
 	}
-
-	/**
-	 * A valid hold body.
-	 *
-	 * @param string $time "H:i" on MONDAY.
-	 * @return array<string, mixed>
-	 */
-	private function hold_body( string $time ): array {
-		return array(
-			'service'  => $this->service->id,
-			'employee' => $this->employee->id,
-			'start'    => $this->local( $time ),
-		);
-	}
 }

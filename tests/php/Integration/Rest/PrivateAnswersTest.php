@@ -92,18 +92,4 @@ final class PrivateAnswersTest extends RestTestCase {
 		$this->assertNoServerError( $response, "$method $route" );
 		return $response;
 	}
-
-	/**
-	 * A valid hold body.
-	 *
-	 * @param string $time "H:i" on the test's Monday.
-	 * @return array<string, mixed>
-	 */
-	private function hold_body( string $time ): array {
-		return array(
-			'service'  => $this->service->id,
-			'employee' => $this->employee->id,
-			'start'    => $this->local( $time ),
-		);
-	}
 }

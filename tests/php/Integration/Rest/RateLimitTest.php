@@ -436,20 +436,6 @@ final class RateLimitTest extends RestTestCase {
 	}
 
 	/**
-	 * A valid hold body.
-	 *
-	 * @param string $time "H:i" on MONDAY.
-	 * @return array<string, mixed>
-	 */
-	private function hold_body( string $time ): array {
-		return array(
-			'service'  => $this->service->id,
-			'employee' => $this->employee->id,
-			'start'    => $this->local( $time ),
-		);
-	}
-
-	/**
 	 * The database and the employee's live holds on MONDAY.
 	 *
 	 * @return array<string, mixed>

@@ -81,18 +81,4 @@ final class RedisStopsDuringBookingTest extends RestTestCase {
 		$this->assertError( 409, 'SLOT_TAKEN', $this->post( 'bookings', $this->booking_body( '10:00' ) ), 'The booked time stays booked.' );
 		$this->assertSame( array(), $this->php_errors, 'No PHP warning or notice may reach a visitor.' );
 	}
-
-	/**
-	 * A hold body for MONDAY.
-	 *
-	 * @param string $time "H:i".
-	 * @return array<string, mixed>
-	 */
-	private function hold_body( string $time ): array {
-		return array(
-			'service'  => $this->service->id,
-			'employee' => $this->employee->id,
-			'start'    => $this->local( $time ),
-		);
-	}
 }

@@ -365,6 +365,24 @@ abstract class RestTestCase extends TestCase {
 	}
 
 	/**
+	 * A valid POST holds body for the fixture service and employee.
+	 *
+	 * @param string               $time  "H:i" on the test's Monday.
+	 * @param array<string, mixed> $extra Fields to add or replace.
+	 * @return array<string, mixed>
+	 */
+	protected function hold_body( string $time, array $extra = array() ): array {
+		return array_merge(
+			array(
+				'service'  => $this->service->id,
+				'employee' => $this->employee->id,
+				'start'    => $this->local( $time ),
+			),
+			$extra
+		);
+	}
+
+	/**
 	 * A valid booking body for MONDAY at a time.
 	 *
 	 * @param string               $time  "H:i" on MONDAY.
