@@ -6,7 +6,8 @@
  * (Debian's /usr/bin/chromium, or CHROMIUM_PATH).
  */
 import path from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromiumProject } from './tests/e2e/chromium';
 import { readStack } from './tests/e2e/stack';
 
 // A folder per stack, so two runs on different stacks never share traces.
@@ -37,22 +38,5 @@ export default defineConfig( {
 		trace: 'retain-on-failure',
 		video: 'off',
 	},
-	projects: [
-		{
-			name: 'chromium',
-			use: {
-				...devices[ 'Desktop Chrome' ],
-				launchOptions: {
-					executablePath:
-						process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-					args: [
-						'--no-sandbox',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-gpu',
-					],
-				},
-			},
-		},
-	],
+	projects: [ chromiumProject ],
 } );

@@ -9,7 +9,8 @@
  * not depend on.
  */
 import path from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromiumProject } from './tests/e2e/chromium';
 import { readStack } from './tests/e2e/stack';
 
 export default defineConfig( {
@@ -39,22 +40,5 @@ export default defineConfig( {
 		trace: 'retain-on-failure',
 		video: 'off',
 	},
-	projects: [
-		{
-			name: 'chromium',
-			use: {
-				...devices[ 'Desktop Chrome' ],
-				launchOptions: {
-					executablePath:
-						process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-					args: [
-						'--no-sandbox',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-gpu',
-					],
-				},
-			},
-		},
-	],
+	projects: [ chromiumProject ],
 } );
