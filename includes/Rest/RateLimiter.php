@@ -167,18 +167,22 @@ final class RateLimiter {
 	}
 
 	/**
-	 * The client's address. Behind a proxy, filter `appointease_client_ip`
-	 * to read the header your proxy sets; the raw header is not trusted by
-	 * default, as anyone can send it.
+	 * The client's address: REMOTE_ADDR, or behind the proxies wp-config.php
+	 * names, the address they forward (TrustedProxies). The same for the early
+	 * poll and the REST routes.
 	 */
 	public static function client_ip(): string {
-		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		$remote = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		$ip     = TrustedProxies::from_constants()->client( $remote, array_filter( $_SERVER, 'is_string' ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only the named header is read, and only addresses that inet_pton() accepts come out.
 		/**
-		 * The IP address requests are counted under.
+		 * The IP address requests are counted under. The early poll asks before
+		 * themes load, so a callback belongs in a must-use plugin: one in a theme
+		 * or a normal plugin would miss the poll.
 		 *
-		 * @param string $ip REMOTE_ADDR.
+		 * @param string $ip     The client, as TrustedProxies found it.
+		 * @param string $remote REMOTE_ADDR.
 		 */
-		return (string) apply_filters( 'appointease_client_ip', $ip );
+		return (string) apply_filters( 'appointease_client_ip', $ip, $remote );
 	}
 
 	/**

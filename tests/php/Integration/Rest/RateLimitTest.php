@@ -143,6 +143,29 @@ final class RateLimitTest extends RestTestCase {
 		$this->hold( '16:00' );
 	}
 
+	public function test_behind_trusted_proxies_each_forwarded_client_has_its_own_count_and_nobody_else_can_forge_one(): void {
+		if ( ! defined( 'APPOINTEASE_TRUSTED_PROXIES' ) ) {
+			define( 'APPOINTEASE_TRUSTED_PROXIES', '192.0.2.0/24' ); // As in wp-config.php; no other test sends from there.
+		}
+		$client = static fn(): string => sprintf( '2001:db8:%x:%x::1', wp_rand( 0, 0xffff ), wp_rand( 0, 0xffff ) );
+		$first  = $client();
+		try {
+			$_SERVER['REMOTE_ADDR']          = '192.0.2.10';
+			$_SERVER['HTTP_X_FORWARDED_FOR'] = '203.0.113.5, ' . $first;
+			$this->use_up_the_writes();
+
+			$_SERVER['HTTP_X_FORWARDED_FOR'] = $first . ', ' . $client();
+			$this->hold( '16:00' );
+
+			// The limited client itself, no longer through the proxy, names a fresh address: ignored.
+			$_SERVER['REMOTE_ADDR']          = $first;
+			$_SERVER['HTTP_X_FORWARDED_FOR'] = $client();
+			$this->assertError( 429, 'RATE_LIMITED', $this->post( 'holds', $this->hold_body( '15:00' ) ) );
+		} finally {
+			unset( $_SERVER['HTTP_X_FORWARDED_FOR'] );
+		}
+	}
+
 	public function test_availability_and_capacity_have_a_read_limit_of_their_own(): void {
 		Settings::update( array( 'rate_limit_reads' => 10 ) );
 		$query = array(
