@@ -10,13 +10,14 @@ import type { ReactNode } from 'react';
 /**
  * WordPress dependencies
  */
-import { Button, Modal } from '@wordpress/components';
+import { Modal } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import { HStack, VStack } from './Stack';
+import { ModalActions } from './ModalActions';
+import { VStack } from './Stack';
 
 interface Props {
 	title: string;
@@ -44,31 +45,14 @@ export function ConfirmModal( {
 				<div className="appointease-admin__modal-text">
 					{ children }
 				</div>
-				<HStack
-					className="appointease-admin__modal-actions"
-					spacing={ 2 }
-					justify="flex-end"
-					wrap
-				>
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						onClick={ onCancel }
-						disabled={ busy }
-					>
-						{ __( 'Keep it', 'appointease' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						isDestructive={ destructive }
-						isBusy={ busy }
-						disabled={ busy }
-						onClick={ onConfirm }
-					>
-						{ confirmLabel }
-					</Button>
-				</HStack>
+				<ModalActions
+					cancelLabel={ __( 'Keep it', 'appointease' ) }
+					onCancel={ onCancel }
+					confirmLabel={ confirmLabel }
+					onConfirm={ onConfirm }
+					busy={ busy }
+					destructive={ destructive }
+				/>
 			</VStack>
 		</Modal>
 	);

@@ -20,23 +20,32 @@ interface FormActionsProps {
 	saving: boolean;
 	dirty: boolean;
 	onCancel: () => void;
+	/** What the other button says; "Cancel" by default. */
+	cancelLabel?: string;
+	/** Whether both buttons wait for a change (a form that is always open). */
+	requireChanges?: boolean;
 }
 
 /**
  * Save (the form's submit button) and Cancel.
  *
- * @param props           Component props.
- * @param props.saveLabel The save button's text.
- * @param props.saving    Whether a save is under way.
- * @param props.dirty     Whether the form has unsaved changes.
- * @param props.onCancel  Called by Cancel.
+ * @param props                Component props.
+ * @param props.saveLabel      The save button's text.
+ * @param props.saving         Whether a save is under way.
+ * @param props.dirty          Whether the form has unsaved changes.
+ * @param props.onCancel       Called by Cancel.
+ * @param props.cancelLabel    The other button's text.
+ * @param props.requireChanges Whether both buttons wait for a change.
  */
 export function FormActions( {
 	saveLabel,
 	saving,
 	dirty,
 	onCancel,
+	cancelLabel = __( 'Cancel', 'appointease' ),
+	requireChanges = false,
 }: FormActionsProps ) {
+	const waiting = requireChanges && ! dirty;
 	return (
 		<HStack
 			className="appointease-admin__form-actions"
@@ -49,17 +58,17 @@ export function FormActions( {
 				variant="primary"
 				type="submit"
 				isBusy={ saving }
-				disabled={ saving }
+				disabled={ saving || waiting }
 			>
 				{ saveLabel }
 			</Button>
 			<Button
 				__next40pxDefaultSize
 				variant="tertiary"
-				disabled={ saving }
+				disabled={ saving || waiting }
 				onClick={ onCancel }
 			>
-				{ __( 'Cancel', 'appointease' ) }
+				{ cancelLabel }
 			</Button>
 			{ dirty && (
 				<span className="appointease-admin__dirty">

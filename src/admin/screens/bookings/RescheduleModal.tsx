@@ -20,6 +20,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { ModalActions } from '../../components/ModalActions';
 import { HStack, VStack } from '../../components/Stack';
 import { availability, rescheduleBooking } from '../../../shared/api';
 import { whenText } from '../../lib/bookings';
@@ -200,36 +201,22 @@ export function RescheduleModal( {
 						) ) }
 					</HStack>
 				</fieldset>
-				<HStack
-					className="appointease-admin__modal-actions"
-					spacing={ 2 }
-					justify="flex-end"
-					wrap
-				>
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						onClick={ onClose }
-						disabled={ saving }
-					>
-						{ __( 'Keep the current time', 'appointease' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						onClick={ move }
-						isBusy={ saving }
-						disabled={ saving || chosen === '' }
-					>
-						{ chosen === ''
+				<ModalActions
+					cancelLabel={ __( 'Keep the current time', 'appointease' ) }
+					onCancel={ onClose }
+					confirmLabel={
+						chosen === ''
 							? __( 'Move booking', 'appointease' )
 							: sprintf(
 									/* translators: %s: the new time. */
 									__( 'Move booking to %s', 'appointease' ),
 									timePart( chosen )
-								) }
-					</Button>
-				</HStack>
+								)
+					}
+					onConfirm={ move }
+					busy={ saving }
+					disabled={ chosen === '' }
+				/>
 			</VStack>
 		</Modal>
 	);

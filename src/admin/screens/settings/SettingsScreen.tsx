@@ -13,7 +13,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { HStack, VStack } from '../../components/Stack';
+import { FormActions } from '../../components/FormActions';
+import { VStack } from '../../components/Stack';
 import {
 	getSettings,
 	getSettingsSchema,
@@ -243,38 +244,20 @@ export function SettingsScreen( {
 								</VStack>
 							</fieldset>
 						) }
-						<HStack
-							className="appointease-admin__form-actions"
-							spacing={ 2 }
-							justify="flex-start"
-							wrap
-						>
-							<Button
-								__next40pxDefaultSize
-								variant="primary"
-								type="submit"
-								isBusy={ saving }
-								disabled={ saving || ! dirty }
-							>
-								{ __( 'Save settings', 'appointease' ) }
-							</Button>
-							<Button
-								__next40pxDefaultSize
-								variant="tertiary"
-								disabled={ saving || ! dirty }
-								onClick={ () => {
-									setValues( loaded.saved );
-									setErrors( {} );
-								} }
-							>
-								{ __( 'Discard changes', 'appointease' ) }
-							</Button>
-							{ dirty && (
-								<span className="appointease-admin__dirty">
-									{ __( 'Unsaved changes', 'appointease' ) }
-								</span>
+						<FormActions
+							saveLabel={ __( 'Save settings', 'appointease' ) }
+							cancelLabel={ __(
+								'Discard changes',
+								'appointease'
 							) }
-						</HStack>
+							saving={ saving }
+							dirty={ dirty }
+							requireChanges
+							onCancel={ () => {
+								setValues( loaded.saved );
+								setErrors( {} );
+							} }
+						/>
 					</VStack>
 				</form>
 			) }
