@@ -123,21 +123,23 @@ final class RateLimiter {
 	}
 
 	/**
-	 * Guards every write to the plugin's routes; hooked to
-	 * `rest_request_before_callbacks`.
+	 * Counts the requests the limits cover, on every route of the plugin's:
+	 * each write (the `write` limit), and the reads that compute free times,
+	 * availability and capacity (the `read` limit). Hooked to
+	 * `rest_request_before_callbacks`; the poll counts itself (PollResponder).
 	 *
 	 * It goes by the handler WordPress matched, never by the path as sent:
 	 * WordPress matches routes without regard to letter case and in several
 	 * URL forms (`/wp-json/…`, `?rest_route=…`), so `/AppointEase/v1/Holds`
 	 * reaches the same handler as `/appointease/v1/holds` and must count the
-	 * same. Reads are left to their own limits; admins are never limited.
+	 * same. Admins are never limited.
 	 *
 	 * @param mixed                $response Null, or an error found earlier.
 	 * @param array<string, mixed> $handler  The matched handler.
 	 * @param \WP_REST_Request     $request  The request.
 	 * @return mixed
 	 */
-	public static function guard_writes( $response, $handler, $request ) {
+	public static function guard( $response, $handler, $request ) {
 		if ( is_wp_error( $response ) || ! Controller::handles( $handler ) ) {
 			return $response;
 		}

@@ -60,7 +60,7 @@ final class Routes {
 
 		add_filter( 'rest_pre_dispatch', array( UnknownFields::class, 'reject_non_object_body' ), 10, 3 );
 		add_filter( 'rest_request_before_callbacks', array( UnknownFields::class, 'reject' ), 10, 3 );
-		add_filter( 'rest_request_before_callbacks', array( RateLimiter::class, 'guard_writes' ), 20, 3 );
+		add_filter( 'rest_request_before_callbacks', array( RateLimiter::class, 'guard' ), 20, 3 );
 		add_filter( 'rest_post_dispatch', array( RateLimiter::class, 'add_retry_after' ) );
 		add_filter( 'rest_request_after_callbacks', array( Errors::class, 'add_reason' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( Errors::class, 'add_reason_to_answer' ), 10, 3 );
