@@ -1,6 +1,7 @@
 /**
- * wp-admin: the administrator logs in, and the booking block can be added
- * to a page in the block editor, where it shows its preview.
+ * wp-admin: the administrator logs in, the booking block can be added to a
+ * page in the block editor, where it shows its preview, and the employee
+ * form fits a phone screen.
  */
 import { expect, test } from '@playwright/test';
 import { dismissWelcomeGuide, editorCanvas, login } from './utils';
@@ -61,4 +62,23 @@ test( 'the booking block shows its preview in the editor', async ( {
 	await expect(
 		preview.getByText( 'Service: chosen by the visitor' )
 	).toBeVisible();
+} );
+
+test( 'the employee form fits a phone screen, weekly hours included', async ( {
+	page,
+} ) => {
+	await page.setViewportSize( { width: 390, height: 844 } );
+	await login( page );
+	await page.goto( '/wp-admin/admin.php?page=appointease-employees' );
+	await page.getByRole( 'button', { name: /^Edit/ } ).first().click();
+	await expect(
+		page.getByRole( 'group', { name: 'Monday' } ).first()
+	).toBeVisible();
+
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
+	expect( overflow, 'The page scrolls sideways by this many pixels.' ).toBe(
+		0
+	);
 } );
