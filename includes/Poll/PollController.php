@@ -38,8 +38,7 @@ final class PollController extends Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base,
 			array(
 				array(

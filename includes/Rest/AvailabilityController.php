@@ -58,8 +58,7 @@ final class AvailabilityController extends Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base,
 			array(
 				array(

@@ -54,8 +54,7 @@ final class BookingCalendarController extends Controller {
 	 * Registers the route and the filter that sends its answer unencoded.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)/ics',
 			array(
 				'args' => self::id_args(),

@@ -71,8 +71,7 @@ final class BookingsController extends Controller {
 				'maxLength'   => 128,
 			),
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			$base,
 			array(
 				array(
@@ -90,8 +89,7 @@ final class BookingsController extends Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			$one,
 			array(
 				'args'   => self::id_args(),
@@ -104,8 +102,7 @@ final class BookingsController extends Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			$one . '/cancel',
 			array(
 				'args' => self::id_args(),
@@ -117,8 +114,7 @@ final class BookingsController extends Controller {
 				),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			$one . '/reschedule',
 			array(
 				'args' => self::id_args(),
@@ -144,8 +140,7 @@ final class BookingsController extends Controller {
 			)
 		);
 		foreach ( array( 'approve', 'reject' ) as $action ) {
-			register_rest_route(
-				self::NAMESPACE,
+			self::route(
 				$one . '/' . $action,
 				array(
 					'args' => self::id_args(),

@@ -50,8 +50,7 @@ final class CapacityController extends Controller {
 	public function register_routes(): void {
 		$args                         = AvailabilityController::lookup_args();
 		$args['employee']['required'] = true;
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base,
 			array(
 				array(

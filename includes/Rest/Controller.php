@@ -31,6 +31,18 @@ abstract class Controller extends \WP_REST_Controller {
 	protected $namespace = self::NAMESPACE;
 
 	/**
+	 * Registers one route of the namespace. It replaces what is there: the
+	 * stub endpoint when the routes are completed during a request (see
+	 * NamespaceStub), which WordPress would otherwise keep beside the real ones.
+	 *
+	 * @param non-falsy-string    $route The route below the namespace.
+	 * @param array<mixed, mixed> $args  The endpoints and the route's options.
+	 */
+	protected static function route( string $route, array $args ): void {
+		register_rest_route( self::NAMESPACE, $route, $args, true );
+	}
+
+	/**
 	 * Whether a handler WordPress matched belongs to one of the plugin's
 	 * controllers. Checks that must hold for every spelling of a route key on
 	 * this, not on the path as sent.
@@ -70,8 +82,7 @@ abstract class Controller extends \WP_REST_Controller {
 	 */
 	protected function register_crud_routes( array $list_args ): void {
 		$context = array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) );
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base,
 			array(
 				array(
@@ -89,8 +100,7 @@ abstract class Controller extends \WP_REST_Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)',
 			array(
 				'args'   => self::id_args(),

@@ -54,8 +54,7 @@ final class HoldsController extends Controller {
 			'type'        => 'string',
 			'maxLength'   => 128,
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base,
 			array(
 				array(
@@ -78,8 +77,7 @@ final class HoldsController extends Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)',
 			array(
 				'args'   => array(

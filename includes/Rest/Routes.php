@@ -31,12 +31,52 @@ defined( 'ABSPATH' ) || exit;
 final class Routes {
 
 	/**
-	 * Hooked to `rest_api_init`.
+	 * Whether the full routes are registered on the current REST server.
+	 *
+	 * @var bool
+	 */
+	private static $complete = false;
+
+	/**
+	 * Hooked to `rest_api_init`: the full routes, or only the namespace when the request
+	 * being served is for another namespace (see NamespaceStub).
 	 */
 	public static function register(): void {
-		$services  = new ServiceRepository();
-		$employees = new EmployeeRepository();
-		$bookings  = new BookingRepository();
+		self::add_envelope_filters();
+		if ( NamespaceStub::request_is_elsewhere() ) {
+			self::$complete = false;
+			NamespaceStub::register();
+			// Before WordPress matches a handler and before core answers OPTIONS (10).
+			add_filter( 'rest_pre_dispatch', array( self::class, 'complete_before_dispatch' ), 0, 3 );
+			return;
+		}
+		self::register_all();
+	}
+
+	/**
+	 * Registers the full routes when the first dispatch into the
+	 * plugin's namespace comes.
+	 *
+	 * @param mixed            $result  A response to send instead, from an earlier filter.
+	 * @param \WP_REST_Server  $server  The server.
+	 * @param \WP_REST_Request $request The request being dispatched.
+	 * @return mixed The result, unchanged.
+	 */
+	public static function complete_before_dispatch( $result, $server, $request ) {
+		if ( ! self::$complete && NamespaceStub::is_ours( $request->get_route() ) ) {
+			self::register_all();
+		}
+		return $result;
+	}
+
+	/**
+	 * Registers every route in full, replacing the stub.
+	 */
+	private static function register_all(): void {
+		self::$complete = true;
+		$services       = new ServiceRepository();
+		$employees      = new EmployeeRepository();
+		$bookings       = new BookingRepository();
 		// Connecting to the hold store is left until a route needs it.
 		$store        = static fn(): HoldStore => HoldStoreFactory::shared()->store();
 		$availability = new Availability( $bookings, $store );
@@ -57,7 +97,13 @@ final class Routes {
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();
 		}
+	}
 
+	/**
+	 * The filters that keep every answer of the namespace in one envelope and
+	 * within its limits.
+	 */
+	private static function add_envelope_filters(): void {
 		add_filter( 'rest_pre_dispatch', array( UnknownFields::class, 'reject_non_object_body' ), 10, 3 );
 		add_filter( 'rest_request_before_callbacks', array( UnknownFields::class, 'reject' ), 10, 3 );
 		add_filter( 'rest_request_before_callbacks', array( RateLimiter::class, 'guard' ), 20, 3 );

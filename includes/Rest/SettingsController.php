@@ -29,8 +29,7 @@ final class SettingsController extends Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			'/' . $this->rest_base,
 			array(
 				array(
