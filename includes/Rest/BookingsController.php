@@ -229,7 +229,7 @@ final class BookingsController extends Controller {
 		if ( null !== $key && ! self::is_random_enough( $key ) ) {
 			return Errors::make( 'VALIDATION_ERROR', __( 'The Idempotency-Key header must be 16 to 128 letters, digits or the characters _ . : - and mix at least three of: small letters, capital letters, digits, those characters. A random UUID will do.', 'appointease' ), array( 'params' => array( 'Idempotency-Key' => 'invalid' ) ) );
 		}
-		// Admins (phone bookings, wp-admin, WP-CLI) book without the checks meant for anonymous visitors.
+		// Admins (phone bookings typed in wp-admin, scripts with an admin's application password) book without the checks meant for visitors.
 		$by_visitor = ! self::is_admin();
 		$refused    = $by_visitor ? BookingScreening::check( $request ) : null;
 		if ( null !== $refused ) {
