@@ -40,6 +40,8 @@ final class Plugin {
 		Notifications\Notifier::register();
 		Privacy\Privacy::register();
 		Admin\AdminScreens::register();
+		// Does nothing unless wp-config.php defines the Turnstile keys.
+		Integrations\Turnstile::register();
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {

@@ -253,6 +253,12 @@ final class BookingBlock {
 	 * @param string               $wrapper_attributes Already escaped HTML attributes.
 	 */
 	private static function render( array $settings, string $wrapper_attributes ): string {
+		/**
+		 * A booking form is on the page: the place to enqueue what the form
+		 * needs besides its own script, e.g. a CAPTCHA widget's script and the
+		 * `window.appointeaseCaptcha` provider the form calls (docs/anti-spam.md).
+		 */
+		do_action( 'appointease_booking_form_assets' );
 		return sprintf(
 			'<div %1$s data-appointease="%2$s"><noscript>%3$s</noscript></div>',
 			$wrapper_attributes,

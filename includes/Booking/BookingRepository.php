@@ -108,6 +108,33 @@ final class BookingRepository {
 	}
 
 	/**
+	 * The email addresses of the coming active bookings (pending or confirmed,
+	 * starting after $now) whose address ends at one of $domains, one entry a
+	 * booking. The caller compares them by CustomerEmail::key().
+	 *
+	 * @param string[]           $domains Domains, lower case.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 * @return string[]
+	 */
+	public function coming_emails_at( array $domains, \DateTimeImmutable $now ): array {
+		global $wpdb;
+		if ( array() === $domains ) {
+			return array();
+		}
+		$table = Schema::table( 'bookings' );
+		$like  = implode( ' OR ', array_fill( 0, count( $domains ), 'customer_email LIKE %s' ) );
+		$args  = array_merge(
+			Booking::ACTIVE,
+			array( gmdate( 'Y-m-d H:i:s', $now->getTimestamp() ) ),
+			array_map( static fn( string $domain ): string => '%@' . $wpdb->esc_like( $domain ), $domains )
+		);
+		// The status_start key narrows the rows to coming bookings; the address is matched by its domain here and compared exactly by the caller.
+		$statuses = implode( ', ', array_fill( 0, count( Booking::ACTIVE ), '%s' ) );
+		$sql      = "SELECT customer_email FROM `$table` WHERE status IN ($statuses) AND start_utc > %s AND ($like)";
+		return array_map( 'strval', $wpdb->get_col( $wpdb->prepare( $sql, $args ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema, placeholders for every value.
+	}
+
+	/**
 	 * The sealed manage token a replay of the booking's first request may
 	 * open (see BookingService), or null for a booking made without a key.
 	 *

@@ -63,6 +63,7 @@ final class BookingRequest {
 	 * @param string             $customer_notes  Customer's notes, may be empty.
 	 * @param string|null        $idempotency_key The client's key for this submit, if it sent one.
 	 * @param string|null        $hold_token      The token of the visitor's hold on this time, if they took one.
+	 * @param bool               $by_visitor      Whether a visitor asks (the anti-spam rules apply), not an admin or the site's own code.
 	 * @throws \InvalidArgumentException When seats is below 1.
 	 */
 	public function __construct(
@@ -75,7 +76,8 @@ final class BookingRequest {
 		string $customer_phone = '',
 		string $customer_notes = '',
 		public readonly ?string $idempotency_key = null,
-		public readonly ?string $hold_token = null
+		public readonly ?string $hold_token = null,
+		public readonly bool $by_visitor = false
 	) {
 		if ( $seats < 1 ) {
 			throw new \InvalidArgumentException( 'A booking takes at least one seat.' );

@@ -88,16 +88,25 @@ final class BookingService {
 
 		list( $service, $employee ) = $this->bookable( $request->service_id, $request->employee_id );
 		$hold                       = $this->own_hold( $request, $now );
-		$slot                       = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
-		$token                      = bin2hex( random_bytes( 32 ) );
-		$seal                       = null === $request->idempotency_key ? null : ReplaySeal::seal( $token, $request );
-		$status                     = Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
+		if ( $request->by_visitor ) {
+			SpamGuard::check_fill_time( $hold, $now );
+		}
+		$slot   = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
+		$token  = bin2hex( random_bytes( 32 ) );
+		$seal   = null === $request->idempotency_key ? null : ReplaySeal::seal( $token, $request );
+		$status = Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
 
+		// Taken before the transaction, so that a second booking of the same address
+		// waits here and then counts this one (see SpamGuard).
+		$lock = $request->by_visitor ? SpamGuard::lock_address( $request->customer_email ) : null;
 		try {
 			$booking = Transaction::run(
-				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $seal, $status ): Booking {
+				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $seal, $status, $now, $lock ): Booking {
 					$this->events = array();
 					// A retry after a deadlock starts over.
+					if ( null !== $lock ) {
+						SpamGuard::check_cap( $this->bookings, $request->customer_email, $now );
+					}
 					$id = $this->bookings->insert(
 						array(
 							'employee_id'          => $employee->id,
@@ -129,6 +138,7 @@ final class BookingService {
 			}
 			return $this->replay( $earlier, $request );
 		} finally {
+			SpamGuard::unlock( $lock );
 			$events = $this->take_events();
 		}//end try
 		$this->release( $hold, $request, $now );

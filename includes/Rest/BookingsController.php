@@ -224,6 +224,12 @@ final class BookingsController extends Controller {
 		if ( null !== $key && ! self::is_random_enough( $key ) ) {
 			return Errors::make( 'VALIDATION_ERROR', __( 'The Idempotency-Key header must be 16 to 128 letters, digits or the characters _ . : - and mix at least three of: small letters, capital letters, digits, those characters. A random UUID will do.', 'appointease' ), array( 'params' => array( 'Idempotency-Key' => 'invalid' ) ) );
 		}
+		// Admins (phone bookings typed in wp-admin, scripts with an admin's application password) book without the checks meant for visitors.
+		$by_visitor = ! self::is_admin();
+		$refused    = $by_visitor ? BookingScreening::check( $request ) : null;
+		if ( null !== $refused ) {
+			return $refused;
+		}
 		$customer = (array) $request['customer'];
 		$booking  = new BookingRequest(
 			(int) $request['service'],
@@ -235,7 +241,8 @@ final class BookingsController extends Controller {
 			(string) ( $customer['phone'] ?? '' ),
 			(string) ( $customer['notes'] ?? '' ),
 			$key,
-			isset( $request['hold_token'] ) ? (string) $request['hold_token'] : null
+			isset( $request['hold_token'] ) ? (string) $request['hold_token'] : null,
+			$by_visitor
 		);
 		return $this->respond(
 			function () use ( $booking ): \WP_REST_Response {
@@ -380,27 +387,37 @@ final class BookingsController extends Controller {
 	private function create_args(): array {
 		$lookup = AvailabilityController::lookup_args();
 		return array(
-			'service'    => $lookup['service'],
-			'employee'   => array( 'required' => true ) + $lookup['employee'],
-			'start'      => array(
+			'service'                  => $lookup['service'],
+			'employee'                 => array( 'required' => true ) + $lookup['employee'],
+			'start'                    => array(
 				'description'       => __( 'The start, ISO 8601 with offset.', 'appointease' ),
 				'type'              => 'string',
 				'required'          => true,
 				'validate_callback' => array( Input::class, 'validate_instant' ),
 			),
-			'seats'      => array(
+			'seats'                    => array(
 				'description' => __( 'Seats to book.', 'appointease' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
 				'maximum'     => 1000,
 				'default'     => 1,
 			),
-			'hold_token' => array(
+			'hold_token'               => array(
 				'description' => __( 'The token of the visitor\'s hold on this time, from POST holds.', 'appointease' ),
 				'type'        => 'string',
 				'maxLength'   => 128,
 			),
-			'customer'   => array(
+			BookingScreening::HONEYPOT => array(
+				'description' => __( 'Leave out or empty: a field of the booking form that people never see; a booking that fills it is refused as automated.', 'appointease' ),
+				'type'        => 'string',
+				'maxLength'   => 500,
+			),
+			'captcha_token'            => array(
+				'description' => __( 'The answer of the site\'s CAPTCHA widget, if the site has one (see the appointease_verify_booking_request filter).', 'appointease' ),
+				'type'        => 'string',
+				'maxLength'   => 4096,
+			),
+			'customer'                 => array(
 				'description'          => __( 'Who books.', 'appointease' ),
 				'type'                 => 'object',
 				'required'             => true,

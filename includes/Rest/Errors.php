@@ -25,7 +25,9 @@ final class Errors {
 	 */
 	public const STATUS = array(
 		'VALIDATION_ERROR'       => 400,
+		'SPAM_SUSPECTED'         => 400,
 		'FORBIDDEN'              => 403,
+		'CAPTCHA_FAILED'         => 403,
 		'NOT_FOUND'              => 404,
 		'SLOT_NOT_FOUND'         => 404,
 		'HOLD_NOT_FOUND'         => 404,
@@ -36,8 +38,10 @@ final class Errors {
 		'STATUS_CONFLICT'        => 409,
 		'IN_USE'                 => 409,
 		'IDEMPOTENCY_KEY_REUSED' => 409,
+		'TOO_MANY_BOOKINGS'      => 409,
 		'HOLD_EXPIRED'           => 410,
 		'SLOT_IN_PAST'           => 422,
+		'TOO_FAST'               => 422,
 		'RATE_LIMITED'           => 429,
 		'STORE_UNAVAILABLE'      => 503,
 	);

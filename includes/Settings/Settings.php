@@ -102,6 +102,18 @@ final class Settings {
 			'maximum' => 100,
 			'default' => 5,
 		),
+		'min_fill_seconds'         => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 600,
+			'default' => 3,
+		),
+		'bookings_per_email'       => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 1000,
+			'default' => 3,
+		),
 		'poll_interval'            => array(
 			'type'    => 'integer',
 			'minimum' => 1,
@@ -132,6 +144,8 @@ final class Settings {
 			'rate_limit_poll'          => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
 			'rate_limit_reads'         => __( 'Month views of free times (availability and seats left) one IP address may ask for per minute.', 'appointease' ),
 			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour; each move emails the customer and the staff.', 'appointease' ),
+			'min_fill_seconds'         => __( 'Seconds a visitor must take at least from choosing a time to booking it; faster bookings are refused as automated (0: no minimum). Bookings made by admins are never checked.', 'appointease' ),
+			'bookings_per_email'       => __( 'Coming bookings one email address may have at once; a visitor asking for more is refused (0: no limit). Addresses are compared without letter case, a +tag, or the dots of a Gmail address. Bookings made by admins are never refused.', 'appointease' ),
 			'poll_interval'            => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
 			'booking_page'             => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 		);

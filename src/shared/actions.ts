@@ -15,6 +15,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { ApiError, isAbortError, type BookingBody } from './api';
+import { captchaToken, resetCaptcha } from './captcha';
 import { errorMessage, isHoldLost, isTimeConflict } from './messages';
 import type { BookingStore, Selection } from './store';
 import { formatDateTime, monthRange } from './time';
@@ -474,14 +475,27 @@ export async function submitBooking( store: BookingStore ): Promise< void > {
 	if ( hold && hold.start === chosen.start ) {
 		body.hold_token = hold.token;
 	}
+	// Outside the fingerprint: neither makes this another booking.
+	body.website = state.trap;
 	state.clearNotice();
 	state.setSubmitting( true );
 	try {
+		const captcha = await captchaToken( store );
+		if ( captcha !== undefined ) {
+			body.captcha_token = captcha;
+		}
 		const booking = await api.book( body, key );
 		store.getState().setBooking( booking );
 	} catch ( error ) {
 		const current = store.getState();
 		current.setSubmitting( false );
+		// Each CAPTCHA answer counts once: the next try needs a fresh one.
+		resetCaptcha( store );
+		if ( error instanceof ApiError && error.reason === 'TOO_FAST' ) {
+			// The wait counts from the visitor's hold; without one (it was
+			// lost, or could not be taken) the next try needs a new one.
+			holdChosenQuietly( store );
+		}
 		const message = errorMessage(
 			error,
 			'book',
@@ -505,6 +519,43 @@ export async function submitBooking( store: BookingStore ): Promise< void > {
 			return;
 		}
 		current.showNotice( 'error', message, { focus: true } );
+	}
+}
+
+/**
+ * Holds the chosen time again when the visitor has no hold on it, without a
+ * notice of its own: the one on screen says what to do.
+ *
+ * @param store The app's store.
+ */
+async function holdChosenQuietly( store: BookingStore ): Promise< void > {
+	const { chosen, hold, api, selection } = store.getState();
+	if ( ! chosen || ( hold && hold.start === chosen.start ) ) {
+		return;
+	}
+	try {
+		const taken = await api.takeHold( {
+			service: selection.service,
+			employee: chosen.employee,
+			start: chosen.start,
+		} );
+		const state = store.getState();
+		if ( state.chosen?.start !== chosen.start || state.hold ) {
+			api.releaseHold( taken.id, taken.token ?? '' ).catch(
+				() => undefined
+			);
+			return;
+		}
+		state.setHold( {
+			id: taken.id,
+			token: taken.token ?? '',
+			service: selection.service,
+			employee: chosen.employee,
+			start: taken.start,
+			end: taken.end,
+		} );
+	} catch {
+		// The next try says what is wrong.
 	}
 }
 

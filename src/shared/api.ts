@@ -237,6 +237,10 @@ export interface BookingBody {
 	start: string;
 	hold_token?: string;
 	customer: Customer;
+	/** The honeypot: empty when a person filled in the form. */
+	website?: string;
+	/** The answer of the site's CAPTCHA widget, when the site has one. */
+	captcha_token?: string;
 }
 
 /** The REST calls the booking app makes. */

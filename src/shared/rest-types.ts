@@ -301,6 +301,14 @@ export interface Settings {
 	 */
 	booking_changes_per_hour: number;
 	/**
+	 * Seconds a visitor must take at least from choosing a time to booking it; faster bookings are refused as automated (0: no minimum). Bookings made by admins are never checked.
+	 */
+	min_fill_seconds: number;
+	/**
+	 * Coming bookings one email address may have at once; a visitor asking for more is refused (0: no limit). Addresses are compared without letter case, a +tag, or the dots of a Gmail address. Bookings made by admins are never refused.
+	 */
+	bookings_per_email: number;
+	/**
 	 * Seconds between two live-availability checks of an open booking page.
 	 */
 	poll_interval: number;

@@ -121,6 +121,11 @@ export interface BookingState {
 	picking: string | null;
 
 	customer: Customer;
+	/**
+	 * The honeypot: what is in the form's hidden `website` field. People
+	 * never see it, so it stays empty unless a script fills every field.
+	 */
+	trap: string;
 	fieldErrors: FieldErrors;
 	/** The Idempotency-Key of the current submit and what it was for. */
 	submitKey: { key: string; fingerprint: string } | null;
@@ -175,6 +180,7 @@ export interface BookingState {
 	setPicking: ( start: string | null ) => void;
 
 	setCustomerField: ( field: CustomerField, value: string ) => void;
+	setTrap: ( value: string ) => void;
 	setFieldErrors: ( errors: FieldErrors ) => void;
 	/**
 	 * The Idempotency-Key for submitting this booking: the same as last time
@@ -273,6 +279,7 @@ export function createBookingStore(
 			picking: null,
 
 			customer: { ...EMPTY_CUSTOMER },
+			trap: '',
 			fieldErrors: {},
 			submitKey: null,
 			submitting: false,
@@ -412,6 +419,7 @@ export function createBookingStore(
 					fieldErrors: errors,
 				} );
 			},
+			setTrap: ( trap ) => set( { trap } ),
 			setFieldErrors: ( fieldErrors ) => set( { fieldErrors } ),
 			submitKeyFor: ( fingerprint ) => {
 				const current = get().submitKey;

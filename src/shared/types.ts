@@ -57,6 +57,10 @@ export type StepId =
 /** The `reason` of an error answer of the REST API (`data.reason`). */
 export type ApiErrorReason =
 	| 'VALIDATION_ERROR'
+	| 'SPAM_SUSPECTED'
+	| 'TOO_FAST'
+	| 'TOO_MANY_BOOKINGS'
+	| 'CAPTCHA_FAILED'
 	| 'FORBIDDEN'
 	| 'NOT_FOUND'
 	| 'SLOT_NOT_FOUND'

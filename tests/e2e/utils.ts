@@ -302,6 +302,38 @@ export async function changeSettings(
 	);
 }
 
+/**
+ * The anti-spam settings for specs whose scripted visitors book at once,
+ * often with one address, run after run: no minimum fill time, no cap per
+ * address. anti-spam.spec.ts keeps the plugin's defaults and proves them.
+ */
+export const RELAXED_ANTI_SPAM = { min_fill_seconds: 0, bookings_per_email: 0 };
+
+/**
+ * Registers, in the calling spec file, a beforeAll that relaxes the
+ * anti-spam settings (RELAXED_ANTI_SPAM) and an afterAll that restores them.
+ * For specs that do not use withBookable(), which does the same.
+ */
+export function withoutAntiSpam(): void {
+	let admin: AdminRest | undefined;
+	let restore: Record< string, unknown > | undefined;
+
+	test.beforeAll( async ( { browser } ) => {
+		admin = await adminRest( browser );
+		restore = await changeSettings( admin, RELAXED_ANTI_SPAM );
+	} );
+
+	test.afterAll( async () => {
+		if ( ! admin ) {
+			return;
+		}
+		if ( restore ) {
+			await changeSettings( admin, restore );
+		}
+		await admin.close();
+	} );
+}
+
 /** A service and an employee made for one spec. */
 export interface BookableFixture {
 	service: { id: number; name: string };
@@ -406,27 +438,38 @@ export interface BookableSetup {
 /**
  * Registers, in the calling spec file, a beforeAll that logs the
  * administrator in, raises the write rate limit (the specs book more often
- * than 30 times a minute) and makes the spec's own service and employee,
+ * than 30 times a minute), relaxes the anti-spam settings (unless
+ * `antiSpam` is true) and makes the spec's own service and employee,
  * and an afterAll that removes them, restores the limit and closes the
  * client. Call it at the top level of the spec file.
  *
- * @param label A word for the names, e.g. "Flow".
+ * @param label            A word for the names, e.g. "Flow".
+ * @param options          Options.
+ * @param options.antiSpam Keep the anti-spam settings as they are.
  * @return Getters for the client, the service and the employee, which
  *         exist only in tests and hooks that run after the beforeAll.
  */
-export function withBookable( label: string ): BookableSetup {
+export function withBookable(
+	label: string,
+	{ antiSpam = false }: { antiSpam?: boolean } = {}
+): BookableSetup {
 	let admin: AdminRest | undefined;
 	let fixture: BookableFixture | undefined;
 	let restore: Record< string, unknown > | undefined;
 
+	// eslint-disable-next-line playwright/no-duplicate-hooks -- registered in the spec that calls this, not here.
 	test.beforeAll( async ( { browser } ) => {
 		admin = await adminRest( browser );
-		restore = await changeSettings( admin, { rate_limit_writes: 10000 } );
+		restore = await changeSettings( admin, {
+			rate_limit_writes: 10000,
+			...( antiSpam ? {} : RELAXED_ANTI_SPAM ),
+		} );
 		fixture = await createBookable( admin, label );
 	} );
 
 	// Undoes, in reverse order, what the beforeAll got done, so that a failed
 	// beforeAll is reported for itself and not as an error here.
+	// eslint-disable-next-line playwright/no-duplicate-hooks -- registered in the spec that calls this, not here.
 	test.afterAll( async () => {
 		if ( ! admin ) {
 			return;

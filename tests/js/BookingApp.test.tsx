@@ -342,6 +342,8 @@ describe( 'BookingApp', () => {
 				phone: '+49 30 1234',
 				notes: '',
 			},
+			// The honeypot, empty: a person never sees it.
+			website: '',
 		} );
 		expect( key ).toMatch( /^[0-9a-f-]{36}$/ );
 		expect(
@@ -400,6 +402,76 @@ describe( 'BookingApp', () => {
 		expect( api.book.mock.calls[ 1 ]?.[ 1 ] ).toBe(
 			api.book.mock.calls[ 0 ]?.[ 1 ]
 		);
+	} );
+
+	it( "draws the site's CAPTCHA widget, sends its answer, and after a refusal shows the reason and resets it", async () => {
+		const provider = {
+			render: jest.fn( ( element: HTMLElement ) => {
+				element.textContent = 'widget';
+			} ),
+			token: jest.fn( () => 'captcha-answer' ),
+			reset: jest.fn(),
+		};
+		window.appointeaseCaptcha = provider;
+		const api = fakeApi();
+		api.book.mockRejectedValueOnce(
+			new ApiError( 'Please take a moment, then confirm again.', {
+				code: 'appointease_too_fast',
+				status: 422,
+				reason: 'TOO_FAST',
+			} )
+		);
+		try {
+			renderApp( {}, { api, search: DEEP_LINK } );
+			await waitFor( () => timeButton( at( 10 ) ) );
+			fireEvent.click( timeButton( at( 10 ) ) );
+			await waitFor( () =>
+				expect( timeButton( at( 10 ) ) ).toHaveAttribute(
+					'data-state',
+					'yours'
+				)
+			);
+			fireEvent.click(
+				screen.getByRole( 'button', { name: 'Continue' } )
+			);
+			const trap = document.querySelector( 'input[name="website"]' );
+			expect( trap ).toHaveAttribute( 'tabindex', '-1' );
+			expect( trap ).toHaveAttribute( 'autocomplete', 'off' );
+			expect( trap?.closest( '[aria-hidden="true"]' ) ).not.toBeNull();
+			fireEvent.change( screen.getByLabelText( /^Name/ ), {
+				target: { value: 'Zoe' },
+			} );
+			fireEvent.change( screen.getByLabelText( /^Email/ ), {
+				target: { value: 'zoe@example.com' },
+			} );
+			fireEvent.click(
+				screen.getByRole( 'button', { name: 'Continue' } )
+			);
+			expect( provider.render ).toHaveBeenCalledTimes( 1 );
+			expect( screen.getByText( 'widget' ) ).toBeVisible();
+
+			fireEvent.click(
+				screen.getByRole( 'button', { name: 'Confirm booking' } )
+			);
+			const notice = await screen.findByText(
+				'Please take a moment, then confirm again.'
+			);
+			expect( notice ).toHaveFocus();
+			expect( provider.reset ).toHaveBeenCalledTimes( 1 );
+			// The visitor still had a hold: nothing new is taken.
+			expect( api.takeHold ).toHaveBeenCalledTimes( 1 );
+
+			fireEvent.click(
+				screen.getByRole( 'button', { name: 'Confirm booking' } )
+			);
+			await screen.findByText( 'Thank you! Your booking is confirmed.' );
+			expect( api.book.mock.calls[ 1 ]?.[ 0 ] ).toMatchObject( {
+				captcha_token: 'captcha-answer',
+				website: '',
+			} );
+		} finally {
+			delete window.appointeaseCaptcha;
+		}
 	} );
 
 	it( 'sends the visitor to a fresh list when the time is taken at booking, with focus on the message', async () => {

@@ -81,6 +81,14 @@ function knownLabels(): Record< string, string > {
 			'Moves of one booking by its customer an hour',
 			'appointease'
 		),
+		min_fill_seconds: __(
+			'Shortest time to fill in the booking form (seconds)',
+			'appointease'
+		),
+		bookings_per_email: __(
+			'Coming bookings per email address',
+			'appointease'
+		),
 		poll_interval: __(
 			'Availability check interval (seconds)',
 			'appointease'

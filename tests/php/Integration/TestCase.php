@@ -25,6 +25,8 @@ abstract class TestCase extends PolyfillTestCase {
 		wp_set_current_user( 0 );
 		// Counters in Redis outlive the rollback; tests of the limits turn them back on.
 		add_filter( 'appointease_rate_limit_enabled', '__return_false' );
+		// The anti-spam checks would refuse the suite's quick, hold-less bookings; AntiSpamTest turns them back on.
+		add_filter( 'appointease_spam_checks_enabled', '__return_false' );
 	}
 
 	/**
@@ -42,6 +44,7 @@ abstract class TestCase extends PolyfillTestCase {
 		wp_cache_flush();
 		wp_set_current_user( 0 );
 		remove_filter( 'appointease_rate_limit_enabled', '__return_false' );
+		remove_filter( 'appointease_spam_checks_enabled', '__return_false' );
 		parent::tear_down();
 	}
 }

@@ -2,7 +2,8 @@
  * The details step: name, email, phone and notes, each with its own
  * message when it is not right (aria-invalid, aria-describedby). The form
  * checks a field when the visitor leaves it and every field on submit, and
- * then moves focus to the first field at fault.
+ * then moves focus to the first field at fault. A hidden `website` field is
+ * the honeypot (see BookingScreening on the server).
  */
 
 /**
@@ -83,6 +84,7 @@ interface DetailsStepProps {
 export function DetailsStep( { id }: DetailsStepProps ) {
 	const store = useBookingStoreApi();
 	const customer = useBookingStore( ( state ) => state.customer );
+	const trap = useBookingStore( ( state ) => state.trap );
 	const errors = useBookingStore( ( state ) => state.fieldErrors );
 	const specs = fieldSpecs();
 
@@ -203,6 +205,23 @@ export function DetailsStep( { id }: DetailsStepProps ) {
 					</div>
 				);
 			} ) }
+			{ /* The honeypot: hidden from eyes, screen readers and the Tab key, so only a script that fills every field fills it. */ }
+			<div className="appointease-trap" aria-hidden="true">
+				<label htmlFor={ `${ id }-website` }>
+					{ __( 'Website', 'appointease' ) }
+				</label>
+				<input
+					id={ `${ id }-website` }
+					name="website"
+					type="text"
+					tabIndex={ -1 }
+					autoComplete="off"
+					value={ trap }
+					onChange={ ( event ) =>
+						store.getState().setTrap( event.currentTarget.value )
+					}
+				/>
+			</div>
 			<div className="appointease-app__actions">
 				<button type="submit" className="appointease-button">
 					{ __( 'Continue', 'appointease' ) }

@@ -5,12 +5,14 @@
 /**
  * WordPress dependencies
  */
+import { useCallback } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { submitBooking } from '../../../shared/actions';
+import { captchaProvider, setCaptchaContainer } from '../../../shared/captcha';
 import {
 	useBookingStore,
 	useBookingStoreApi,
@@ -26,6 +28,16 @@ export function ReviewStep() {
 	const service = useBookingStore( ( state ) => state.selection.service );
 	const customer = useBookingStore( ( state ) => state.customer );
 	const submitting = useBookingStore( ( state ) => state.submitting );
+	// The site's CAPTCHA widget, if it has one, is drawn here once.
+	const captchaRef = useCallback(
+		( element: HTMLDivElement | null ) => {
+			setCaptchaContainer( store, element );
+			if ( element ) {
+				captchaProvider()?.render( element );
+			}
+		},
+		[ store ]
+	);
 
 	if ( ! chosen ) {
 		return null;
@@ -38,6 +50,9 @@ export function ReviewStep() {
 				start={ chosen.start }
 				customer={ customer }
 			/>
+			{ captchaProvider() && (
+				<div className="appointease-captcha" ref={ captchaRef } />
+			) }
 			<div className="appointease-app__actions">
 				<button
 					type="button"
