@@ -40,8 +40,10 @@ final class Plugin {
 		Notifications\Notifier::register();
 		Privacy\Privacy::register();
 		Admin\AdminScreens::register();
-		// Does nothing unless wp-config.php defines the Turnstile keys.
-		Integrations\Turnstile::register();
+		// Only a site whose wp-config.php defines the keys loads the adapter (which checks them).
+		if ( defined( 'APPOINTEASE_TURNSTILE_SECRET_KEY' ) ) {
+			Integrations\Turnstile::register();
+		}
 
 		// Last: the poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
