@@ -131,7 +131,7 @@ final class Settings {
 			'rate_limit_writes'        => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
 			'rate_limit_poll'          => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
 			'rate_limit_reads'         => __( 'Month views of free times (availability and seats left) one IP address may ask for per minute.', 'appointease' ),
-			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour; each move emails the customer and the staff.', 'appointease' ),
+			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour. Moves and cancels close together send one email.', 'appointease' ),
 			'poll_interval'            => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
 			'booking_page'             => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 		);
