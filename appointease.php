@@ -70,6 +70,6 @@ require_once APPOINTEASE_DIR . 'vendor/autoload.php';
 
 register_activation_hook( __FILE__, array( \AppointEase\Infrastructure\Installer::class, 'activate' ) );
 // A deactivated plugin leaves no job behind; activating it again schedules it anew.
-register_deactivation_hook( __FILE__, array( \AppointEase\Holds\Housekeeping::class, 'unschedule' ) );
+register_deactivation_hook( __FILE__, array( \AppointEase\Infrastructure\Installer::class, 'deactivate' ) );
 
 \AppointEase\Plugin::boot();

@@ -272,13 +272,14 @@ final class BookingService {
 	 * @param int              $id     Booking row id.
 	 * @param string[]         $from   Statuses the booking may be in.
 	 * @param string           $to     The new status.
-	 * @param non-empty-string $action The hook to fire afterwards.
+	 * @param non-empty-string $action The hook to fire afterwards, with the booking after and before.
 	 * @throws Refusal When there is no such booking or it is in another status.
 	 */
 	private function transition( int $id, array $from, string $to, string $action ): Booking {
+		$previous = null;
 		try {
 			$after = Transaction::run(
-				function () use ( $id, $from, $to ): Booking {
+				function () use ( $id, $from, $to, &$previous ): Booking {
 					$this->events = array();
 					// A retry after a deadlock starts over.
 					$before = $this->bookings->find( $id, true );
@@ -293,7 +294,8 @@ final class BookingService {
 					if ( ! in_array( $to, Booking::ACTIVE, true ) ) {
 						$this->ledger->release( $id );
 					}
-					$after = $this->must_find( $id );
+					$after    = $this->must_find( $id );
+					$previous = $before;
 					$this->changed( $after, $before->status, $to );
 					return $after;
 				}
@@ -302,7 +304,8 @@ final class BookingService {
 			$events = $this->take_events();
 		}//end try
 		$this->fire( $events );
-		do_action( $action, $after ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- one of the documented appointease_booking_* names, passed in above.
+		// The row as it was too, so that a listener knows what the change undid (the notifier's baseline).
+		do_action( $action, $after, $previous ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- one of the documented appointease_booking_* names, passed in above.
 		return $after;
 	}
 

@@ -41,6 +41,15 @@ final class Installer {
 	}
 
 	/**
+	 * Deactivation hook: the plugin's cron events go (activation sets the
+	 * hourly one again, and that one sends change emails still waiting).
+	 */
+	public static function deactivate(): void {
+		\AppointEase\Holds\Housekeeping::unschedule();
+		\AppointEase\Notifications\ChangeEmails::unschedule();
+	}
+
+	/**
 	 * Runs the install when the stored schema version differs from the code's,
 	 * or the employee role is missing (a site that ran an older release).
 	 * Cheap on every request: one option read, normally from the object cache,

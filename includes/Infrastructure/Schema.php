@@ -23,7 +23,8 @@ defined( 'ABSPATH' ) || exit;
  * error from the database, whatever checks it skipped. `sessions` records the
  * span and capacity each session was first booked with, so that a later
  * joiner meets those even after the service's duration, buffers or capacity
- * changed.
+ * changed. `change_emails` holds one row per booking whose change emails
+ * wait out their quiet period (Notifications\ChangeQueue).
  */
 final class Schema {
 
@@ -31,7 +32,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 4;
+	public const VERSION = 5;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -47,6 +48,7 @@ final class Schema {
 		'holds',
 		'rate_limits',
 		'sessions',
+		'change_emails',
 	);
 
 	/**
@@ -216,6 +218,20 @@ final class Schema {
   occupied_end_utc datetime NOT NULL,
   capacity smallint(5) unsigned NOT NULL,
   PRIMARY KEY  (employee_id,service_id,session_start_utc)
+) $charset;",
+			"CREATE TABLE {$t['change_emails']} (
+  booking_id bigint(20) unsigned NOT NULL,
+  first_at bigint(20) unsigned NOT NULL,
+  due_at bigint(20) unsigned NOT NULL,
+  changes int(10) unsigned NOT NULL DEFAULT 1,
+  was_employee_id bigint(20) unsigned NOT NULL,
+  was_start_utc datetime NOT NULL,
+  was_end_utc datetime NOT NULL,
+  was_status varchar(20) NOT NULL,
+  claim char(32) NOT NULL DEFAULT '',
+  claimed_until bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (booking_id),
+  KEY due_at (due_at)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,

@@ -29,6 +29,12 @@ defined( 'ABSPATH' ) || exit;
  * A booking made without approval fires `created` and `confirmed` in one
  * request; its customer and staff get the `created` email only, which states
  * the status. `confirmed` emails are for pending bookings an admin approves.
+ *
+ * New bookings, approvals and declines email at once. Cancels and moves do
+ * not: they queue (ChangeQueue), and once the booking has stayed unchanged
+ * for the quiet period, one email per audience describes the booking as it
+ * is then against what the last emails said (send_change()). Moving a
+ * booking back and forth ten times sends one email, with the final time.
  */
 final class Notifier {
 
@@ -53,12 +59,14 @@ final class Notifier {
 	 * @param EmployeeRepository $employees Employees, for names, emails and timezones.
 	 * @param ManageLink         $links     The customers' manage links.
 	 * @param Mailer             $mailer    Sends.
+	 * @param ChangeQueue        $changes   Cancels and moves waiting out their quiet period.
 	 */
 	public function __construct(
 		private readonly ServiceRepository $services,
 		private readonly EmployeeRepository $employees,
 		private readonly ManageLink $links,
-		private readonly Mailer $mailer
+		private readonly Mailer $mailer,
+		private readonly ChangeQueue $changes
 	) {
 	}
 
@@ -70,16 +78,17 @@ final class Notifier {
 		add_action( 'appointease_booking_created', static fn( $booking ) => self::shared()->on_created( $booking ) );
 		add_action( 'appointease_booking_confirmed', static fn( $booking ) => self::shared()->on_confirmed( $booking ) );
 		add_action( 'appointease_booking_rejected', static fn( $booking ) => self::shared()->on_rejected( $booking ) );
-		add_action( 'appointease_booking_cancelled', static fn( $booking ) => self::shared()->on_cancelled( $booking ) );
+		add_action( 'appointease_booking_cancelled', static fn( $booking, $before = null ) => self::shared()->on_cancelled( $booking, $before ), 10, 2 );
 		add_action( 'appointease_booking_rescheduled', static fn( $after, $before ) => self::shared()->on_rescheduled( $after, $before ), 10, 2 );
+		ChangeEmails::register();
 	}
 
 	/**
 	 * The one notifier of the request, wired to the real repositories; one,
 	 * because on_confirmed() needs what on_created() noted.
 	 */
-	private static function shared(): self {
-		self::$shared ??= new self( new ServiceRepository(), new EmployeeRepository(), new ManageLink( new BookingRepository() ), new Mailer() );
+	public static function shared(): self {
+		self::$shared ??= new self( new ServiceRepository(), new EmployeeRepository(), new ManageLink( new BookingRepository() ), new Mailer(), new ChangeQueue() );
 		return self::$shared;
 	}
 
@@ -126,26 +135,69 @@ final class Notifier {
 	}
 
 	/**
-	 * A booking was cancelled.
+	 * A booking was cancelled: its emails wait out the quiet period.
 	 *
-	 * @param Booking $booking The booking.
+	 * @param Booking      $booking The booking.
+	 * @param Booking|null $before  The booking before (null from a caller that fires the hook with one argument).
 	 */
-	public function on_cancelled( $booking ): void {
+	public function on_cancelled( $booking, $before = null ): void {
 		if ( $booking instanceof Booking ) {
-			$this->notify( 'cancelled', $booking );
+			$this->defer( $booking, $before instanceof Booking ? $before : null );
 		}
 	}
 
 	/**
-	 * A booking moved to another time or employee.
+	 * A booking moved to another time or employee: its emails wait out the
+	 * quiet period.
 	 *
 	 * @param Booking $after  The booking now.
 	 * @param Booking $before The booking before.
 	 */
 	public function on_rescheduled( $after, $before ): void {
 		if ( $after instanceof Booking && $before instanceof Booking ) {
-			$this->notify( 'rescheduled', $after, $before );
+			$this->defer( $after, $before );
 		}
+	}
+
+	/**
+	 * Sends what a burst of changes amounts to, once it is over: a cancelled
+	 * booking's `cancelled` emails, an active one's `rescheduled` emails (the
+	 * old time and employee being the baseline's), and nothing when the
+	 * booking is as the last emails described it (moved and moved back), or
+	 * was declined meanwhile (the decline emailed at once).
+	 *
+	 * @param Booking $current  The booking now.
+	 * @param Booking $baseline The booking as its last emails described it.
+	 */
+	public function send_change( Booking $current, Booking $baseline ): void {
+		if ( Booking::CANCELLED === $current->status ) {
+			if ( Booking::CANCELLED !== $baseline->status ) {
+				$this->notify( 'cancelled', $current, $baseline );
+			}
+			return;
+		}
+		if ( $current->is_active() && ! $current->same_time_and_status( $baseline ) ) {
+			$this->notify( 'rescheduled', $current, $baseline );
+		}
+	}
+
+	/**
+	 * Queues a change; when the queue cannot be written, sends at once rather
+	 * than never.
+	 *
+	 * @param Booking      $booking The booking now.
+	 * @param Booking|null $before  The booking before the change, if known.
+	 */
+	private function defer( Booking $booking, ?Booking $before ): void {
+		// Without the row before, the booking now stands in, with the status a cancel leaves behind being an active one.
+		$before ??= new Booking( $booking->id, $booking->employee_id, $booking->service_id, $booking->start, $booking->end, $booking->seats, Booking::CONFIRMED, $booking->customer_name, $booking->customer_email, $booking->customer_phone, $booking->customer_notes, $booking->created_at, $booking->updated_at );
+		try {
+			ChangeEmails::schedule( $this->changes->note( $before, time() ) );
+			return;
+		} catch ( \Throwable $failure ) {
+			error_log( sprintf( 'AppointEase: the change of booking %d was not queued, so its emails go now: %s', $booking->id, $failure->getMessage() ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the site owner's only trace of it.
+		}
+		$this->send_change( $booking, $before );
 	}
 
 	/**
@@ -154,7 +206,7 @@ final class Notifier {
 	 *
 	 * @param string       $event   One of EmailTemplates::EVENTS.
 	 * @param Booking      $booking The booking now.
-	 * @param Booking|null $before  The booking before a move.
+	 * @param Booking|null $before  The booking before a move (or a cancel), as its last emails described it.
 	 */
 	private function notify( string $event, Booking $booking, ?Booking $before = null ): void {
 		try {

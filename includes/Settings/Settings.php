@@ -143,7 +143,7 @@ final class Settings {
 			'rate_limit_writes'        => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
 			'rate_limit_poll'          => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
 			'rate_limit_reads'         => __( 'Month views of free times (availability and seats left) one IP address may ask for per minute.', 'appointease' ),
-			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour; each move emails the customer and the staff.', 'appointease' ),
+			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour. Moves and cancels close together send one email.', 'appointease' ),
 			'min_fill_seconds'         => __( 'Seconds a visitor must take at least from choosing a time to booking it; faster bookings are refused as automated (0: no minimum). Bookings made by admins are never checked.', 'appointease' ),
 			'bookings_per_email'       => __( 'Coming bookings one email address may have at once; a visitor asking for more is refused (0: no limit). Addresses are compared without letter case, a +tag, or the dots of a Gmail address. Bookings made by admins are never refused.', 'appointease' ),
 			'poll_interval'            => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),

@@ -297,7 +297,7 @@ export interface Settings {
 	 */
 	rate_limit_reads: number;
 	/**
-	 * Times a customer may move one booking per hour; each move emails the customer and the staff.
+	 * Times a customer may move one booking per hour. Moves and cancels close together send one email.
 	 */
 	booking_changes_per_hour: number;
 	/**

@@ -74,10 +74,12 @@ final class InstallerTest extends TestCase {
 	public function test_deactivation_leaves_no_scheduled_job_and_activation_schedules_it_again(): void {
 		Installer::activate();
 		$this->assertNotFalse( wp_next_scheduled( \AppointEase\Holds\Housekeeping::HOOK ) );
+		\AppointEase\Notifications\ChangeEmails::schedule( time() + 60 ); // A change email waiting.
 
 		do_action( 'deactivate_' . plugin_basename( APPOINTEASE_FILE ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- core's own deactivation hook of this plugin.
 
 		$this->assertFalse( wp_next_scheduled( \AppointEase\Holds\Housekeeping::HOOK ), 'A deactivated plugin leaves no job behind.' );
+		$this->assertFalse( wp_next_scheduled( \AppointEase\Notifications\ChangeEmails::HOOK ) );
 		Installer::activate();
 		$this->assertNotFalse( wp_next_scheduled( \AppointEase\Holds\Housekeeping::HOOK ) );
 	}

@@ -9,9 +9,13 @@ namespace AppointEase\Tests\Integration\Notifications;
 
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRequest;
+use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingService;
+use AppointEase\Notifications\ChangeEmails;
+use AppointEase\Notifications\ChangeQueue;
 use AppointEase\Notifications\EmailTemplates;
 use AppointEase\Notifications\ManageLink;
+use AppointEase\Notifications\Notifier;
 use AppointEase\Notifications\Placeholders;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Rest\RestTestCase;
@@ -143,6 +147,7 @@ final class EmailsTest extends RestTestCase {
 		$this->assertOk( 200, $this->post( 'bookings/' . $rejected['id'] . '/reject' ) );
 		$this->log_out();
 		$this->assertOk( 200, $this->post( 'bookings/' . $cancelled['id'] . '/cancel', array( 'token' => $cancelled['manage_token'] ) ) );
+		$this->send_due_changes();
 
 		$this->assertSame(
 			array( 'Not possible: Haircut', '[Salon & Spa] Declined: Haircut', 'Cancelled: Haircut', '[Salon & Spa] Cancelled: Haircut' ),
@@ -177,6 +182,7 @@ final class EmailsTest extends RestTestCase {
 				)
 			)
 		);
+		$this->send_due_changes();
 
 		$this->assertCount( 2, $this->mails );
 		list( $customer, $staff ) = $this->mails;
@@ -383,6 +389,14 @@ final class EmailsTest extends RestTestCase {
 		$this->assertSame( get_permalink( $chosen ), ManageLink::booking_page_url() );
 		$booking = $this->book( '10:00' );
 		$this->assertStringStartsWith( get_permalink( $chosen ) . '?appointease_booking=' . $booking['id'] . '&appointease_token=', $this->manage_link_url( $this->mails[0]['message'] ) );
+	}
+
+	/**
+	 * Runs the job that sends cancel and move emails, as the cron would once
+	 * their quiet period is over (ChangeEmailsTest covers the waiting).
+	 */
+	private function send_due_changes(): void {
+		( new ChangeEmails( new ChangeQueue(), new BookingRepository(), Notifier::shared() ) )->run( time() + ChangeQueue::MAX_WAIT );
 	}
 
 	/**
