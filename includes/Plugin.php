@@ -11,6 +11,7 @@ namespace AppointEase;
 
 use AppointEase\Admin\SiteHealth;
 use AppointEase\Blocks\BookingBlock;
+use AppointEase\Blocks\ManagePage;
 use AppointEase\Holds\Housekeeping;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Poll\EarlyPoll;
@@ -32,6 +33,7 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( Installer::class, 'maybe_upgrade' ), 5 );
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
+		ManagePage::register();
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
 		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );

@@ -25,6 +25,7 @@ final class Errors {
 	 */
 	public const STATUS = array(
 		'VALIDATION_ERROR'       => 400,
+		'TOKEN_IN_URL'           => 400,
 		'FORBIDDEN'              => 403,
 		'NOT_FOUND'              => 404,
 		'SLOT_NOT_FOUND'         => 404,
@@ -37,6 +38,7 @@ final class Errors {
 		'IN_USE'                 => 409,
 		'IDEMPOTENCY_KEY_REUSED' => 409,
 		'HOLD_EXPIRED'           => 410,
+		'TOKEN_EXPIRED'          => 410,
 		'SLOT_IN_PAST'           => 422,
 		'RATE_LIMITED'           => 429,
 		'STORE_UNAVAILABLE'      => 503,

@@ -65,5 +65,17 @@ final class Routes {
 		add_filter( 'rest_request_after_callbacks', array( Errors::class, 'add_reason' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( Errors::class, 'add_reason_to_answer' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( PrivateAnswers::class, 'mark' ), 10, 3 );
+		add_filter( 'rest_allowed_cors_headers', array( self::class, 'allow_headers' ) );
+	}
+
+	/**
+	 * Lets a browser on another origin that the site allows send this
+	 * plugin's own request headers. Hooked to `rest_allowed_cors_headers`.
+	 *
+	 * @param string[] $headers The headers core allows.
+	 * @return string[]
+	 */
+	public static function allow_headers( $headers ): array {
+		return array_merge( (array) $headers, array( ManageTokens::HEADER, 'Idempotency-Key' ) );
 	}
 }

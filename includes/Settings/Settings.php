@@ -102,6 +102,12 @@ final class Settings {
 			'maximum' => 100,
 			'default' => 5,
 		),
+		'manage_link_days'         => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 365,
+			'default' => 7,
+		),
 		'poll_interval'            => array(
 			'type'    => 'integer',
 			'minimum' => 1,
@@ -132,6 +138,7 @@ final class Settings {
 			'rate_limit_poll'          => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
 			'rate_limit_reads'         => __( 'Month views of free times (availability and seats left) one IP address may ask for per minute.', 'appointease' ),
 			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour; each move emails the customer and the staff.', 'appointease' ),
+			'manage_link_days'         => __( 'Days after an appointment ends that the customer\'s link to see, change or cancel it keeps working (0: until it ends). After that the link tells them to contact you.', 'appointease' ),
 			'poll_interval'            => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
 			'booking_page'             => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 		);

@@ -81,6 +81,10 @@ function knownLabels(): Record< string, string > {
 			'Moves of one booking by its customer an hour',
 			'appointease'
 		),
+		manage_link_days: __(
+			'Manage links work until this many days after the appointment',
+			'appointease'
+		),
 		poll_interval: __(
 			'Availability check interval (seconds)',
 			'appointease'
