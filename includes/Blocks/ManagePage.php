@@ -77,6 +77,8 @@ final class ManagePage {
 			return;
 		}
 		$url = remove_query_arg( ManageLink::TOKEN_ARG );
+		// The redirect's Location holds the token: no cache may keep it.
+		nocache_headers();
 		if ( wp_safe_redirect( $url . '#' . ManageLink::TOKEN_ARG . '=' . $token, 303, 'AppointEase' ) ) {
 			exit;
 		}
