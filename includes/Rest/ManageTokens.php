@@ -46,6 +46,28 @@ final class ManageTokens {
 	}
 
 	/**
+	 * Refuses a query token on the routes a manage token opens before
+	 * anything else answers, core's parameter checks included (an overlong
+	 * `?token=` on cancel would otherwise get a VALIDATION_ERROR that does
+	 * not say where the token belongs). The routes' permission checks refuse
+	 * it too, so the rule holds without this filter.
+	 *
+	 * Hooked to `rest_request_before_callbacks`, before the other checks.
+	 *
+	 * @param mixed                $response Null, or an error found earlier.
+	 * @param array<string, mixed> $handler  The matched handler.
+	 * @param \WP_REST_Request     $request  The request.
+	 * @return mixed
+	 */
+	public static function refuse_early( $response, $handler, $request ) {
+		$check = $handler['permission_callback'] ?? null;
+		if ( ! $request instanceof \WP_REST_Request || ! is_array( $check ) || ! ( $check[0] ?? null ) instanceof BookingsController || ! in_array( $check[1] ?? '', array( 'can_read', 'can_manage_or_holds_token' ), true ) ) {
+			return $response;
+		}
+		return self::refuse_in_url( $request ) ?? $response;
+	}
+
+	/**
 	 * The token the request carries in its header or body, or '' for none.
 	 * The query string is never read.
 	 *

@@ -59,6 +59,7 @@ final class Routes {
 		}
 
 		add_filter( 'rest_pre_dispatch', array( UnknownFields::class, 'reject_non_object_body' ), 10, 3 );
+		add_filter( 'rest_request_before_callbacks', array( ManageTokens::class, 'refuse_early' ), 5, 3 );
 		add_filter( 'rest_request_before_callbacks', array( UnknownFields::class, 'reject' ), 10, 3 );
 		add_filter( 'rest_request_before_callbacks', array( RateLimiter::class, 'guard' ), 20, 3 );
 		add_filter( 'rest_post_dispatch', array( RateLimiter::class, 'add_retry_after' ) );

@@ -12,12 +12,7 @@
 /**
  * Internal dependencies
  */
-import {
-	readManageId,
-	readManageToken,
-	withoutManageToken,
-	type ManageLink,
-} from './url';
+import { readManageLink, withoutManageToken, type ManageLink } from './url';
 
 /**
  * The sessionStorage key of a booking's token.
@@ -47,12 +42,12 @@ export function takeManageLink(
 	win: ManageWindow = window
 ): ManageLink | null {
 	const { location, history } = win;
-	const id = readManageId( location.search );
-	if ( id === 0 ) {
+	const link = readManageLink( location.search, location.hash );
+	if ( ! link ) {
 		return null;
 	}
+	const { id, token: fromAddress } = link;
 	const storage = sessionStorageOf( win );
-	const fromAddress = readManageToken( location.search, location.hash );
 	const clean = withoutManageToken( location.href );
 	if ( clean !== location.href ) {
 		history.replaceState( history.state, '', clean );

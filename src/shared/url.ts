@@ -92,15 +92,16 @@ export function readManageToken( search: string, hash = '' ): string {
 }
 
 /**
- * The manage link in a page address, if there is a valid one.
+ * The manage link in a page address, if it names a booking; its token is ''
+ * when the address holds none (the manage view then asks for the email's
+ * link again).
  *
  * @param search `location.search`.
  * @param hash   `location.hash`.
  */
 export function readManageLink( search: string, hash = '' ): ManageLink | null {
 	const id = readManageId( search );
-	const token = readManageToken( search, hash );
-	return id === 0 || token === '' ? null : { id, token };
+	return id === 0 ? null : { id, token: readManageToken( search, hash ) };
 }
 
 /**

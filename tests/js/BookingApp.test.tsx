@@ -653,6 +653,54 @@ describe( 'the manage view', () => {
 			await screen.findByText( /We could not find this booking/ )
 		).toHaveFocus();
 	} );
+
+	it( 'tells the customer to contact the business when the link has expired', async () => {
+		const api = fakeApi();
+		api.getBooking.mockRejectedValue(
+			new ApiError( 'expired', {
+				code: 'appointease_token_expired',
+				status: 410,
+				reason: 'TOKEN_EXPIRED',
+			} )
+		);
+		renderApp( {}, { api, search: SEARCH } );
+		expect(
+			await screen.findByText(
+				/This link to your booking has expired.*contact us/
+			)
+		).toHaveFocus();
+	} );
+
+	it( 'asks for the email link again in a tab without the token', async () => {
+		const api = fakeApi();
+		renderApp( {}, { api, search: '?appointease_booking=42' } );
+		expect(
+			await screen.findByText(
+				'To see this booking, please open the link from your booking email again.'
+			)
+		).toHaveFocus();
+		expect( api.getBooking ).not.toHaveBeenCalled();
+	} );
+
+	it( 'reports a refused calendar file instead of saving it', async () => {
+		const api = fakeApi();
+		api.getIcs.mockRejectedValue(
+			new ApiError( 'expired', {
+				code: 'appointease_token_expired',
+				status: 410,
+				reason: 'TOKEN_EXPIRED',
+			} )
+		);
+		renderApp( {}, { api, search: SEARCH } );
+		await screen.findByText( 'Status: Confirmed' );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Add to my calendar (.ics)' } )
+		);
+		expect(
+			await screen.findByText( /This link to your booking has expired/ )
+		).toBeVisible();
+		expect( api.getIcs ).toHaveBeenCalledWith( 42, 'manage-secret' );
+	} );
 } );
 
 describe( 'mountAll', () => {

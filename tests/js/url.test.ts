@@ -42,12 +42,18 @@ describe( 'readManageLink', () => {
 		).toEqual( { id: 5, token: 'abc_123' } );
 	} );
 
+	it.each( [ '?appointease_booking=0&appointease_token=abc', '?service=2' ] )(
+		'ignores %s',
+		( search ) => {
+			expect( readManageLink( search ) ).toBeNull();
+		}
+	);
+
 	it.each( [
 		'?appointease_booking=5',
-		'?appointease_booking=0&appointease_token=abc',
 		'?appointease_booking=5&appointease_token=<script>',
-	] )( 'ignores %s', ( search ) => {
-		expect( readManageLink( search ) ).toBeNull();
+	] )( 'keeps the booking but no token from %s', ( search ) => {
+		expect( readManageLink( search ) ).toEqual( { id: 5, token: '' } );
 	} );
 
 	it( 'ignores a token in the fragment without a booking id', () => {

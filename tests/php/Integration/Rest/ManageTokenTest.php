@@ -54,6 +54,9 @@ final class ManageTokenTest extends RestTestCase {
 			// Even with the right token beside it in the header.
 			$this->assertError( 400, 'TOKEN_IN_URL', $this->call( $method, $route, $body, array( 'token' => $booking['manage_token'] ), array( 'X-AppointEase-Token' => $booking['manage_token'] ) ), "$what, header and query" );
 		}
+		// Whatever else is wrong with the request, the token in the URL is what it hears about.
+		$this->assertError( 400, 'TOKEN_IN_URL', $this->call( 'POST', "bookings/$id/cancel", array(), array( 'token' => str_repeat( 'a', 500 ) ) ), 'An overlong query token.' );
+		$this->assertError( 400, 'TOKEN_IN_URL', $this->call( 'POST', "bookings/$id/reschedule", array( 'start' => 'soon' ), array( 'token' => $booking['manage_token'] ) ), 'With a bad start beside it.' );
 		$this->assertSame( $before, $this->snapshot(), 'Nothing was cancelled or moved.' );
 
 		$this->log_in_as_admin();
