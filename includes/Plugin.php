@@ -33,7 +33,6 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( Installer::class, 'maybe_upgrade' ), 5 );
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
-		ManagePage::register();
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
 		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );
@@ -47,6 +46,9 @@ final class Plugin {
 		if ( Installer::is_current() ) {
 			EarlyPoll::maybe_answer();
 		}
+
+		// Page hooks only: after the early poll, which never needs them (nor loads their class).
+		ManagePage::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();
