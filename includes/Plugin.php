@@ -11,6 +11,7 @@ namespace AppointEase;
 
 use AppointEase\Admin\SiteHealth;
 use AppointEase\Blocks\BookingBlock;
+use AppointEase\Blocks\ManagePage;
 use AppointEase\Holds\Housekeeping;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Poll\EarlyPoll;
@@ -49,6 +50,9 @@ final class Plugin {
 		if ( Installer::is_current() ) {
 			EarlyPoll::maybe_answer();
 		}
+
+		// Page hooks only: after the early poll, which never needs them (nor loads their class).
+		ManagePage::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

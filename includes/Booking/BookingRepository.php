@@ -92,6 +92,27 @@ final class BookingRepository {
 	}
 
 	/**
+	 * What a customer's token is checked against: the stored hash of the
+	 * booking's manage token and the appointment's end (links expire some
+	 * days after it), or null when there is no such booking.
+	 *
+	 * @param int $id Row id.
+	 * @return array{hash: string, end: \DateTimeImmutable}|null
+	 */
+	public function manage_access( int $id ): ?array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT manage_token_hash, end_utc FROM `$table` WHERE id = %d", $id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		if ( ! is_array( $row ) ) {
+			return null;
+		}
+		return array(
+			'hash' => (string) $row['manage_token_hash'],
+			'end'  => new \DateTimeImmutable( (string) $row['end_utc'], new \DateTimeZone( 'UTC' ) ),
+		);
+	}
+
+	/**
 	 * A page of one customer's bookings, oldest first, for the personal-data
 	 * exporter and eraser. The email is matched exactly, ignoring case.
 	 *

@@ -16,8 +16,18 @@ use AppointEase\Settings\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The manage link: the booking page with `appointease_booking=<id>` and
- * `appointease_token=<token>`.
+ * The manage link: the booking page with `?appointease_booking=<id>` and
+ * `#appointease_token=<token>`. The token rides in the fragment, which
+ * browsers never send to a server nor put in a Referer, so no access log,
+ * proxy or analytics script on another site sees it; the booking id in the
+ * query lets the page answer with `Referrer-Policy: no-referrer`
+ * (ManagePage). Links emailed before the fragment carry the token in the
+ * query instead; the app reads both and clears the address bar.
+ *
+ * A customer's token stops working `manage_link_days` days after the
+ * appointment ends (expired(); admins and employees are not bound by it),
+ * and dies with a privacy erasure, which replaces the stored hash that
+ * every token of the booking derives from (forgotten()).
  *
  * The raw manage token exists only in the answer to `POST bookings`; the
  * database keeps its SHA-256. Emails are sent later too (approval, a move),
@@ -36,8 +46,20 @@ final class ManageLink {
 	/** Query argument naming the booking. */
 	public const BOOKING_ARG = 'appointease_booking';
 
-	/** Query argument carrying the token. */
+	/** Fragment argument (query argument in older links) carrying the token. */
 	public const TOKEN_ARG = 'appointease_token';
+
+	/** The token opens the booking. */
+	public const OPEN = 'open';
+
+	/** No booking matches the id and token (or there is no such booking). */
+	public const NO_MATCH = 'no_match';
+
+	/** Seconds in a day. */
+	private const DAY = 86400;
+
+	/** The token is right but its time is over. */
+	public const EXPIRED = 'expired';
 
 	/**
 	 * Builds it.
@@ -57,31 +79,59 @@ final class ManageLink {
 		if ( null === $hash ) {
 			return '';
 		}
-		return add_query_arg(
-			array(
-				self::BOOKING_ARG => $booking->id,
-				self::TOKEN_ARG   => self::link_token( $booking->id, $hash ),
-			),
-			self::booking_page_url()
-		);
+		$page = add_query_arg( self::BOOKING_ARG, $booking->id, self::booking_page_url() );
+		return $page . '#' . self::TOKEN_ARG . '=' . self::link_token( $booking->id, $hash );
 	}
 
 	/**
-	 * Whether a token opens a booking: its manage token, or the link token of
-	 * its emails. A booking that does not exist opens with none.
+	 * What a token does for a booking: opens it (its manage token, or the
+	 * link token of its emails), matches nothing (a wrong token, or no such
+	 * booking: one answer for both), or is right but expired.
 	 *
-	 * @param int    $booking_id Row id.
-	 * @param string $token      What the caller sent.
+	 * @param int                $booking_id Row id.
+	 * @param string             $token      What the caller sent.
+	 * @param \DateTimeImmutable $now        The time to judge expiry at.
+	 * @return string One of self::OPEN, self::NO_MATCH, self::EXPIRED.
 	 */
-	public function accepts( int $booking_id, string $token ): bool {
+	public function check( int $booking_id, string $token, \DateTimeImmutable $now ): string {
 		if ( '' === $token ) {
-			return false;
+			return self::NO_MATCH;
 		}
-		$hash = $this->bookings->manage_token_hash( $booking_id );
-		if ( null === $hash ) {
-			return false;
+		$access = $this->bookings->manage_access( $booking_id );
+		if ( null === $access ) {
+			return self::NO_MATCH;
 		}
-		return hash_equals( $hash, hash( 'sha256', $token ) ) || hash_equals( self::link_token( $booking_id, $hash ), $token );
+		$hash = $access['hash'];
+		if ( ! hash_equals( $hash, hash( 'sha256', $token ) ) && ! hash_equals( self::link_token( $booking_id, $hash ), $token ) ) {
+			return self::NO_MATCH;
+		}
+		return self::expired( $access['end'], $now ) ? self::EXPIRED : self::OPEN;
+	}
+
+	/**
+	 * Whether the customer's links of an appointment that ends then no longer
+	 * work: `manage_link_days` days after its end (0: from its end on).
+	 *
+	 * @param \DateTimeImmutable $end The appointment's end.
+	 * @param \DateTimeImmutable $now The time to judge at.
+	 */
+	public static function expired( \DateTimeImmutable $end, \DateTimeImmutable $now ): bool {
+		return $now->getTimestamp() >= $end->getTimestamp() + Settings::int( 'manage_link_days' ) * self::DAY;
+	}
+
+	/**
+	 * The columns that make every token of a booking useless, for a privacy
+	 * erasure: the stored hash becomes the hash of random bytes nobody ever
+	 * saw, and link tokens are derived from that hash. The sealed token a
+	 * replay of the first request could open goes too.
+	 *
+	 * @return array{manage_token_hash: string, replay_seal: null}
+	 */
+	public static function forgotten(): array {
+		return array(
+			'manage_token_hash' => hash( 'sha256', random_bytes( 32 ) ),
+			'replay_seal'       => null,
+		);
 	}
 
 	/**

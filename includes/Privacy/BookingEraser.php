@@ -11,6 +11,7 @@ namespace AppointEase\Privacy;
 
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
+use AppointEase\Notifications\ManageLink;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -19,7 +20,9 @@ defined( 'ABSPATH' ) || exit;
  *
  * A booking is kept, because it is the business's record (what was booked,
  * when, with whom), but the customer's name, email, phone and notes are
- * replaced by WordPress's anonymous values. A booking that is still to come
+ * replaced by WordPress's anonymous values, and its manage and link tokens
+ * stop working (an old email link would otherwise still open the record and
+ * show that it was erased, or let someone act on it). A booking that is still to come
  * (pending or confirmed, not yet ended) is retained as it is: the customer
  * would otherwise lose the appointment without a word. The eraser says which
  * ones; cancel them, then erase again.
@@ -67,7 +70,7 @@ final class BookingEraser {
 					'customer_email' => wp_privacy_anonymize_data( 'email', $booking->customer_email ),
 					'customer_phone' => '',
 					'customer_notes' => '',
-				)
+				) + ManageLink::forgotten()
 			);
 			$removed = true;
 		}//end foreach

@@ -17,10 +17,11 @@ use AppointEase\Catalog\ServiceRepository;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `GET bookings/{id}/ics?token=` answers the booking as a `text/calendar`
- * download, for the "add to calendar" links of the booking form and its
- * manage page. Whoever may read the booking may read its file: the same
- * permission check guards both (BookingsController::can_read()).
+ * `GET bookings/{id}/ics` answers the booking as a `text/calendar`
+ * download, for the "add to calendar" buttons of the booking form and its
+ * manage page, which fetch it with the token in the `X-AppointEase-Token`
+ * header and save it from a Blob. Whoever may read the booking may read its
+ * file: the same permission check guards both (BookingsController::can_read()).
  */
 final class BookingCalendarController extends Controller {
 
@@ -61,14 +62,8 @@ final class BookingCalendarController extends Controller {
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
+					// The token comes in the X-AppointEase-Token header, never the query (ManageTokens).
 					'permission_callback' => $this->can_read,
-					'args'                => array(
-						'token' => array(
-							'description' => __( 'The manage token from the booking email; admins need none.', 'appointease' ),
-							'type'        => 'string',
-							'maxLength'   => 128,
-						),
-					),
 				),
 			)
 		);

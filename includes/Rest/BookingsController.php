@@ -62,11 +62,13 @@ final class BookingsController extends Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		$base  = '/' . $this->rest_base;
-		$one   = $base . '/(?P<id>[^/]+)';
+		$base = '/' . $this->rest_base;
+		$one  = $base . '/(?P<id>[^/]+)';
+		// Reads take the token in the X-AppointEase-Token header only; these
+		// POST routes also take it in the body. Never in the query (ManageTokens).
 		$token = array(
-			'token' => array(
-				'description' => __( 'The manage token from the booking email; admins need none.', 'appointease' ),
+			ManageTokens::PARAM => array(
+				'description' => __( 'The manage token from the booking email, in the body (or the X-AppointEase-Token header, never the query string); admins need none.', 'appointease' ),
 				'type'        => 'string',
 				'maxLength'   => 128,
 			),
@@ -97,7 +99,6 @@ final class BookingsController extends Controller {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => array( $this, 'can_read' ),
-					'args'                => $token,
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -156,21 +157,16 @@ final class BookingsController extends Controller {
 
 	/**
 	 * Admins may act on any booking; anyone else needs its manage token (or
-	 * the link token of its emails), and a missing or wrong token answers
-	 * like a booking that does not exist.
+	 * the link token of its emails) in a header or the body, and a missing or
+	 * wrong token answers like a booking that does not exist. A customer's
+	 * token expires some days after the appointment (ManageLink). A token in
+	 * the query string is refused for everyone (ManageTokens).
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return true|\WP_Error
 	 */
 	public function can_manage_or_holds_token( $request ) {
-		if ( self::is_admin() ) {
-			return true;
-		}
-		$token = $request['token'];
-		if ( is_string( $token ) && $this->links->accepts( (int) $request['id'], $token ) ) {
-			return true;
-		}
-		return self::not_found();
+		return ManageTokens::refuse_in_url( $request ) ?? ( self::is_admin() ? true : $this->check_token( $request ) );
 	}
 
 	/**
@@ -183,8 +179,8 @@ final class BookingsController extends Controller {
 	 */
 	public function can_read( $request ) {
 		$allowed = $this->can_manage_or_holds_token( $request );
-		if ( true === $allowed ) {
-			return true;
+		if ( true === $allowed || 'TOKEN_IN_URL' === self::reason( $allowed ) ) {
+			return $allowed;
 		}
 		$own = self::own_employee();
 		if ( null !== $own ) {
@@ -194,6 +190,33 @@ final class BookingsController extends Controller {
 			}
 		}
 		return $allowed;
+	}
+
+	/**
+	 * A customer's token: whether it opens the booking.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	private function check_token( \WP_REST_Request $request ) {
+		switch ( $this->links->check( (int) $request['id'], ManageTokens::from( $request ), new \DateTimeImmutable( 'now' ) ) ) {
+			case ManageLink::OPEN:
+				return true;
+			case ManageLink::EXPIRED:
+				return Errors::make( 'TOKEN_EXPIRED', __( 'This link to your booking has expired: links work only until a few days after the appointment. Please contact us directly if you need anything about it.', 'appointease' ) );
+			default:
+				return self::not_found();
+		}
+	}
+
+	/**
+	 * The reason of an error, or null.
+	 *
+	 * @param mixed $error What a check returned.
+	 */
+	private static function reason( $error ): ?string {
+		$data = $error instanceof \WP_Error ? $error->get_error_data() : null;
+		return is_array( $data ) && isset( $data['reason'] ) ? (string) $data['reason'] : null;
 	}
 
 	/**

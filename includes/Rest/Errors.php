@@ -26,6 +26,7 @@ final class Errors {
 	public const STATUS = array(
 		'VALIDATION_ERROR'       => 400,
 		'SPAM_SUSPECTED'         => 400,
+		'TOKEN_IN_URL'           => 400,
 		'FORBIDDEN'              => 403,
 		'CAPTCHA_FAILED'         => 403,
 		'NOT_FOUND'              => 404,
@@ -40,6 +41,7 @@ final class Errors {
 		'IDEMPOTENCY_KEY_REUSED' => 409,
 		'TOO_MANY_BOOKINGS'      => 409,
 		'HOLD_EXPIRED'           => 410,
+		'TOKEN_EXPIRED'          => 410,
 		'SLOT_IN_PAST'           => 422,
 		'TOO_FAST'               => 422,
 		'RATE_LIMITED'           => 429,

@@ -105,11 +105,24 @@ final class Routes {
 	 */
 	private static function add_envelope_filters(): void {
 		add_filter( 'rest_pre_dispatch', array( UnknownFields::class, 'reject_non_object_body' ), 10, 3 );
+		add_filter( 'rest_request_before_callbacks', array( ManageTokens::class, 'refuse_early' ), 5, 3 );
 		add_filter( 'rest_request_before_callbacks', array( UnknownFields::class, 'reject' ), 10, 3 );
 		add_filter( 'rest_request_before_callbacks', array( RateLimiter::class, 'guard' ), 20, 3 );
 		add_filter( 'rest_post_dispatch', array( RateLimiter::class, 'add_retry_after' ) );
 		add_filter( 'rest_request_after_callbacks', array( Errors::class, 'add_reason' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( Errors::class, 'add_reason_to_answer' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( PrivateAnswers::class, 'mark' ), 10, 3 );
+		add_filter( 'rest_allowed_cors_headers', array( self::class, 'allow_headers' ) );
+	}
+
+	/**
+	 * Lets a browser on another origin that the site allows send this
+	 * plugin's own request headers. Hooked to `rest_allowed_cors_headers`.
+	 *
+	 * @param string[] $headers The headers core allows.
+	 * @return string[]
+	 */
+	public static function allow_headers( $headers ): array {
+		return array_merge( (array) $headers, array( ManageTokens::HEADER, 'Idempotency-Key' ) );
 	}
 }

@@ -114,6 +114,12 @@ final class Settings {
 			'maximum' => 1000,
 			'default' => 3,
 		),
+		'manage_link_days'         => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 365,
+			'default' => 7,
+		),
 		'poll_interval'            => array(
 			'type'    => 'integer',
 			'minimum' => 1,
@@ -146,6 +152,7 @@ final class Settings {
 			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour. Moves and cancels close together send one email.', 'appointease' ),
 			'min_fill_seconds'         => __( 'Seconds a visitor must take at least from choosing a time to booking it; faster bookings are refused as automated (0: no minimum). Bookings made by admins are never checked.', 'appointease' ),
 			'bookings_per_email'       => __( 'Coming bookings one email address may have at once; a visitor asking for more is refused (0: no limit). Addresses are compared without letter case, a +tag, or the dots of a Gmail address. Bookings made by admins are never refused.', 'appointease' ),
+			'manage_link_days'         => __( 'Days after an appointment ends that the customer\'s link to see, change or cancel it keeps working (0: until it ends). After that the link tells them to contact you.', 'appointease' ),
 			'poll_interval'            => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
 			'booking_page'             => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 		);

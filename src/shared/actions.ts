@@ -614,6 +614,22 @@ export async function loadManagedBooking(
 	if ( ! manage ) {
 		return;
 	}
+	if ( manage.token === '' ) {
+		// The address names a booking but this tab has no token for it (the
+		// address was copied to another tab or browser without its token).
+		updateManage( { status: 'error' } );
+		store
+			.getState()
+			.showNotice(
+				'error',
+				__(
+					'To see this booking, please open the link from your booking email again.',
+					'appointease'
+				),
+				{ focus: true }
+			);
+		return;
+	}
 	updateManage( { status: 'loading' } );
 	try {
 		const booking = await api.getBooking( manage.id, manage.token );

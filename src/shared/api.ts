@@ -279,9 +279,16 @@ export interface BookingApi {
 		token: string,
 		start: string
 	) => Promise< Booking >;
-	/** The plain URL of a booking's calendar file. */
-	icsUrl: ( id: number, token: string ) => string;
+	/** A booking's calendar file. */
+	getIcs: ( id: number, token: string ) => Promise< Blob >;
 }
+
+/**
+ * The request header that carries a booking's manage token. The token never
+ * goes into a URL, where web servers, proxies and CDNs would log it; the
+ * server refuses one in the query string (`400 TOKEN_IN_URL`).
+ */
+export const TOKEN_HEADER = 'X-AppointEase-Token';
 
 /**
  * The REST client for one booking app.
@@ -382,29 +389,37 @@ export function createApi(
 
 		getBooking: ( id, token ) =>
 			request< Booking >( {
-				path: `${ ns }/bookings/${ id }${ queryString( { token } ) }`,
+				path: `${ ns }/bookings/${ id }`,
+				headers: { [ TOKEN_HEADER ]: token },
 			} ),
 
 		cancelBooking: ( id, token ) =>
 			request< Booking >( {
 				path: `${ ns }/bookings/${ id }/cancel`,
 				method: 'POST',
-				data: { token },
+				headers: { [ TOKEN_HEADER ]: token },
 			} ),
 
 		rescheduleBooking: ( id, token, start ) =>
 			request< Booking >( {
 				path: `${ ns }/bookings/${ id }/reschedule`,
 				method: 'POST',
-				data: { token, start },
+				data: { start },
+				headers: { [ TOKEN_HEADER ]: token },
 			} ),
 
-		icsUrl: ( id, token ) =>
-			restRouteUrl(
-				settings.restUrl,
-				`${ settings.restNamespace }/bookings/${ id }/ics`,
-				{ token }
-			),
+		getIcs: async ( id, token ) => {
+			try {
+				const response = await apiFetch< Response, false >( {
+					path: `${ ns }/bookings/${ id }/ics`,
+					parse: false,
+					headers: { [ TOKEN_HEADER ]: token },
+				} );
+				return await response.blob();
+			} catch ( error ) {
+				throw await toApiError( error );
+			}
+		},
 	};
 }
 

@@ -179,6 +179,16 @@ export function errorMessage(
 						'We could not find this booking. Please use the link from your latest booking email.',
 						'appointease'
 					);
+		case 'TOKEN_EXPIRED':
+			return __(
+				'This link to your booking has expired: links work only until a few days after the appointment. Please contact us directly if you need anything about it.',
+				'appointease'
+			);
+		case 'TOKEN_IN_URL':
+			return __(
+				'This page sent your booking link in a way we no longer accept. Please reload the page; if that does not help, open the link from your booking email again.',
+				'appointease'
+			);
 		case 'VALIDATION_ERROR':
 			return __(
 				'Some details are missing or not valid. Please check the highlighted fields.',

@@ -309,6 +309,10 @@ export interface Settings {
 	 */
 	bookings_per_email: number;
 	/**
+	 * Days after an appointment ends that the customer's link to see, change or cancel it keeps working (0: until it ends). After that the link tells them to contact you.
+	 */
+	manage_link_days: number;
+	/**
 	 * Seconds between two live-availability checks of an open booking page.
 	 */
 	poll_interval: number;

@@ -72,6 +72,8 @@ export type ApiErrorReason =
 	| 'STATUS_CONFLICT'
 	| 'IN_USE'
 	| 'IDEMPOTENCY_KEY_REUSED'
+	| 'TOKEN_IN_URL'
+	| 'TOKEN_EXPIRED'
 	| 'HOLD_EXPIRED'
 	| 'HOLD_NOT_FOUND'
 	| 'RATE_LIMITED'

@@ -1,7 +1,10 @@
 /**
- * The booking app's query arguments on the page's URL: deep links into the
- * flow (`?service=&employee=&date=`) and the manage link from the booking
- * email (`?appointease_booking=&appointease_token=`).
+ * The booking app's arguments on the page's URL: deep links into the flow
+ * (`?service=&employee=&date=`) and the manage link from the booking email
+ * (`?appointease_booking=<id>#appointease_token=<token>`; links emailed
+ * before the token moved to the fragment carry it in the query). The token
+ * stays out of every URL a server sees: see manage-token.ts for how the page
+ * takes it off the address bar.
  */
 
 /**
@@ -56,19 +59,67 @@ export function readDeepLink( search: string ): DeepLink | null {
 	};
 }
 
+/** What a manage token looks like; anything else is ignored. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_.:-]{1,128}$/;
+
 /**
- * The manage link in a query string, if there is a valid one.
+ * The booking id of a manage link in a query string, or 0.
  *
  * @param search `location.search`.
  */
-export function readManageLink( search: string ): ManageLink | null {
-	const params = new URLSearchParams( search );
-	const id = toId( params.get( MANAGE_ID_PARAM ) ?? '' );
-	const token = params.get( MANAGE_TOKEN_PARAM ) ?? '';
-	if ( id === 0 || ! /^[A-Za-z0-9_.:-]{1,128}$/.test( token ) ) {
-		return null;
+export function readManageId( search: string ): number {
+	return toId( new URLSearchParams( search ).get( MANAGE_ID_PARAM ) ?? '' );
+}
+
+/**
+ * The token of a manage link: from the fragment, else (an older link) from
+ * the query; '' when neither has a valid one.
+ *
+ * @param search `location.search`.
+ * @param hash   `location.hash`.
+ */
+export function readManageToken( search: string, hash = '' ): string {
+	const fromHash =
+		new URLSearchParams( hash.replace( /^#/, '' ) ).get(
+			MANAGE_TOKEN_PARAM
+		) ?? '';
+	if ( TOKEN_SHAPE.test( fromHash ) ) {
+		return fromHash;
 	}
-	return { id, token };
+	const fromQuery =
+		new URLSearchParams( search ).get( MANAGE_TOKEN_PARAM ) ?? '';
+	return TOKEN_SHAPE.test( fromQuery ) ? fromQuery : '';
+}
+
+/**
+ * The manage link in a page address, if it names a booking; its token is ''
+ * when the address holds none (the manage view then asks for the email's
+ * link again).
+ *
+ * @param search `location.search`.
+ * @param hash   `location.hash`.
+ */
+export function readManageLink( search: string, hash = '' ): ManageLink | null {
+	const id = readManageId( search );
+	return id === 0 ? null : { id, token: readManageToken( search, hash ) };
+}
+
+/**
+ * The address without the manage token, in the query or the fragment; the
+ * booking id stays, so a reload still opens the manage view.
+ *
+ * @param href The page's URL.
+ */
+export function withoutManageToken( href: string ): string {
+	const url = new URL( href );
+	url.searchParams.delete( MANAGE_TOKEN_PARAM );
+	const hash = new URLSearchParams( url.hash.replace( /^#/, '' ) );
+	if ( hash.has( MANAGE_TOKEN_PARAM ) ) {
+		hash.delete( MANAGE_TOKEN_PARAM );
+		const rest = hash.toString();
+		url.hash = rest === '' ? '' : `#${ rest }`;
+	}
+	return url.toString();
 }
 
 /**
@@ -86,7 +137,8 @@ export function pageUrl( href: string ): URL {
 }
 
 /**
- * The manage link of a booking on this page.
+ * The manage link of a booking on this page, with the token in the
+ * fragment, which no server and no Referer sees.
  *
  * @param href  The page's URL.
  * @param id    Booking id.
@@ -99,6 +151,8 @@ export function buildManageUrl(
 ): string {
 	const url = pageUrl( href );
 	url.searchParams.set( MANAGE_ID_PARAM, String( id ) );
-	url.searchParams.set( MANAGE_TOKEN_PARAM, token );
+	url.hash = new URLSearchParams( {
+		[ MANAGE_TOKEN_PARAM ]: token,
+	} ).toString();
 	return url.toString();
 }

@@ -862,6 +862,12 @@ test.describe( 'admin screens', () => {
 		// One control per setting the server describes.
 		const form = page.getByRole( 'form', { name: 'Settings' } );
 		await expect( form.getByLabel( 'Slot step (minutes)' ) ).toBeVisible();
+		// The manage links' lifetime (issue 14), from the schema alone.
+		await expect(
+			form.getByLabel(
+				'Manage links work until this many days after the appointment'
+			)
+		).toHaveValue( String( 7 ) );
 		const panels = form.locator( '.components-panel__body-toggle' );
 		for ( const toggle of await panels.all() ) {
 			await toggle.click();

@@ -8,6 +8,7 @@
  * specs' data cannot get in the way, and raises the write rate limit for
  * its run (restored afterwards).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	artifactPath,
@@ -258,21 +259,27 @@ for ( const viewport of VIEWPORTS ) {
 		await expect(
 			app.getByText( 'Thank you! Your booking is confirmed.' )
 		).toBeVisible();
-		const ics = app.getByRole( 'link', { name: /Add to my calendar/ } );
-		await expect( ics ).toHaveAttribute(
-			'href',
-			/\/wp-json\/appointease\/v1\/bookings\/\d+\/ics\?token=[A-Za-z0-9_.:-]+$/
-		);
-		await expect( ics ).toHaveAttribute( 'download', /\.ics$/ );
-		// The link downloads the booking as a calendar file.
-		const calendar = await page.request.get(
-			( await ics.getAttribute( 'href' ) ) ?? ''
-		);
+		// The calendar file downloads through a Blob: the token travels in a
+		// request header, never in a URL.
+		const downloading = page.waitForEvent( 'download' );
+		const icsAnswer = page.waitForResponse( /\/bookings\/\d+\/ics/ );
+		await app
+			.getByRole( 'button', { name: 'Add to my calendar (.ics)' } )
+			.click();
+		const calendar = await icsAnswer;
 		expect( calendar.status() ).toBe( 200 );
+		expect( calendar.url() ).not.toContain( 'token' );
+		expect( calendar.request().headers()[ 'x-appointease-token' ] ).toMatch(
+			/^[A-Za-z0-9_.:-]+$/
+		);
 		expect( calendar.headers()[ 'content-type' ] ).toContain(
 			'text/calendar'
 		);
-		expect( await calendar.text() ).toMatch(
+		const download = await downloading;
+		expect( download.suggestedFilename() ).toMatch(
+			/^appointment-\d+\.ics$/
+		);
+		expect( readFileSync( await download.path(), 'utf8' ) ).toMatch(
 			/^BEGIN:VCALENDAR\r\n[\s\S]*\r\nSTATUS:CONFIRMED\r\n[\s\S]*END:VCALENDAR\r\n$/
 		);
 		const manageHref = await app
@@ -285,6 +292,13 @@ for ( const viewport of VIEWPORTS ) {
 		const manageUrl = new URL( manageHref ?? '' );
 		const id = Number(
 			manageUrl.searchParams.get( 'appointease_booking' )
+		);
+		// The manage link's token rides in the fragment, never the query.
+		expect( manageUrl.searchParams.has( 'appointease_token' ) ).toBe(
+			false
+		);
+		expect( manageUrl.hash ).toMatch(
+			/^#appointease_token=[A-Za-z0-9_.:-]+$/
 		);
 		const stored = await bookable.admin.call< {
 			status: string;

@@ -1,11 +1,18 @@
 /**
  * The manage view, opened with the link from the booking email
- * (`/book/?appointease_booking=<id>&appointease_token=<token>`): the
+ * (`/book/?appointease_booking=<id>#appointease_token=<token>`): the
  * visitor moves the booking to another time with the same calendar and
  * live time list as the booking flow, then cancels it. A wrong token shows
  * nothing of the booking. Screenshots at desktop and phone sizes.
+ *
+ * The token never reaches a URL a server sees (issue 14, finding 4): the
+ * page takes it off the address bar, keeps it for the tab (a reload still
+ * works), sends it in the X-AppointEase-Token header, downloads the .ics
+ * through a Blob, and answers with `Referrer-Policy: no-referrer`. A link
+ * emailed before, with the token in the query, is moved to the fragment.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
 	artifactPath,
@@ -88,7 +95,7 @@ for ( const viewport of VIEWPORTS ) {
 		const booking = await bookThroughRest( request, date, 2 );
 
 		await page.goto(
-			`/book/?appointease_booking=${ booking.id }&appointease_token=${ booking.manage_token }`
+			`/book/?appointease_booking=${ booking.id }#appointease_token=${ booking.manage_token }`
 		);
 		const app = page
 			.getByRole( 'region', { name: 'Manage your appointment' } )
@@ -97,13 +104,8 @@ for ( const viewport of VIEWPORTS ) {
 		await expect( app.getByText( bookable.service.name ) ).toBeVisible();
 		await expect( app.getByText( bookable.employee.name ) ).toBeVisible();
 		await expect(
-			app.getByRole( 'link', { name: /Add to my calendar/ } )
-		).toHaveAttribute(
-			'href',
-			new RegExp(
-				`/bookings/${ booking.id }/ics\\?token=${ booking.manage_token }$`
-			)
-		);
+			app.getByRole( 'button', { name: 'Add to my calendar (.ics)' } )
+		).toBeVisible();
 		await shot( '1-view' );
 
 		// Reschedule: the same calendar and live times as the flow.
@@ -180,7 +182,7 @@ test( 'a wrong manage token shows nothing of the booking', async ( {
 	const errors = collectPageErrors( page );
 	const booking = await bookThroughRest( request, dateAhead( 12 ), 0 );
 	await page.goto(
-		`/book/?appointease_booking=${ booking.id }&appointease_token=wrong-token`
+		`/book/?appointease_booking=${ booking.id }#appointease_token=wrong-token`
 	);
 	const app = page
 		.getByRole( 'region', { name: 'Manage your appointment' } )
@@ -193,4 +195,150 @@ test( 'a wrong manage token shows nothing of the booking', async ( {
 	expect(
 		errors.filter( ( error ) => ! error.includes( 'status of 404' ) )
 	).toEqual( [] );
+} );
+
+/**
+ * Every URL the page asked for while a function ran, and the headers of
+ * its requests to the booking's REST routes.
+ *
+ * @param page The page.
+ */
+function watchRequests( page: import( '@playwright/test' ).Page ) {
+	const urls: string[] = [];
+	const bookingRequests: Array< {
+		url: string;
+		headers: Record< string, string >;
+	} > = [];
+	page.on( 'request', ( request ) => {
+		urls.push( request.url() );
+		if ( /appointease\/v1\/bookings\/\d+/.test( request.url() ) ) {
+			bookingRequests.push( {
+				url: request.url(),
+				headers: request.headers(),
+			} );
+		}
+	} );
+	return { urls, bookingRequests };
+}
+
+test( 'the emailed link keeps its token out of the address bar, every URL and every Referer', async ( {
+	page,
+	request,
+} ) => {
+	const errors = collectPageErrors( page );
+	const booking = await bookThroughRest( request, dateAhead( 13 ), 1 );
+	const token = booking.manage_token;
+	const seen = watchRequests( page );
+
+	// The link as the email has it: the token in the fragment.
+	const opened = await page.goto(
+		`/book/?appointease_booking=${ booking.id }#appointease_token=${ token }`
+	);
+	expect( opened?.headers()[ 'referrer-policy' ] ).toBe( 'no-referrer' );
+	await expect( page.locator( 'meta[name="referrer"]' ) ).toHaveAttribute(
+		'content',
+		'no-referrer'
+	);
+	const app = page
+		.getByRole( 'region', { name: 'Manage your appointment' } )
+		.first();
+	await expect( app.getByText( 'Status: Confirmed' ) ).toBeVisible();
+	await expect( app.getByText( 'Manage Me' ) ).toBeVisible();
+	// The address bar keeps the booking id, not the token.
+	expect( page.url() ).not.toContain( token );
+	expect(
+		new URL( page.url() ).searchParams.get( 'appointease_booking' )
+	).toBe( String( booking.id ) );
+
+	// A reload in the same tab still opens the booking.
+	await page.reload();
+	await expect( app.getByText( 'Status: Confirmed' ) ).toBeVisible();
+	expect( page.url() ).not.toContain( token );
+
+	// The calendar file downloads through a Blob, with the token in a header.
+	const downloading = page.waitForEvent( 'download' );
+	await app
+		.getByRole( 'button', { name: 'Add to my calendar (.ics)' } )
+		.click();
+	const download = await downloading;
+	expect( download.suggestedFilename() ).toBe(
+		`appointment-${ booking.id }.ics`
+	);
+	expect( download.url() ).toMatch( /^blob:/ );
+	const file = readFileSync( await download.path(), 'utf8' );
+	expect( file ).toMatch( /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/ );
+
+	// No URL the page asked for held the token; every booking request sent it in the header, without a Referer.
+	expect( seen.urls.filter( ( url ) => url.includes( token ) ) ).toEqual(
+		[]
+	);
+	const reads = seen.bookingRequests.filter( ( { url } ) =>
+		/\/bookings\/\d+(\/ics)?(\?|$)/.test( url )
+	);
+	expect( reads.length ).toBeGreaterThanOrEqual( 3 );
+	for ( const { headers } of reads ) {
+		expect( headers[ 'x-appointease-token' ] ).toBe( token );
+		// Without the policy, same-origin requests would carry the page's address.
+		expect( headers.referer ?? '' ).toBe( '' );
+	}
+	expect( errors ).toEqual( [] );
+} );
+
+test( 'a link emailed before, with the token in the query, is moved to the fragment and still works', async ( {
+	page,
+	request,
+} ) => {
+	const errors = collectPageErrors( page );
+	const booking = await bookThroughRest( request, dateAhead( 13 ), 3 );
+	const token = booking.manage_token;
+	const seen = watchRequests( page );
+
+	const first = page.waitForResponse( ( response ) =>
+		response.url().includes( 'appointease_token=' )
+	);
+	await page.goto(
+		`/book/?appointease_booking=${ booking.id }&appointease_token=${ token }`
+	);
+	const redirect = await first;
+	expect( redirect.status() ).toBe( 303 );
+	expect( redirect.headers()[ 'referrer-policy' ] ).toBe( 'no-referrer' );
+	expect( redirect.headers().location ).toBe(
+		`/book/?appointease_booking=${ booking.id }#appointease_token=${ token }`
+	);
+
+	const app = page
+		.getByRole( 'region', { name: 'Manage your appointment' } )
+		.first();
+	await expect( app.getByText( 'Status: Confirmed' ) ).toBeVisible();
+	expect( page.url() ).not.toContain( token );
+	// Only the old link's own request held the token.
+	expect( seen.urls.filter( ( url ) => url.includes( token ) ) ).toHaveLength(
+		1
+	);
+	expect( errors ).toEqual( [] );
+} );
+
+test( 'the REST routes refuse a token in the query string', async ( {
+	request,
+} ) => {
+	const booking = await bookThroughRest( request, dateAhead( 13 ), 5 );
+	for ( const route of [
+		`bookings/${ booking.id }`,
+		`bookings/${ booking.id }/ics`,
+	] ) {
+		const refused = await request.get(
+			`${ API }/${ route }?token=${ booking.manage_token }`
+		);
+		expect( refused.status() ).toBe( 400 );
+		expect( ( await refused.json() ).data.reason ).toBe( 'TOKEN_IN_URL' );
+		const allowed = await request.get( `${ API }/${ route }`, {
+			headers: { 'X-AppointEase-Token': booking.manage_token },
+		} );
+		expect( allowed.status() ).toBe( 200 );
+	}
+	const cancel = await request.post(
+		`${ API }/bookings/${ booking.id }/cancel?token=${ booking.manage_token }`
+	);
+	expect( cancel.status() ).toBe( 400 );
+	expect( ( await cancel.json() ).data.reason ).toBe( 'TOKEN_IN_URL' );
 } );

@@ -150,13 +150,13 @@ test( 'book, replay, conflict, manage and cancel over HTTP', async ( {
 		'booked'
 	);
 
-	const mine = await request.get(
-		`${ API }/bookings/${ booking.id }?token=${ booking.manage_token }`
-	);
+	const mine = await request.get( `${ API }/bookings/${ booking.id }`, {
+		headers: { 'X-AppointEase-Token': booking.manage_token },
+	} );
 	expect( mine.status() ).toBe( 200 );
-	const wrong = await request.get(
-		`${ API }/bookings/${ booking.id }?token=${ 'f'.repeat( 64 ) }`
-	);
+	const wrong = await request.get( `${ API }/bookings/${ booking.id }`, {
+		headers: { 'X-AppointEase-Token': 'f'.repeat( 64 ) },
+	} );
 	const missing = await request.get( `${ API }/bookings/${ booking.id }` );
 	expect( wrong.status() ).toBe( 404 );
 	expect( await wrong.json() ).toEqual( await missing.json() );

@@ -346,20 +346,29 @@ describe( 'BookingApp', () => {
 			website: '',
 		} );
 		expect( key ).toMatch( /^[0-9a-f-]{36}$/ );
-		expect(
-			screen.getByRole( 'link', { name: 'Add to my calendar (.ics)' } )
-		).toHaveAttribute(
-			'href',
-			'http://localhost/wp-json/appointease/v1/bookings/42/ics?token=manage-secret'
+		// The file is fetched with the token in a header and saved from a Blob.
+		const createObjectURL = jest.fn( () => 'blob:http://localhost/1' );
+		Object.assign( URL, { createObjectURL, revokeObjectURL: jest.fn() } );
+		const click = jest
+			.spyOn( HTMLAnchorElement.prototype, 'click' )
+			.mockImplementation( function ( this: HTMLAnchorElement ) {
+				expect( this.download ).toBe( 'appointment-42.ics' );
+				expect( this.href ).toBe( 'blob:http://localhost/1' );
+			} );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Add to my calendar (.ics)' } )
 		);
+		await waitFor( () => expect( click ).toHaveBeenCalledTimes( 1 ) );
+		expect( api.getIcs ).toHaveBeenCalledWith( 42, 'manage-secret' );
+		click.mockRestore();
 		const manage = screen.getByRole( 'link', {
 			name: 'Change or cancel this booking',
 		} );
 		const url = new URL( manage.getAttribute( 'href' ) ?? '' );
 		expect( url.searchParams.get( 'appointease_booking' ) ).toBe( '42' );
-		expect( url.searchParams.get( 'appointease_token' ) ).toBe(
-			'manage-secret'
-		);
+		// The token rides in the fragment, which no server sees.
+		expect( url.searchParams.has( 'appointease_token' ) ).toBe( false );
+		expect( url.hash ).toBe( '#appointease_token=manage-secret' );
 		// The booking used the hold: nothing to release.
 		expect( api.releaseHold ).not.toHaveBeenCalled();
 	} );
@@ -715,6 +724,54 @@ describe( 'the manage view', () => {
 		expect(
 			await screen.findByText( /We could not find this booking/ )
 		).toHaveFocus();
+	} );
+
+	it( 'tells the customer to contact the business when the link has expired', async () => {
+		const api = fakeApi();
+		api.getBooking.mockRejectedValue(
+			new ApiError( 'expired', {
+				code: 'appointease_token_expired',
+				status: 410,
+				reason: 'TOKEN_EXPIRED',
+			} )
+		);
+		renderApp( {}, { api, search: SEARCH } );
+		expect(
+			await screen.findByText(
+				/This link to your booking has expired.*contact us/
+			)
+		).toHaveFocus();
+	} );
+
+	it( 'asks for the email link again in a tab without the token', async () => {
+		const api = fakeApi();
+		renderApp( {}, { api, search: '?appointease_booking=42' } );
+		expect(
+			await screen.findByText(
+				'To see this booking, please open the link from your booking email again.'
+			)
+		).toHaveFocus();
+		expect( api.getBooking ).not.toHaveBeenCalled();
+	} );
+
+	it( 'reports a refused calendar file instead of saving it', async () => {
+		const api = fakeApi();
+		api.getIcs.mockRejectedValue(
+			new ApiError( 'expired', {
+				code: 'appointease_token_expired',
+				status: 410,
+				reason: 'TOKEN_EXPIRED',
+			} )
+		);
+		renderApp( {}, { api, search: SEARCH } );
+		await screen.findByText( 'Status: Confirmed' );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Add to my calendar (.ics)' } )
+		);
+		expect(
+			await screen.findByText( /This link to your booking has expired/ )
+		).toBeVisible();
+		expect( api.getIcs ).toHaveBeenCalledWith( 42, 'manage-secret' );
 	} );
 } );
 

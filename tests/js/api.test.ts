@@ -11,6 +11,7 @@ import {
 	createApi,
 	isAbortError,
 	restRouteUrl,
+	TOKEN_HEADER,
 } from '../../src/shared/api';
 import { DEFAULT_SETTINGS } from '../../src/shared/config';
 
@@ -267,30 +268,53 @@ describe( 'createApi', () => {
 		} );
 	} );
 
-	it( 'manages a booking with its token', async () => {
+	it( 'sends the manage token in a header, never in the URL', async () => {
 		fetchMock.mockResolvedValue( respond( 200, { id: 9 } ) );
 		await api.getBooking( 9, 'tok en' );
 		const url = new URL( lastCall().url, 'http://x' );
 		expect( url.pathname ).toBe( '/appointease/v1/bookings/9' );
-		expect( url.searchParams.get( 'token' ) ).toBe( 'tok en' );
+		expect( url.searchParams.has( 'token' ) ).toBe( false );
+		expect( lastCall().init.headers[ TOKEN_HEADER ] ).toBe( 'tok en' );
 		await api.rescheduleBooking( 9, 'tok', 'new' );
-		expect( lastCall().url ).toMatch( /\/bookings\/9\/reschedule/ );
+		expect( lastCall().url ).toMatch(
+			/\/bookings\/9\/reschedule(\?_locale=user)?$/
+		);
+		expect( lastCall().init.headers[ TOKEN_HEADER ] ).toBe( 'tok' );
 		expect( JSON.parse( String( lastCall().init.body ) ) ).toEqual( {
-			token: 'tok',
 			start: 'new',
 		} );
 		await api.cancelBooking( 9, 'tok' );
-		expect( lastCall().url ).toMatch( /\/bookings\/9\/cancel/ );
+		expect( lastCall().url ).toMatch(
+			/\/bookings\/9\/cancel(\?_locale=user)?$/
+		);
+		expect( lastCall().init.headers[ TOKEN_HEADER ] ).toBe( 'tok' );
 	} );
 
-	it( 'builds the .ics link from the REST root', () => {
-		const withRoot = createApi( {
-			restNamespace: 'appointease/v1',
-			restUrl: 'https://example.com/wp-json/',
+	it( 'fetches the .ics with the token in a header', async () => {
+		const file = new Blob( [ 'BEGIN:VCALENDAR' ] );
+		fetchMock.mockResolvedValue( {
+			...respond( 200, undefined ),
+			blob: async () => file,
 		} );
-		expect( withRoot.icsUrl( 9, 'a b' ) ).toBe(
-			'https://example.com/wp-json/appointease/v1/bookings/9/ics?token=a+b'
+		await expect( api.getIcs( 9, 'tok' ) ).resolves.toBe( file );
+		expect( lastCall().url ).toMatch(
+			/\/bookings\/9\/ics(\?_locale=user)?$/
 		);
+		expect( lastCall().init.headers[ TOKEN_HEADER ] ).toBe( 'tok' );
+	} );
+
+	it( 'turns a refused .ics into an ApiError', async () => {
+		fetchMock.mockResolvedValue(
+			respond( 410, {
+				code: 'appointease_token_expired',
+				message: 'expired',
+				data: { status: 410, reason: 'TOKEN_EXPIRED' },
+			} )
+		);
+		await expect( api.getIcs( 9, 'tok' ) ).rejects.toMatchObject( {
+			status: 410,
+			reason: 'TOKEN_EXPIRED',
+		} );
 	} );
 } );
 

@@ -89,6 +89,10 @@ function knownLabels(): Record< string, string > {
 			'Coming bookings per email address',
 			'appointease'
 		),
+		manage_link_days: __(
+			'Manage links work until this many days after the appointment',
+			'appointease'
+		),
 		poll_interval: __(
 			'Availability check interval (seconds)',
 			'appointease'

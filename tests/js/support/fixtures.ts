@@ -211,9 +211,11 @@ export function fakeApi(
 			async ( _id: number, _token: string, start: string ) =>
 				booking( { start } )
 		),
-		icsUrl: jest.fn(
-			( id: number, token: string ) =>
-				`http://localhost/wp-json/appointease/v1/bookings/${ id }/ics?token=${ token }`
+		getIcs: jest.fn(
+			async () =>
+				new Blob( [ 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' ], {
+					type: 'text/calendar',
+				} )
 		),
 		...overrides,
 	};

@@ -22,6 +22,7 @@ import type { BookingApi } from '../../../shared/api';
 import { createBookingStore } from '../../../shared/store';
 import { BookingStoreProvider } from '../../../shared/store-context';
 import type { BlockSettings } from '../../../shared/types';
+import { takeManageLink } from '../../../shared/manage-token';
 import { readDeepLink, readManageLink } from '../../../shared/url';
 import { BookingFlow } from './BookingFlow';
 import { ManageView } from './ManageView';
@@ -64,7 +65,11 @@ export function BookingApp( { settings, api, search }: BookingAppProps ) {
 		return {
 			store: createBookingStore( settings, {
 				api,
-				manage: readManageLink( query ),
+				// The real page takes the token off its address bar.
+				manage:
+					search === undefined
+						? takeManageLink()
+						: readManageLink( search ),
 			} ),
 			deepLink: readDeepLink( query ),
 		};

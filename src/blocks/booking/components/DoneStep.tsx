@@ -10,24 +10,20 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import {
-	useBookingStore,
-	useBookingStoreApi,
-} from '../../../shared/store-context';
+import { useBookingStore } from '../../../shared/store-context';
 import { buildManageUrl } from '../../../shared/url';
+import { IcsButton } from './IcsButton';
 import { Summary } from './Summary';
 
 /**
  * The step.
  */
 export function DoneStep() {
-	const store = useBookingStoreApi();
 	const booking = useBookingStore( ( state ) => state.booking );
 	if ( ! booking ) {
 		return null;
 	}
 	const token = booking.manage_token ?? '';
-	const { api } = store.getState();
 
 	return (
 		<div className="appointease-done">
@@ -54,13 +50,7 @@ export function DoneStep() {
 			{ token !== '' && (
 				<ul className="appointease-links">
 					<li>
-						<a
-							className="appointease-button is-secondary"
-							href={ api.icsUrl( booking.id, token ) }
-							download={ `appointment-${ booking.id }.ics` }
-						>
-							{ __( 'Add to my calendar (.ics)', 'appointease' ) }
-						</a>
+						<IcsButton id={ booking.id } token={ token } />
 					</li>
 					<li>
 						<a

@@ -1,8 +1,10 @@
 /**
  * The manage view, opened by the link in the booking email
- * (`?appointease_booking=<id>&appointease_token=<token>`): the booking, its
- * calendar file, and cancelling or moving it to another time, picked with
- * the same calendar and live time list as the booking flow.
+ * (`?appointease_booking=<id>#appointease_token=<token>`; the page takes the
+ * token off its address bar, see manage-token.ts): the booking, its calendar
+ * file, and cancelling or moving it to another time, picked with the same
+ * calendar and live time list as the booking flow. Every request sends the
+ * token in a header, never in a URL.
  */
 
 /**
@@ -26,6 +28,7 @@ import {
 import { formatDateTime, monthOf } from '../../../shared/time';
 import type { BookingStatus } from '../../../shared/types';
 import { DatePicker } from './DatePicker';
+import { IcsButton } from './IcsButton';
 import { Notice } from './Notice';
 import { Summary } from './Summary';
 import { TimePicker } from './TimePicker';
@@ -112,18 +115,10 @@ export function ManageView( { id }: ManageViewProps ) {
 					{ active && (
 						<ul className="appointease-links">
 							<li>
-								<a
-									className="appointease-button is-secondary"
-									href={ store
-										.getState()
-										.api.icsUrl( manage.id, manage.token ) }
-									download={ `appointment-${ booking.id }.ics` }
-								>
-									{ __(
-										'Add to my calendar (.ics)',
-										'appointease'
-									) }
-								</a>
+								<IcsButton
+									id={ manage.id }
+									token={ manage.token }
+								/>
 							</li>
 						</ul>
 					) }

@@ -98,8 +98,8 @@ final class EmailsTest extends RestTestCase {
 		$link = $this->manage_link( $customer['message'] );
 		$this->assertSame( (string) $booking['id'], $link['appointease_booking'] );
 		$this->assertNotSame( $booking['manage_token'], $link['appointease_token'], 'Emails carry the link token, not the raw token.' );
-		$this->assertSame( $booking['id'], $this->assertOk( 200, $this->get( 'bookings/' . $booking['id'], array( 'token' => $link['appointease_token'] ) ) )['id'], 'The link token opens the booking.' );
-		$this->assertSame( $booking['id'], $this->assertOk( 200, $this->get( 'bookings/' . $booking['id'], array( 'token' => $booking['manage_token'] ) ) )['id'], 'The raw token still does.' );
+		$this->assertSame( $booking['id'], $this->assertOk( 200, $this->read( 'bookings/' . $booking['id'], $link['appointease_token'] ) )['id'], 'The link token opens the booking.' );
+		$this->assertSame( $booking['id'], $this->assertOk( 200, $this->read( 'bookings/' . $booking['id'], $booking['manage_token'] ) )['id'], 'The raw token still does.' );
 
 		$ics = $customer['files'][ 'appointment-' . $booking['id'] . '.ics' ] ?? '';
 		$this->assertStringStartsWith( "BEGIN:VCALENDAR\r\n", $ics );
@@ -388,7 +388,7 @@ final class EmailsTest extends RestTestCase {
 		Settings::update( array( 'booking_page' => $chosen ) );
 		$this->assertSame( get_permalink( $chosen ), ManageLink::booking_page_url() );
 		$booking = $this->book( '10:00' );
-		$this->assertStringStartsWith( get_permalink( $chosen ) . '?appointease_booking=' . $booking['id'] . '&appointease_token=', $this->manage_link_url( $this->mails[0]['message'] ) );
+		$this->assertStringStartsWith( get_permalink( $chosen ) . '?appointease_booking=' . $booking['id'] . '#appointease_token=', $this->manage_link_url( $this->mails[0]['message'] ) );
 	}
 
 	/**
@@ -423,8 +423,13 @@ final class EmailsTest extends RestTestCase {
 	 * @return array<string, string>
 	 */
 	private function manage_link( string $message ): array {
-		parse_str( (string) wp_parse_url( $this->manage_link_url( $message ), PHP_URL_QUERY ), $args );
-		$this->assertSame( array( ManageLink::BOOKING_ARG, ManageLink::TOKEN_ARG ), array_keys( $args ) );
+		$url = $this->manage_link_url( $message );
+		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+		parse_str( (string) wp_parse_url( $url, PHP_URL_FRAGMENT ), $fragment );
+		// The token rides in the fragment, which no server and no Referer sees; the query names the booking only.
+		$this->assertSame( array( ManageLink::BOOKING_ARG ), array_keys( $query ) );
+		$this->assertSame( array( ManageLink::TOKEN_ARG ), array_keys( $fragment ) );
+		$args = $query + $fragment;
 		$this->assertIsString( $args[ ManageLink::BOOKING_ARG ] );
 		$this->assertIsString( $args[ ManageLink::TOKEN_ARG ] );
 		return array(

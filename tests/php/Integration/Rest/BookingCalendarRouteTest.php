@@ -22,7 +22,7 @@ final class BookingCalendarRouteTest extends RestTestCase {
 
 	public function test_the_manage_token_downloads_the_booking_as_a_calendar_file_in_utc(): void {
 		$booking  = $this->book( '10:00' );
-		$response = $this->get( 'bookings/' . $booking['id'] . '/ics', array( 'token' => $booking['manage_token'] ) );
+		$response = $this->read( 'bookings/' . $booking['id'] . '/ics', $booking['manage_token'] );
 
 		$this->assertSame( 200, $response->get_status() );
 		$headers = $response->get_headers();
@@ -47,9 +47,9 @@ final class BookingCalendarRouteTest extends RestTestCase {
 		$booking = $this->book( '10:00' );
 		$route   = 'bookings/' . $booking['id'] . '/ics';
 
-		$wrong   = $this->assertError( 404, 'NOT_FOUND', $this->get( $route, array( 'token' => str_repeat( 'a', 64 ) ) ) );
+		$wrong   = $this->assertError( 404, 'NOT_FOUND', $this->read( $route, str_repeat( 'a', 64 ) ) );
 		$missing = $this->assertError( 404, 'NOT_FOUND', $this->get( $route ) );
-		$absent  = $this->assertError( 404, 'NOT_FOUND', $this->get( 'bookings/' . ( $booking['id'] + 1000 ) . '/ics', array( 'token' => $booking['manage_token'] ) ) );
+		$absent  = $this->assertError( 404, 'NOT_FOUND', $this->read( 'bookings/' . ( $booking['id'] + 1000 ) . '/ics', $booking['manage_token'] ) );
 		$this->assertSame( $wrong, $missing );
 		$this->assertSame( $wrong, $absent );
 	}
@@ -59,7 +59,7 @@ final class BookingCalendarRouteTest extends RestTestCase {
 		$hash    = ( new BookingRepository() )->manage_token_hash( (int) $booking['id'] );
 		$this->assertIsString( $hash );
 
-		$response = $this->get( 'bookings/' . $booking['id'] . '/ics', array( 'token' => ManageLink::link_token( (int) $booking['id'], $hash ) ) );
+		$response = $this->read( 'bookings/' . $booking['id'] . '/ics', ManageLink::link_token( (int) $booking['id'], $hash ) );
 
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertStringStartsWith( 'BEGIN:VCALENDAR', (string) $response->get_data() );
@@ -87,7 +87,7 @@ final class BookingCalendarRouteTest extends RestTestCase {
 			)
 		);
 
-		$ics = (string) $this->get( 'bookings/' . $booking['id'] . '/ics', array( 'token' => $booking['manage_token'] ) )->get_data();
+		$ics = (string) $this->read( 'bookings/' . $booking['id'] . '/ics', $booking['manage_token'] )->get_data();
 
 		foreach ( explode( "\r\n", $ics ) as $line ) {
 			$this->assertLessThanOrEqual( 75, strlen( $line ), "Too long: $line" );
@@ -100,7 +100,7 @@ final class BookingCalendarRouteTest extends RestTestCase {
 
 	public function test_the_file_is_sent_as_it_is_not_as_json(): void {
 		$booking = $this->book( '10:00' );
-		$answer  = $this->get( 'bookings/' . $booking['id'] . '/ics', array( 'token' => $booking['manage_token'] ) );
+		$answer  = $this->read( 'bookings/' . $booking['id'] . '/ics', $booking['manage_token'] );
 
 		ob_start();
 		$served = BookingCalendarController::serve_calendar( false, $answer );

@@ -79,7 +79,7 @@ final class BookingsRouteTest extends RestTestCase {
 		$this->assertSame( 'true', $second->get_headers()['Idempotent-Replayed'] ?? null );
 		$this->assertSame( 1, self::rows( 'bookings' ) );
 		$this->assertSame( 1, self::rows( 'seats' ) );
-		$this->assertOk( 200, $this->get( 'bookings/' . $one['id'], array( 'token' => $two['manage_token'] ) ) );
+		$this->assertOk( 200, $this->read( 'bookings/' . $one['id'], $two['manage_token'] ) );
 	}
 
 	public function test_an_idempotency_key_reused_for_another_time_is_refused(): void {
@@ -124,16 +124,16 @@ final class BookingsRouteTest extends RestTestCase {
 		$booking = $this->book( '10:00' );
 		$route   = 'bookings/' . $booking['id'];
 
-		$read = $this->assertOk( 200, $this->get( $route, array( 'token' => $booking['manage_token'] ) ) );
+		$read = $this->assertOk( 200, $this->read( $route, $booking['manage_token'] ) );
 		$this->assertSame( $booking['id'], $read['id'] );
 		$this->assertSame( 'confirmed', $read['status'] );
 		$this->assertSame( 'maria@example.com', $read['customer']['email'] );
 		$this->assertArrayNotHasKey( 'manage_token', $read, 'The token is only ever in the answer to POST bookings.' );
 
-		$wrong   = $this->assertError( 404, 'NOT_FOUND', $this->get( $route, array( 'token' => str_repeat( 'a', 64 ) ) ) );
+		$wrong   = $this->assertError( 404, 'NOT_FOUND', $this->read( $route, str_repeat( 'a', 64 ) ) );
 		$missing = $this->assertError( 404, 'NOT_FOUND', $this->get( $route ) );
-		$empty   = $this->assertError( 404, 'NOT_FOUND', $this->get( $route, array( 'token' => '' ) ) );
-		$absent  = $this->assertError( 404, 'NOT_FOUND', $this->get( 'bookings/' . ( $booking['id'] + 1000 ), array( 'token' => $booking['manage_token'] ) ) );
+		$empty   = $this->assertError( 404, 'NOT_FOUND', $this->read( $route, '' ) );
+		$absent  = $this->assertError( 404, 'NOT_FOUND', $this->read( 'bookings/' . ( $booking['id'] + 1000 ), $booking['manage_token'] ) );
 		$this->assertSame( $wrong, $missing );
 		$this->assertSame( $wrong, $empty );
 		$this->assertSame( $wrong, $absent, 'A booking that does not exist answers like a wrong token.' );
@@ -152,9 +152,9 @@ final class BookingsRouteTest extends RestTestCase {
 			)
 		);
 
-		$this->assertError( 404, 'NOT_FOUND', $this->get( 'bookings/' . $mine['id'], array( 'token' => $theirs['manage_token'] ) ) );
+		$this->assertError( 404, 'NOT_FOUND', $this->read( 'bookings/' . $mine['id'], $theirs['manage_token'] ) );
 		$this->assertError( 404, 'NOT_FOUND', $this->post( 'bookings/' . $mine['id'] . '/cancel', array( 'token' => $theirs['manage_token'] ) ) );
-		$this->assertSame( 'confirmed', $this->assertOk( 200, $this->get( 'bookings/' . $mine['id'], array( 'token' => $mine['manage_token'] ) ) )['status'] );
+		$this->assertSame( 'confirmed', $this->assertOk( 200, $this->read( 'bookings/' . $mine['id'], $mine['manage_token'] ) )['status'] );
 	}
 
 	public function test_cancelling_with_the_token_frees_the_time_for_the_next_visitor(): void {
@@ -227,7 +227,7 @@ final class BookingsRouteTest extends RestTestCase {
 				),
 			)
 		);
-		$this->assertSame( $moved['start'], $this->assertOk( 200, $this->get( 'bookings/' . $booking['id'], array( 'token' => $booking['manage_token'] ) ) )['start'] );
+		$this->assertSame( $moved['start'], $this->assertOk( 200, $this->read( 'bookings/' . $booking['id'], $booking['manage_token'] ) )['start'] );
 	}
 
 	public function test_rescheduling_onto_a_taken_time_is_slot_taken_and_changes_nothing(): void {
@@ -487,7 +487,7 @@ final class BookingsRouteTest extends RestTestCase {
 			)
 		);
 		$this->assertSame( $before, $this->snapshot() );
-		$this->assertSame( 'confirmed', $this->assertOk( 200, $this->get( $route, array( 'token' => $token ) ) )['status'], 'The customer can still read it.' );
+		$this->assertSame( 'confirmed', $this->assertOk( 200, $this->read( $route, $token ) )['status'], 'The customer can still read it.' );
 
 		$this->log_in_as_admin();
 		$this->assertSame( 'cancelled', $this->assertOk( 200, $this->post( $route . '/cancel' ) )['status'] );

@@ -17,6 +17,7 @@ final class PrivateAnswersTest extends RestTestCase {
 	public function test_a_customers_booking_and_tokens_are_never_stored_by_a_cache(): void {
 		$booking = $this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '10:00' ) ) );
 		$token   = array( 'token' => $booking['manage_token'] );
+		$header  = array( 'X-AppointEase-Token' => $booking['manage_token'] );
 
 		$answers = array(
 			'POST bookings'       => array(
@@ -33,14 +34,15 @@ final class PrivateAnswersTest extends RestTestCase {
 				),
 				array(),
 			),
-			'GET bookings/{id}'   => array( 'GET', 'bookings/' . $booking['id'], null, $token ),
-			'GET the .ics'        => array( 'GET', 'bookings/' . $booking['id'] . '/ics', null, $token ),
+			'GET bookings/{id}'   => array( 'GET', 'bookings/' . $booking['id'], null, array(), $header ),
+			'GET the .ics'        => array( 'GET', 'bookings/' . $booking['id'] . '/ics', null, array(), $header ),
 			'POST holds'          => array( 'POST', 'holds', $this->hold_body( '14:00' ), array() ),
-			'a wrong token (404)' => array( 'GET', 'bookings/' . $booking['id'], null, array( 'token' => str_repeat( 'a', 64 ) ) ),
+			'a wrong token (404)' => array( 'GET', 'bookings/' . $booking['id'], null, array(), array( 'X-AppointEase-Token' => str_repeat( 'a', 64 ) ) ),
 			'POST .../reschedule' => array( 'POST', 'bookings/' . $booking['id'] . '/reschedule', $token + array( 'start' => $this->local( '15:00' ) ), array() ),
 		);
-		foreach ( $answers as $what => list( $method, $route, $body, $query ) ) {
-			$this->assertSame( 'private, no-store', $this->answer( $method, $route, $body, $query )->get_headers()['Cache-Control'] ?? null, $what );
+		foreach ( $answers as $what => $ask ) {
+			list( $method, $route, $body, $query ) = $ask;
+			$this->assertSame( 'private, no-store', $this->answer( $method, $route, $body, $query, $ask[4] ?? array() )->get_headers()['Cache-Control'] ?? null, $what );
 		}
 	}
 
@@ -78,10 +80,14 @@ final class PrivateAnswersTest extends RestTestCase {
 	 * @param string                   $route  Route below the namespace.
 	 * @param array<mixed>|null        $body   JSON body.
 	 * @param array<int|string, mixed> $query  Query parameters.
+	 * @param array<string, string>    $headers Request headers.
 	 */
-	private function answer( string $method, string $route, ?array $body, array $query ): \WP_REST_Response {
+	private function answer( string $method, string $route, ?array $body, array $query, array $headers = array() ): \WP_REST_Response {
 		$request = new \WP_REST_Request( $method, '/appointease/v1/' . $route );
 		$request->set_query_params( $query );
+		foreach ( $headers as $name => $value ) {
+			$request->set_header( $name, $value );
+		}
 		if ( null !== $body ) {
 			$request->set_header( 'Content-Type', 'application/json' );
 			$request->set_body( (string) wp_json_encode( $body ) );

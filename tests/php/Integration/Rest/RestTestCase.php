@@ -222,6 +222,17 @@ abstract class RestTestCase extends TestCase {
 	}
 
 	/**
+	 * GET with a booking's manage token in the X-AppointEase-Token header,
+	 * the way the app sends it (never in the query string).
+	 *
+	 * @param string $route Route below the namespace.
+	 * @param string $token The token.
+	 */
+	protected function read( string $route, string $token ): \WP_REST_Response {
+		return $this->call( 'GET', $route, null, array(), array( 'X-AppointEase-Token' => $token ) );
+	}
+
+	/**
 	 * POST with a JSON body.
 	 *
 	 * @param string                $route   Route below the namespace.

@@ -193,8 +193,11 @@ final class InjectionTest extends SecurityTestCase {
 				);
 			}
 			$headers = array(
-				'POST /bookings'  => 'Idempotency-Key',
-				'GET /slots/poll' => 'If-None-Match',
+				'POST /bookings'                      => 'Idempotency-Key',
+				'GET /slots/poll'                     => 'If-None-Match',
+				'GET /bookings/(?P<id>[^/]+)'         => 'X-AppointEase-Token',
+				'GET /bookings/(?P<id>[^/]+)/ics'     => 'X-AppointEase-Token',
+				'POST /bookings/(?P<id>[^/]+)/cancel' => 'X-AppointEase-Token',
 			);
 			$short   = $method . ' ' . substr( $endpoint['route'], strlen( self::PREFIX ) );
 			if ( isset( $headers[ $short ] ) ) {
@@ -316,10 +319,9 @@ final class InjectionTest extends SecurityTestCase {
 		if ( str_contains( $route, '/holds/' ) ) {
 			$base['body'] = array( 'token' => $this->hold['token'] ) + (array) $base['body'];
 		} elseif ( 1 === preg_match( '#/bookings/\(\?P<id>[^)]+\)(/(cancel|reschedule|ics))?$#', $route, $parts ) ) {
+			// Reads take the token in the X-AppointEase-Token header, which the header targets fill.
 			if ( isset( $parts[2] ) && 'ics' !== $parts[2] ) {
 				$base['body'] = array( 'token' => $this->bookings['other_token'] ) + (array) $base['body'];
-			} else {
-				$base['query']['token'] = $this->bookings['other_token'];
 			}
 		}
 		if ( str_contains( $route, '/employees' ) && is_array( $base['body'] ) ) {

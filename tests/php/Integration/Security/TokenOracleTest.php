@@ -148,10 +148,17 @@ final class TokenOracleTest extends SecurityTestCase {
 	 * @param array<string, mixed> $extra  More body or query fields.
 	 */
 	private function ask( string $role, string $method, string $path, ?string $token, array $extra ): \WP_REST_Response {
-		$fields = null === $token ? $extra : array( 'token' => $token ) + $extra;
 		$this->act_as( $role );
-		$request = 'GET' === $method ? self::json_request( $method, $path, null, $fields ) : self::json_request( $method, $path, $fields );
-		$answer  = self::serve( $request );
+		if ( 'GET' === $method ) {
+			// Reads take the token in a header only; a query token is refused outright (ManageTokenTest).
+			$request = self::json_request( $method, $path, null, $extra );
+			if ( null !== $token ) {
+				$request->set_header( 'X-AppointEase-Token', $token );
+			}
+		} else {
+			$request = self::json_request( $method, $path, null === $token ? $extra : array( 'token' => $token ) + $extra );
+		}
+		$answer = self::serve( $request );
 		$this->log_out();
 		$this->assertNoServerError( $answer, "$method $path" );
 		return $answer;
