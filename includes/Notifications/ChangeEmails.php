@@ -69,23 +69,49 @@ final class ChangeEmails {
 	public function run( int $now ): int {
 		$handled = 0;
 		foreach ( $this->queue->due( $now, self::BATCH ) as $booking_id ) {
-			$row = $this->queue->claim( $booking_id, $now );
-			if ( null === $row ) {
-				// Another runner has it.
-				continue;
+			if ( $this->send_claimed( $booking_id, $now ) ) {
+				++$handled;
 			}
-			$current = $this->bookings->find( $booking_id );
-			if ( null !== $current ) {
-				$this->notifier->send_change( $current, ChangeQueue::baseline( $row, $current ) );
-			}
-			$this->queue->finish( $row, $current, $now );
-			++$handled;
 		}
 		$next = $this->queue->next_due();
 		if ( null !== $next ) {
 			self::schedule( max( $next, $now ) );
 		}
 		return $handled;
+	}
+
+	/**
+	 * Sends one booking's waiting change emails now, wired to the real
+	 * repositories: a privacy erasure is about to replace the address they go
+	 * to, and the staff must still hear of a cancel.
+	 *
+	 * @param int $booking_id The booking.
+	 */
+	public static function send_waiting_now( int $booking_id ): void {
+		$now  = time();
+		$self = new self( new ChangeQueue(), new BookingRepository(), Notifier::shared() );
+		$self->queue->hurry( $booking_id, $now );
+		$self->send_claimed( $booking_id, $now );
+	}
+
+	/**
+	 * Claims a booking's due row and sends its emails.
+	 *
+	 * @param int $booking_id The booking.
+	 * @param int $now        The current instant, Unix seconds.
+	 * @return bool Whether this runner had the row (false: not due, gone, or another runner's).
+	 */
+	private function send_claimed( int $booking_id, int $now ): bool {
+		$row = $this->queue->claim( $booking_id, $now );
+		if ( null === $row ) {
+			return false;
+		}
+		$current = $this->bookings->find( $booking_id );
+		if ( null !== $current ) {
+			$this->notifier->send_change( $current, ChangeQueue::baseline( $row, $current ) );
+		}
+		$this->queue->finish( $row, $current, $now );
+		return true;
 	}
 
 	/**

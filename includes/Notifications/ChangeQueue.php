@@ -90,6 +90,18 @@ final class ChangeQueue {
 	}
 
 	/**
+	 * Makes a booking's waiting row due now.
+	 *
+	 * @param int $booking_id The booking.
+	 * @param int $now        The current instant, Unix seconds.
+	 */
+	public function hurry( int $booking_id, int $now ): void {
+		global $wpdb;
+		$table = Schema::table( 'change_emails' );
+		$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET due_at = LEAST( due_at, %d ) WHERE booking_id = %d", $now, $booking_id ) );
+	}
+
+	/**
 	 * Bookings whose row is due and not held by a live claim, oldest first.
 	 *
 	 * @param int $now   The current instant.

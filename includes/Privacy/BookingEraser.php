@@ -11,6 +11,7 @@ namespace AppointEase\Privacy;
 
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
+use AppointEase\Notifications\ChangeEmails;
 use AppointEase\Notifications\ManageLink;
 
 defined( 'ABSPATH' ) || exit;
@@ -63,6 +64,8 @@ final class BookingEraser {
 				);
 				continue;
 			}
+			// A cancel or move still waiting to be emailed goes out to the real address first.
+			ChangeEmails::send_waiting_now( $booking->id );
 			$this->bookings->update(
 				$booking->id,
 				array(

@@ -13,6 +13,7 @@ use AppointEase\Infrastructure\Schema;
 use AppointEase\Notifications\ChangeEmails;
 use AppointEase\Notifications\ChangeQueue;
 use AppointEase\Notifications\Notifier;
+use AppointEase\Privacy\Privacy;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Rest\RestTestCase;
 
@@ -110,6 +111,27 @@ final class ChangeEmailsTest extends RestTestCase {
 			array_column( $this->mails, 'subject' ),
 			'A move and then a cancel: the cancel, at the time it had last.'
 		);
+	}
+
+	public function test_an_erasure_sends_a_waiting_cancel_to_the_real_address_before_replacing_it(): void {
+		$booking = $this->book( '10:00' );
+		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/cancel', array( 'token' => $booking['manage_token'] ) ) );
+		$this->forget_mails();
+		$this->assertSame( 1, $this->queued(), 'The cancel waits out its quiet period.' );
+
+		$erasers = apply_filters( 'wp_privacy_personal_data_erasers', array() );
+		$erased  = call_user_func( $erasers[ Privacy::KEY ]['callback'], 'maria@example.com', 1 );
+		$this->assertTrue( $erased['items_removed'] );
+
+		$this->assertSame(
+			array( array( 'maria@example.com' ), array( 'ana@example.com', 'owner@example.com' ) ),
+			array_column( $this->mails, 'to' ),
+			'The customer and the staff hear of the cancel, at the address it was made with.'
+		);
+		$this->assertStringStartsWith( 'Cancelled:', (string) $this->mails[0]['subject'] );
+		$this->assertSame( 0, $this->queued(), 'Nothing is left to send to the erased address.' );
+		$this->job()->run( time() + ChangeQueue::MAX_WAIT );
+		$this->assertCount( 2, $this->mails );
 	}
 
 	public function test_a_cron_that_runs_hours_late_or_an_event_that_was_lost_still_sends(): void {
