@@ -34,9 +34,13 @@ defined( 'ABSPATH' ) || exit;
 final class ManagePage {
 
 	/**
-	 * Adds the hooks.
+	 * Adds the hooks, on a request that carries a manage link's arguments only:
+	 * other pages pay one check.
 	 */
 	public static function register(): void {
+		if ( ! self::is_manage_request() ) {
+			return;
+		}
 		add_action( 'send_headers', array( self::class, 'send_headers' ) );
 		add_action( 'template_redirect', array( self::class, 'move_token_to_fragment' ), 1 );
 		add_action( 'wp_head', array( self::class, 'referrer_meta' ), 1 );
