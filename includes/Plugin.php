@@ -34,6 +34,7 @@ final class Plugin {
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
+		Booking\UnverifiedExpiry::register();
 		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );
 		SiteHealth::register();
 		Access\EmployeeAccess::register();

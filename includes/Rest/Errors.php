@@ -37,6 +37,7 @@ final class Errors {
 		'IN_USE'                 => 409,
 		'IDEMPOTENCY_KEY_REUSED' => 409,
 		'HOLD_EXPIRED'           => 410,
+		'CONFIRMATION_EXPIRED'   => 410,
 		'SLOT_IN_PAST'           => 422,
 		'RATE_LIMITED'           => 429,
 		'STORE_UNAVAILABLE'      => 503,
