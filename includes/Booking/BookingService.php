@@ -97,7 +97,7 @@ final class BookingService {
 		$verify_token = Settings::bool( 'require_email_confirmation' ) ? bin2hex( random_bytes( 32 ) ) : null;
 		$verify       = array(
 			'verify_token_hash'  => null === $verify_token ? null : hash( 'sha256', $verify_token ),
-			'verify_expires_utc' => null === $verify_token ? null : gmdate( 'Y-m-d H:i:s', $now->getTimestamp() + MINUTE_IN_SECONDS * Settings::int( 'email_confirmation_minutes' ) ),
+			'verify_expires_utc' => null === $verify_token ? null : gmdate( 'Y-m-d H:i:s', $now->getTimestamp() + MINUTE_IN_SECONDS * Settings::int( 'confirmation_minutes' ) ),
 		);
 		$status       = null === $verify_token ? $status : Booking::UNVERIFIED;
 

@@ -70,7 +70,7 @@ final class Settings {
 			'type'    => 'boolean',
 			'default' => false,
 		),
-		'email_confirmation_minutes' => array(
+		'confirmation_minutes'       => array(
 			'type'    => 'integer',
 			'minimum' => 5,
 			'maximum' => 1440,
@@ -137,7 +137,7 @@ final class Settings {
 			'horizon_days'               => __( 'How many days ahead visitors may book.', 'appointease' ),
 			'approval_required'          => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
 			'require_email_confirmation' => __( 'Customers confirm each booking by opening a link sent to their email address. Until then the booking holds its time; unconfirmed, it expires and the time is free again. Keeps made-up bookings from filling the calendar.', 'appointease' ),
-			'email_confirmation_minutes' => __( 'Minutes a booking waiting for its customer\'s email confirmation holds its time before it expires.', 'appointease' ),
+			'confirmation_minutes'       => __( 'Minutes a booking waiting for its customer\'s email confirmation holds its time before it expires.', 'appointease' ),
 			'hold_ttl'                   => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
 			'hold_max_life'              => __( 'Seconds a hold may last at most, heartbeats included.', 'appointease' ),
 			'rate_limit_writes'          => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),

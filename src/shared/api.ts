@@ -270,6 +270,8 @@ export interface BookingApi {
 	book: ( body: BookingBody, idempotencyKey: string ) => Promise< Booking >;
 	getBooking: ( id: number, token: string ) => Promise< Booking >;
 	cancelBooking: ( id: number, token: string ) => Promise< Booking >;
+	/** Confirms an unverified booking with the token of its email link (in the body). */
+	verifyBooking: ( id: number, token: string ) => Promise< Booking >;
 	rescheduleBooking: (
 		id: number,
 		token: string,
@@ -384,6 +386,13 @@ export function createApi(
 		cancelBooking: ( id, token ) =>
 			request< Booking >( {
 				path: `${ ns }/bookings/${ id }/cancel`,
+				method: 'POST',
+				data: { token },
+			} ),
+
+		verifyBooking: ( id, token ) =>
+			request< Booking >( {
+				path: `${ ns }/bookings/${ id }/verify`,
 				method: 'POST',
 				data: { token },
 			} ),

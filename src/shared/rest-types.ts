@@ -295,7 +295,7 @@ export interface Settings {
 	/**
 	 * Minutes a booking waiting for its customer's email confirmation holds its time before it expires.
 	 */
-	email_confirmation_minutes: number;
+	confirmation_minutes: number;
 	/**
 	 * Seconds a visitor's hold on a time lasts without a heartbeat.
 	 */

@@ -70,6 +70,7 @@ export type ApiErrorReason =
 	| 'IDEMPOTENCY_KEY_REUSED'
 	| 'HOLD_EXPIRED'
 	| 'HOLD_NOT_FOUND'
+	| 'CONFIRMATION_EXPIRED'
 	| 'RATE_LIMITED'
 	| 'STORE_UNAVAILABLE';
 
@@ -120,11 +121,13 @@ export type BookingStatus = Booking[ 'status' ];
 
 /** Every booking status, in the order of the lifecycle. */
 export const BOOKING_STATUSES = [
+	'unverified',
 	'pending',
 	'confirmed',
 	'cancelled',
 	'rejected',
 	'completed',
+	'expired',
 ] as const satisfies readonly BookingStatus[];
 
 /**

@@ -53,7 +53,7 @@ final class EmailConfirmationTest extends RestTestCase {
 
 	public function test_with_the_setting_off_a_booking_is_confirmed_at_once_as_before(): void {
 		$this->assertFalse( Settings::bool( 'require_email_confirmation' ), 'Off by default.' );
-		$this->assertSame( 30, Settings::int( 'email_confirmation_minutes' ) );
+		$this->assertSame( 30, Settings::int( 'confirmation_minutes' ) );
 
 		$booking = $this->book( '10:00' );
 
