@@ -228,6 +228,28 @@ final class EmailConfirmationTest extends RestTestCase {
 		$this->assertSame( 'expired', $this->status_of( $id ) );
 	}
 
+	public function test_confirming_is_a_write_under_the_write_limit(): void {
+		$this->require_confirmation();
+		$this->book( '10:00' );
+		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		Settings::update( array( 'rate_limit_writes' => 2 ) );
+		remove_filter( 'appointease_rate_limit_enabled', '__return_false' );
+		$remote                 = $_SERVER['REMOTE_ADDR'] ?? null;
+		$_SERVER['REMOTE_ADDR'] = sprintf( '2001:db8:%x:%x::1', wp_rand( 0, 0xffff ), wp_rand( 0, 0xffff ) );
+		if ( time() % 60 > 55 ) {
+			sleep( 61 - time() % 60 ); // All three in one counting window.
+		}
+		try {
+			$this->assertError( 404, 'NOT_FOUND', $this->post( 'bookings/' . $id . '/verify', array( 'token' => 'guess1' ) ) );
+			$this->assertError( 404, 'NOT_FOUND', $this->post( 'bookings/' . $id . '/verify', array( 'token' => 'guess2' ) ) );
+			$this->assertError( 429, 'RATE_LIMITED', $this->post( 'bookings/' . $id . '/verify', array( 'token' => $token ) ), 'Guessing tokens is limited like every public write.' );
+		} finally {
+			add_filter( 'appointease_rate_limit_enabled', '__return_false' );
+			$_SERVER['REMOTE_ADDR'] = $remote;
+		}
+		$this->assertSame( 'unverified', $this->status_of( $id ) );
+	}
+
 	public function test_the_customer_may_cancel_an_unconfirmed_booking(): void {
 		$this->require_confirmation();
 		$booking            = $this->book( '10:00' );
