@@ -34,7 +34,6 @@ final class Plugin {
 		add_action( 'init', array( BookingBlock::class, 'register' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( Housekeeping::HOOK, array( Housekeeping::class, 'run' ) );
-		Booking\UnverifiedExpiry::register();
 		add_action( 'appointease_slot_changed', array( PollSnapshots::class, 'on_slot_changed' ) );
 		SiteHealth::register();
 		Access\EmployeeAccess::register();
@@ -42,10 +41,13 @@ final class Plugin {
 		Privacy\Privacy::register();
 		Admin\AdminScreens::register();
 
-		// Last: the poll ends the request here when it can, with every hook above in place.
+		// The poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
 			EarlyPoll::maybe_answer();
 		}
+
+		// After the early poll, which never expires bookings: it does not even add these hooks.
+		Booking\UnverifiedExpiry::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

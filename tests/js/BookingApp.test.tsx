@@ -546,10 +546,7 @@ describe( 'the confirm view', () => {
 			/Thank you! Your booking is confirmed/
 		);
 		expect( status ).toHaveFocus();
-		expect( api.verifyBooking ).toHaveBeenCalledWith(
-			42,
-			'c0nfirmSecret'
-		);
+		expect( api.verifyBooking ).toHaveBeenCalledWith( 42, 'c0nfirmSecret' );
 		expect( await screen.findByText( 'Ana Silva' ) ).toBeVisible();
 		expect( screen.getByText( 'Haircut' ) ).toBeVisible();
 	} );
