@@ -145,7 +145,7 @@ final class BookingService {
 		if ( null !== $verify_token ) {
 			/**
 			 * A booking waits for its customer to confirm it by email. The token is the
-			 * secret of the confirm link (EmailConfirmation::url()); only its hash is stored.
+			 * secret of the confirm link (ConfirmLink::url()); only its hash is stored.
 			 *
 			 * @param Booking $booking The unverified booking.
 			 * @param string  $token   The confirm token.
