@@ -46,13 +46,15 @@ final class Plugin {
 			Integrations\Turnstile::register();
 		}
 
-		// Last: the poll ends the request here when it can, with every hook above in place.
+		// The poll ends the request here when it can, with every hook above in place.
 		if ( Installer::is_current() ) {
 			EarlyPoll::maybe_answer();
 		}
 
 		// Page hooks only: after the early poll, which never needs them (nor loads their class).
 		ManagePage::register();
+		// After the early poll, which never expires bookings: it does not even add these hooks.
+		Booking\UnverifiedExpiry::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

@@ -16,21 +16,31 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Booking {
 
-	public const PENDING   = 'pending';
-	public const CONFIRMED = 'confirmed';
-	public const CANCELLED = 'cancelled';
-	public const REJECTED  = 'rejected';
-	public const COMPLETED = 'completed';
+	public const UNVERIFIED = 'unverified';
+	public const PENDING    = 'pending';
+	public const CONFIRMED  = 'confirmed';
+	public const CANCELLED  = 'cancelled';
+	public const REJECTED   = 'rejected';
+	public const COMPLETED  = 'completed';
+	public const EXPIRED    = 'expired';
 
 	/**
 	 * Every status.
 	 */
-	public const STATUSES = array( self::PENDING, self::CONFIRMED, self::CANCELLED, self::REJECTED, self::COMPLETED );
+	public const STATUSES = array( self::UNVERIFIED, self::PENDING, self::CONFIRMED, self::CANCELLED, self::REJECTED, self::COMPLETED, self::EXPIRED );
 
 	/**
-	 * Statuses whose seats count against capacity.
+	 * Statuses whose seats count against capacity. An unverified booking
+	 * (waiting for its customer to open the link in the email) holds its
+	 * time exactly like a pending one until it is confirmed or expires.
 	 */
-	public const ACTIVE = array( self::PENDING, self::CONFIRMED );
+	public const ACTIVE = array( self::UNVERIFIED, self::PENDING, self::CONFIRMED );
+
+	/**
+	 * Statuses a customer may move: a booking nobody has confirmed yet
+	 * cannot be moved, only confirmed (or cancelled).
+	 */
+	public const MOVABLE = array( self::PENDING, self::CONFIRMED );
 
 	/**
 	 * Builds the booking.
@@ -48,6 +58,7 @@ final class Booking {
 	 * @param string             $customer_notes Customer's notes; may be empty.
 	 * @param string             $created_at     UTC, Y-m-d H:i:s.
 	 * @param string             $updated_at     UTC, Y-m-d H:i:s.
+	 * @param string|null        $verify_by      UTC, Y-m-d H:i:s: when an unverified booking expires; null for others.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -62,7 +73,8 @@ final class Booking {
 		public readonly string $customer_phone,
 		public readonly string $customer_notes,
 		public readonly string $created_at,
-		public readonly string $updated_at
+		public readonly string $updated_at,
+		public readonly ?string $verify_by = null
 	) {
 	}
 
@@ -86,7 +98,8 @@ final class Booking {
 			(string) $row['customer_phone'],
 			(string) $row['customer_notes'],
 			(string) $row['created_at'],
-			(string) $row['updated_at']
+			(string) $row['updated_at'],
+			isset( $row['verify_expires_utc'] ) ? (string) $row['verify_expires_utc'] : null
 		);
 	}
 
@@ -113,14 +126,21 @@ final class Booking {
 	}
 
 	/**
+	 * Whether a customer may move it.
+	 */
+	public function is_movable(): bool {
+		return in_array( $this->status, self::MOVABLE, true );
+	}
+
+	/**
 	 * The booking as the REST API shows it to its customer and to admins.
 	 *
 	 * @param \DateTimeZone $timezone The calendar's timezone, for start and end.
 	 * @return array<string, mixed>
 	 */
 	public function to_array( \DateTimeZone $timezone ): array {
-		$utc = new \DateTimeZone( 'UTC' );
-		return array(
+		$utc   = new \DateTimeZone( 'UTC' );
+		$array = array(
 			'id'         => $this->id,
 			'employee'   => $this->employee_id,
 			'service'    => $this->service_id,
@@ -137,5 +157,10 @@ final class Booking {
 			'created_at' => ( new \DateTimeImmutable( $this->created_at, $utc ) )->format( DATE_ATOM ),
 			'updated_at' => ( new \DateTimeImmutable( $this->updated_at, $utc ) )->format( DATE_ATOM ),
 		);
+		if ( self::UNVERIFIED === $this->status && null !== $this->verify_by ) {
+			// Until when the customer may confirm it by the link in the email.
+			$array['confirm_by'] = ( new \DateTimeImmutable( $this->verify_by, $utc ) )->setTimezone( $timezone )->format( DATE_ATOM );
+		}
+		return $array;
 	}
 }

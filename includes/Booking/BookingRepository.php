@@ -113,6 +113,34 @@ final class BookingRepository {
 	}
 
 	/**
+	 * The stored hash of a booking's email-confirmation token, or null when
+	 * there is no such booking or it never needed confirming.
+	 *
+	 * @param int $id Row id.
+	 */
+	public function verify_token_hash( int $id ): ?string {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$hash  = $wpdb->get_var( $wpdb->prepare( "SELECT verify_token_hash FROM `$table` WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		return null === $hash ? null : (string) $hash;
+	}
+
+	/**
+	 * Unverified bookings whose confirmation deadline has passed, oldest
+	 * deadline first. One range read of the (status, deadline) index.
+	 *
+	 * @param \DateTimeImmutable $now   The current instant.
+	 * @param int                $limit At most this many.
+	 * @return int[] Row ids.
+	 */
+	public function unverified_due( \DateTimeImmutable $now, int $limit ): array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT id FROM `$table` WHERE status = %s AND verify_expires_utc <= %s ORDER BY verify_expires_utc LIMIT %d", Booking::UNVERIFIED, gmdate( 'Y-m-d H:i:s', $now->getTimestamp() ), $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema; must read the current rows.
+		return array_map( 'intval', $ids );
+	}
+
+	/**
 	 * A page of one customer's bookings, oldest first, for the personal-data
 	 * exporter and eraser. The email is matched exactly, ignoring case.
 	 *
@@ -220,7 +248,7 @@ final class BookingRepository {
 					(SELECT MIN(o.cell_utc) FROM `$occupancy` o WHERE o.employee_id = b.employee_id AND o.service_id = b.service_id AND o.session_start_utc = b.start_utc) AS occupied_start,
 					(SELECT MAX(o.cell_utc) FROM `$occupancy` o WHERE o.employee_id = b.employee_id AND o.service_id = b.service_id AND o.session_start_utc = b.start_utc) AS occupied_last
 				FROM `$bookings` b
-				WHERE b.employee_id = %d AND b.status IN ('pending', 'confirmed') AND b.start_utc < %s AND b.end_utc > %s AND b.id <> %d
+				WHERE b.employee_id = %d AND b.status IN ('unverified', 'pending', 'confirmed') AND b.start_utc < %s AND b.end_utc > %s AND b.id <> %d
 				GROUP BY b.employee_id, b.service_id, b.start_utc",
 				$employee_id,
 				$to_utc,

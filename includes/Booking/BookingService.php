@@ -94,14 +94,22 @@ final class BookingService {
 		$slot   = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
 		$token  = bin2hex( random_bytes( 32 ) );
 		$seal   = null === $request->idempotency_key ? null : ReplaySeal::seal( $token, $request );
-		$status = Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
+		$status = self::status_when_confirmed();
+		// With email confirmation on, the booking holds its time as `unverified` until the
+		// link in the email is opened; the link's token exists only in that email.
+		$verify_token = Settings::bool( 'require_email_confirmation' ) ? bin2hex( random_bytes( 32 ) ) : null;
+		$verify       = array(
+			'verify_token_hash'  => null === $verify_token ? null : hash( 'sha256', $verify_token ),
+			'verify_expires_utc' => null === $verify_token ? null : gmdate( 'Y-m-d H:i:s', $now->getTimestamp() + MINUTE_IN_SECONDS * Settings::int( 'confirmation_minutes' ) ),
+		);
+		$status       = null === $verify_token ? $status : Booking::UNVERIFIED;
 
 		// Taken before the transaction, so that a second booking of the same address
 		// waits here and then counts this one (see SpamGuard).
 		$lock = $request->by_visitor ? SpamGuard::lock_address( $request->customer_email ) : null;
 		try {
 			$booking = Transaction::run(
-				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $seal, $status, $now, $lock ): Booking {
+				function () use ( $request, $service, $employee, $slot, $token, $key_hash, $seal, $status, $now, $lock, $verify ): Booking {
 					$this->events = array();
 					// A retry after a deadlock starts over.
 					if ( null !== $lock ) {
@@ -122,7 +130,7 @@ final class BookingService {
 							'manage_token_hash'    => hash( 'sha256', $token ),
 							'idempotency_key_hash' => $key_hash,
 							'replay_seal'          => $seal,
-						)
+						) + $verify
 					);
 					$this->claim( $id, $employee, $service, $slot, $request->seats );
 					$booking = $this->must_find( $id );
@@ -144,10 +152,162 @@ final class BookingService {
 		$this->release( $hold, $request, $now );
 		$this->fire( $events );
 		do_action( 'appointease_booking_created', $booking );
+		if ( null !== $verify_token ) {
+			/**
+			 * A booking waits for its customer to confirm it by email. The token is the
+			 * secret of the confirm link (ConfirmLink::url()); only its hash is stored.
+			 *
+			 * @param Booking $booking The unverified booking.
+			 * @param string  $token   The confirm token.
+			 */
+			do_action( 'appointease_booking_unverified', $booking, $verify_token );
+		}
 		if ( Booking::CONFIRMED === $booking->status ) {
 			do_action( 'appointease_booking_confirmed', $booking );
 		}
 		return new BookingResult( $booking, $token, true );
+	}
+
+	/**
+	 * What a booking becomes once its customer stands behind it: pending
+	 * where bookings need approval, else confirmed.
+	 */
+	private static function status_when_confirmed(): string {
+		return Settings::bool( 'approval_required' ) ? Booking::PENDING : Booking::CONFIRMED;
+	}
+
+	/**
+	 * Confirms an unverified booking by the token of its email link: it
+	 * becomes pending or confirmed and keeps its seats. Opening the link
+	 * again answers with the booking as it is now. The row is locked and its
+	 * status and deadline read under the lock, so a confirmation racing the
+	 * expiry of the same booking loses or wins whole: exactly one of them
+	 * changes it. A confirmation that finds the deadline passed expires the
+	 * booking itself, so the answer never depends on when the job last ran.
+	 *
+	 * @param int                $id    Booking row id.
+	 * @param string             $token The confirm token from the email.
+	 * @param \DateTimeImmutable $now   The current instant.
+	 * @throws Refusal NOT_FOUND for a wrong token, CONFIRMATION_EXPIRED past the deadline, STATUS_CONFLICT for a cancelled booking.
+	 */
+	public function verify( int $id, string $token, \DateTimeImmutable $now ): Booking {
+		$hash = $this->bookings->verify_token_hash( $id );
+		if ( '' === $token || null === $hash || ! hash_equals( $hash, hash( 'sha256', $token ) ) ) {
+			throw new Refusal( 'NOT_FOUND', self::not_found_message() );
+		}
+		try {
+			list( $after, $outcome ) = Transaction::run(
+				function () use ( $id, $now ): array {
+					$this->events = array();
+					// A retry after a deadlock starts over.
+					$locked = $this->bookings->find( $id, true );
+					if ( null === $locked ) {
+						throw new Refusal( 'NOT_FOUND', self::not_found_message() );
+					}
+					if ( Booking::UNVERIFIED !== $locked->status ) {
+						return array( $locked, 'as_is' );
+					}
+					if ( self::past_deadline( $locked, $now ) ) {
+						return array( $this->expire_locked( $locked ), 'expired' );
+					}
+					$to = self::status_when_confirmed();
+					$this->bookings->update( $id, array( 'status' => $to ) );
+					$after = $this->must_find( $id );
+					$this->changed( $after, $locked->status, $to );
+					return array( $after, 'verified' );
+				}
+			);
+		} finally {
+			$events = $this->take_events();
+		}//end try
+		$this->fire( $events );
+		if ( 'expired' === $outcome ) {
+			do_action( 'appointease_booking_expired', $after );
+		}
+		if ( 'verified' === $outcome ) {
+			/**
+			 * A customer confirmed an unverified booking by email; it is pending or confirmed now.
+			 *
+			 * @param Booking $booking The booking.
+			 */
+			do_action( 'appointease_booking_verified', $after );
+			if ( Booking::CONFIRMED === $after->status ) {
+				do_action( 'appointease_booking_confirmed', $after );
+			}
+		}
+		if ( Booking::EXPIRED === $after->status ) {
+			throw new Refusal( 'CONFIRMATION_EXPIRED', __( 'This booking was not confirmed in time, so its time was given free again. Please book again.', 'appointease' ) );
+		}
+		if ( ! in_array( $after->status, array( Booking::PENDING, Booking::CONFIRMED, Booking::COMPLETED ), true ) ) {
+			/* translators: %s: the booking's status, e.g. "cancelled". */
+			throw new Refusal( 'STATUS_CONFLICT', sprintf( __( 'This booking is %s, so it can no longer be confirmed. Please book again.', 'appointease' ), $after->status ) );
+		}
+		return $after;
+	}
+
+	/**
+	 * Expires unverified bookings whose deadline has passed and frees their
+	 * seats: the plugin's once-a-minute job, and lazily before the public
+	 * routes that look for free times (never the poll).
+	 *
+	 * @param \DateTimeImmutable $now   The current instant.
+	 * @param int                $limit At most this many in one call.
+	 * @return int How many expired.
+	 */
+	public function expire_unverified( \DateTimeImmutable $now, int $limit = 50 ): int {
+		$expired = 0;
+		foreach ( $this->bookings->unverified_due( $now, $limit ) as $id ) {
+			$events = array();
+			try {
+				$after = Transaction::run(
+					function () use ( $id, $now ): ?Booking {
+						$this->events = array();
+						$locked       = $this->bookings->find( $id, true );
+						// Read under the lock: a confirmation may have won meanwhile.
+						if ( null === $locked || Booking::UNVERIFIED !== $locked->status || ! self::past_deadline( $locked, $now ) ) {
+							return null;
+						}
+						return $this->expire_locked( $locked );
+					}
+				);
+			} finally {
+				$events = $this->take_events();
+			}
+			if ( null !== $after ) {
+				$this->fire( $events );
+				/**
+				 * An unverified booking was not confirmed in time: it expired and its time is free.
+				 *
+				 * @param Booking $booking The expired booking.
+				 */
+				do_action( 'appointease_booking_expired', $after );
+				++$expired;
+			}
+		}//end foreach
+		return $expired;
+	}
+
+	/**
+	 * Marks a locked unverified booking expired and frees its seats; inside a transaction.
+	 *
+	 * @param Booking $locked The booking, read FOR UPDATE.
+	 */
+	private function expire_locked( Booking $locked ): Booking {
+		$this->bookings->update( $locked->id, array( 'status' => Booking::EXPIRED ) );
+		$this->ledger->release( $locked->id );
+		$after = $this->must_find( $locked->id );
+		$this->changed( $after, $locked->status, Booking::EXPIRED );
+		return $after;
+	}
+
+	/**
+	 * Whether an unverified booking's confirmation deadline has passed.
+	 *
+	 * @param Booking            $booking The booking.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 */
+	private static function past_deadline( Booking $booking, \DateTimeImmutable $now ): bool {
+		return null !== $booking->verify_by && strtotime( $booking->verify_by . ' UTC' ) <= $now->getTimestamp();
 	}
 
 	/**
@@ -204,7 +364,7 @@ final class BookingService {
 		if ( null === $before ) {
 			throw new Refusal( 'NOT_FOUND', self::not_found_message() );
 		}
-		if ( ! $before->is_active() ) {
+		if ( ! $before->is_movable() ) {
 			throw new Refusal( 'STATUS_CONFLICT', __( 'Only a pending or confirmed booking can be moved.', 'appointease' ) );
 		}
 		if ( ! $by_admin && $before->start <= $now ) {
@@ -222,7 +382,7 @@ final class BookingService {
 					// The checks above read the booking without a lock. Whatever changed it
 					// since (an admin's move or approval, the customer's other tab) must not
 					// be silently undone by a move decided on the older state.
-					if ( null === $locked || ! $locked->is_active() || ! $locked->same_time_and_status( $before ) ) {
+					if ( null === $locked || ! $locked->is_movable() || ! $locked->same_time_and_status( $before ) ) {
 						throw new Refusal( 'STATUS_CONFLICT', __( 'This booking changed in the meantime. Please reload it.', 'appointease' ) );
 					}
 					$this->ledger->release( $id );

@@ -107,10 +107,10 @@ final class Ics {
 	 * @param string $status A Booking status.
 	 */
 	private static function status( string $status ): string {
-		if ( Booking::PENDING === $status ) {
+		if ( Booking::PENDING === $status || Booking::UNVERIFIED === $status ) {
 			return 'TENTATIVE';
 		}
-		return in_array( $status, array( Booking::CANCELLED, Booking::REJECTED ), true ) ? 'CANCELLED' : 'CONFIRMED';
+		return in_array( $status, array( Booking::CANCELLED, Booking::REJECTED, Booking::EXPIRED ), true ) ? 'CANCELLED' : 'CONFIRMED';
 	}
 
 	/**

@@ -43,11 +43,13 @@ final class BookingsCommand {
 	 * : Only bookings in this status.
 	 * ---
 	 * options:
+	 *   - unverified
 	 *   - pending
 	 *   - confirmed
 	 *   - cancelled
 	 *   - rejected
 	 *   - completed
+	 *   - expired
 	 * ---
 	 *
 	 * [--from=<date>]
@@ -197,11 +199,13 @@ final class BookingsCommand {
 	 * : Only bookings in this status.
 	 * ---
 	 * options:
+	 *   - unverified
 	 *   - pending
 	 *   - confirmed
 	 *   - cancelled
 	 *   - rejected
 	 *   - completed
+	 *   - expired
 	 * ---
 	 *
 	 * [--from=<date>]

@@ -1,6 +1,6 @@
 <?php
 /**
- * Hourly removal of hold records nobody can ask about any more.
+ * Hourly removal of hold records nobody can ask about any more; the jobs' schedules.
  *
  * @package AppointEase
  */
@@ -8,6 +8,8 @@
 declare(strict_types=1);
 
 namespace AppointEase\Holds;
+
+use AppointEase\Booking\UnverifiedExpiry;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -34,12 +36,15 @@ final class Housekeeping {
 	 */
 	public static function unschedule(): void {
 		wp_clear_scheduled_hook( self::HOOK );
+		UnverifiedExpiry::unschedule();
 	}
 
 	/**
-	 * The job: purges records past their grace period.
+	 * The job: purges records past their grace period, and expires
+	 * unconfirmed bookings in case their own event did not run.
 	 */
 	public static function run(): void {
+		UnverifiedExpiry::run();
 		try {
 			HoldStoreFactory::shared()->store()->purge_expired( time() );
 		} catch ( StoreUnavailableException $unavailable ) {

@@ -25,6 +25,8 @@ defined( 'ABSPATH' ) || exit;
  * joiner meets those even after the service's duration, buffers or capacity
  * changed. `change_emails` holds one row per booking whose change emails
  * wait out their quiet period (Notifications\ChangeQueue).
+ * A booking waiting for its customer's email confirmation keeps the
+ * hash of the confirm link's token and its deadline in the bookings table.
  */
 final class Schema {
 
@@ -32,7 +34,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 5;
+	public const VERSION = 6;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -160,11 +162,15 @@ final class Schema {
   manage_token_hash char(64) NOT NULL,
   idempotency_key_hash char(64) DEFAULT NULL,
   replay_seal varchar(200) DEFAULT NULL,
+  verify_token_hash char(64) DEFAULT NULL,
+  verify_expires_utc datetime DEFAULT NULL,
   created_at datetime NOT NULL,
   updated_at datetime NOT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY manage_token_hash (manage_token_hash),
   UNIQUE KEY idempotency_key_hash (idempotency_key_hash),
+  UNIQUE KEY verify_token_hash (verify_token_hash),
+  KEY status_verify (status,verify_expires_utc),
   KEY employee_start (employee_id,start_utc),
   KEY status_start (status,start_utc),
   KEY customer_email (customer_email)

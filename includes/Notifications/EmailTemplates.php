@@ -25,6 +25,13 @@ final class EmailTemplates {
 	/** Booking events that send emails, named after their hooks. */
 	public const EVENTS = array( 'created', 'confirmed', 'rejected', 'cancelled', 'rescheduled' );
 
+	/**
+	 * Events whose email goes to the customer alone: `verify` asks them to
+	 * confirm a booking by email (the `require_email_confirmation` setting);
+	 * the staff hear of the booking once it is confirmed.
+	 */
+	public const CUSTOMER_EVENTS = array( 'verify' );
+
 	/** Who an email is for: the customer, or the staff (the employee and the site admin). */
 	public const AUDIENCES = array( 'customer', 'staff' );
 
@@ -54,8 +61,8 @@ final class EmailTemplates {
 		);
 		/* translators: %s: a list of placeholders such as {customer_name}, {start}. */
 		$placeholders = sprintf( __( 'Placeholders: %s.', 'appointease' ), implode( ', ', Placeholders::NAMES ) );
-		foreach ( self::EVENTS as $event ) {
-			foreach ( self::AUDIENCES as $audience ) {
+		foreach ( array_merge( self::EVENTS, self::CUSTOMER_EVENTS ) as $event ) {
+			foreach ( in_array( $event, self::CUSTOMER_EVENTS, true ) ? array( 'customer' ) : self::AUDIENCES as $audience ) {
 				$defaults = self::defaults( $event, $audience );
 				$schema[ self::key( $event, $audience, 'subject' ) ] = array(
 					'description' => self::describe( $event, $audience, 'subject' ) . ' ' . $placeholders,
@@ -114,6 +121,7 @@ final class EmailTemplates {
 			'rejected'    => __( 'a pending booking is declined', 'appointease' ),
 			'cancelled'   => __( 'a booking is cancelled', 'appointease' ),
 			'rescheduled' => __( 'a booking is moved to another time', 'appointease' ),
+			'verify'      => __( 'a booking waits for the customer to confirm it by email (only with email confirmation on)', 'appointease' ),
 		)[ $event ];
 		if ( 'customer' === $audience ) {
 			return 'subject' === $part
@@ -172,6 +180,10 @@ final class EmailTemplates {
 			'rescheduled' => array(
 				__( 'New time: {service} on {date} at {start_time}', 'appointease' ),
 				array( $hello, __( 'your booking has moved. It was on {previous_start}; it is now:', 'appointease' ), $when, $manage, $bye ),
+			),
+			'verify'      => array(
+				__( 'Please confirm your booking: {service} on {date} at {start_time}', 'appointease' ),
+				array( $hello, __( "please confirm your booking by opening this link within {confirm_minutes} minutes (by {confirm_by}):\n{confirm_link}", 'appointease' ), $when, __( 'Until you confirm it, the time is kept for you; unconfirmed, it is given free again. If you did not make this booking, ignore this email.', 'appointease' ), $bye ),
 			),
 		)[ $event ];
 		return array(

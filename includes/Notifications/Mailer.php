@@ -47,7 +47,7 @@ final class Mailer {
 			 * must escape what it puts in.
 			 *
 			 * @param array $message to (string[]), subject, message, headers (string[]), attachments (paths).
-			 * @param array $context event (created, confirmed, rejected, cancelled, rescheduled),
+			 * @param array $context event (created, confirmed, rejected, cancelled, rescheduled, verify),
 			 *                       audience (customer or staff), booking (Booking), previous (Booking|null).
 			 */
 			$message = apply_filters( 'appointease_email', $message, $context );

@@ -35,6 +35,11 @@ defined( 'ABSPATH' ) || exit;
  * for the quiet period, one email per audience describes the booking as it
  * is then against what the last emails said (send_change()). Moving a
  * booking back and forth ten times sends one email, with the final time.
+ *
+ * With email confirmation on, a new booking is `unverified`: its customer
+ * gets the `verify` email with the confirm link, and nobody else hears of it.
+ * Once the customer confirms, everyone gets the `created` email, as if the
+ * booking had been made then. One that expires unconfirmed sends nothing.
  */
 final class Notifier {
 
@@ -76,6 +81,8 @@ final class Notifier {
 	 */
 	public static function register(): void {
 		add_action( 'appointease_booking_created', static fn( $booking ) => self::shared()->on_created( $booking ) );
+		add_action( 'appointease_booking_unverified', static fn( $booking, $token ) => self::shared()->on_unverified( $booking, $token ), 10, 2 );
+		add_action( 'appointease_booking_verified', static fn( $booking ) => self::shared()->on_created( $booking ) );
 		add_action( 'appointease_booking_confirmed', static fn( $booking ) => self::shared()->on_confirmed( $booking ) );
 		add_action( 'appointease_booking_rejected', static fn( $booking ) => self::shared()->on_rejected( $booking ) );
 		add_action( 'appointease_booking_cancelled', static fn( $booking, $before = null ) => self::shared()->on_cancelled( $booking, $before ), 10, 2 );
@@ -98,11 +105,24 @@ final class Notifier {
 	 * @param Booking $booking The new booking.
 	 */
 	public function on_created( $booking ): void {
-		if ( $booking instanceof Booking ) {
+		if ( $booking instanceof Booking && Booking::UNVERIFIED !== $booking->status ) {
 			if ( Booking::CONFIRMED === $booking->status ) {
 				$this->created_confirmed[ $booking->id ] = true;
 			}
 			$this->notify( 'created', $booking );
+		}
+	}
+
+	/**
+	 * A booking waits for its customer to confirm it by email: only the
+	 * customer gets an email, the one with the confirm link.
+	 *
+	 * @param Booking $booking The unverified booking.
+	 * @param string  $token   The confirm token.
+	 */
+	public function on_unverified( $booking, $token ): void {
+		if ( $booking instanceof Booking && is_string( $token ) ) {
+			$this->notify( 'verify', $booking, null, ConfirmLink::url( $booking->id, $token ) );
 		}
 	}
 
@@ -207,8 +227,9 @@ final class Notifier {
 	 * @param string       $event   One of EmailTemplates::EVENTS.
 	 * @param Booking      $booking The booking now.
 	 * @param Booking|null $before  The booking before a move (or a cancel), as its last emails described it.
+	 * @param string       $confirm The confirm link of a `verify` email.
 	 */
-	private function notify( string $event, Booking $booking, ?Booking $before = null ): void {
+	private function notify( string $event, Booking $booking, ?Booking $before = null, string $confirm = '' ): void {
 		try {
 			$service  = $this->services->find( $booking->service_id );
 			$employee = $this->employees->find( $booking->employee_id );
@@ -216,9 +237,10 @@ final class Notifier {
 				return;
 			}
 			$was_with = null !== $before && $before->employee_id !== $booking->employee_id ? $this->employees->find( $before->employee_id ) : null;
-			$manage   = $this->links->url( $booking );
-			$values   = Placeholders::values( $event, $booking, $service, $employee, $manage, $before, $was_with );
-			$context  = array(
+			// An unconfirmed booking's emails carry no manage link: confirming comes first.
+			$manage  = Booking::UNVERIFIED === $booking->status ? '' : $this->links->url( $booking );
+			$values  = Placeholders::values( $event, $booking, $service, $employee, $manage, $before, $was_with, $confirm );
+			$context = array(
 				'event'    => $event,
 				'booking'  => $booking,
 				'previous' => $before,
@@ -234,7 +256,8 @@ final class Notifier {
 				if ( array() === $to || '' === trim( $template['body'] ) ) {
 					continue;
 				}
-				$calendar = array(
+				// No calendar file before the booking is confirmed.
+				$calendar = Booking::UNVERIFIED === $booking->status ? null : array(
 					'name'    => Ics::file_name( $booking ),
 					'content' => Ics::for_booking( $booking, $service, $employee ),
 				);

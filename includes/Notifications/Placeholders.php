@@ -48,6 +48,9 @@ final class Placeholders {
 		'{previous_employee}',
 		'{site_name}',
 		'{site_url}',
+		'{confirm_link}',
+		'{confirm_minutes}',
+		'{confirm_by}',
 	);
 
 	/**
@@ -61,9 +64,10 @@ final class Placeholders {
 	 * @param string        $manage   Its manage link.
 	 * @param Booking|null  $before   The booking before a move, else null.
 	 * @param Employee|null $was_with The employee before a move, else null.
+	 * @param string        $confirm  The confirm link of a `verify` email, else ''.
 	 * @return array<string, string> Placeholder (with braces) => value.
 	 */
-	public static function values( string $event, Booking $booking, Service $service, Employee $employee, string $manage, ?Booking $before = null, ?Employee $was_with = null ): array {
+	public static function values( string $event, Booking $booking, Service $service, Employee $employee, string $manage, ?Booking $before = null, ?Employee $was_with = null, string $confirm = '' ): array {
 		$zone   = $employee->timezone( wp_timezone() );
 		$values = array(
 			'{customer_name}'     => self::line( $booking->customer_name ),
@@ -87,6 +91,9 @@ final class Placeholders {
 			'{previous_employee}' => self::line( ( $was_with ?? $employee )->name ),
 			'{site_name}'         => self::line( wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),
 			'{site_url}'          => home_url( '/' ),
+			'{confirm_link}'      => $confirm,
+			'{confirm_minutes}'   => (string) self::minutes_left( $booking ),
+			'{confirm_by}'        => null === $booking->verify_by ? '' : self::time( new \DateTimeImmutable( $booking->verify_by, new \DateTimeZone( 'UTC' ) ), $zone ),
 		);
 
 		/**
@@ -95,7 +102,7 @@ final class Placeholders {
 		 *
 		 * @param array<string, string> $values  Placeholder (with braces) => value.
 		 * @param Booking               $booking The booking.
-		 * @param string                $event   created, confirmed, rejected, cancelled or rescheduled.
+		 * @param string                $event   created, confirmed, rejected, cancelled, rescheduled or verify.
 		 */
 		$filtered = apply_filters( 'appointease_email_placeholders', $values, $booking, $event );
 		return is_array( $filtered ) ? array_map( 'strval', $filtered ) : $values;
@@ -118,13 +125,27 @@ final class Placeholders {
 	 */
 	public static function status( string $status ): string {
 		$names = array(
-			Booking::PENDING   => __( 'waiting for confirmation', 'appointease' ),
-			Booking::CONFIRMED => __( 'confirmed', 'appointease' ),
-			Booking::CANCELLED => __( 'cancelled', 'appointease' ),
-			Booking::REJECTED  => __( 'declined', 'appointease' ),
-			Booking::COMPLETED => __( 'completed', 'appointease' ),
+			Booking::UNVERIFIED => __( 'waiting for you to confirm it by email', 'appointease' ),
+			Booking::EXPIRED    => __( 'expired (not confirmed in time)', 'appointease' ),
+			Booking::PENDING    => __( 'waiting for confirmation', 'appointease' ),
+			Booking::CONFIRMED  => __( 'confirmed', 'appointease' ),
+			Booking::CANCELLED  => __( 'cancelled', 'appointease' ),
+			Booking::REJECTED   => __( 'declined', 'appointease' ),
+			Booking::COMPLETED  => __( 'completed', 'appointease' ),
 		);
 		return $names[ $status ] ?? $status;
+	}
+
+	/**
+	 * Whole minutes from the booking's creation to its confirmation deadline.
+	 *
+	 * @param Booking $booking The booking.
+	 */
+	private static function minutes_left( Booking $booking ): int {
+		if ( null === $booking->verify_by ) {
+			return 0;
+		}
+		return max( 0, intdiv( (int) strtotime( $booking->verify_by . ' UTC' ) - (int) strtotime( $booking->created_at . ' UTC' ), 60 ) );
 	}
 
 	/**

@@ -140,6 +140,28 @@ final class BookingsController extends Controller {
 				),
 			)
 		);
+		register_rest_route(
+			self::NAMESPACE,
+			$one . '/verify',
+			array(
+				'args'   => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'verify' ),
+					'permission_callback' => array( $this, 'can_verify' ),
+					'args'                => array(
+						'token' => array(
+							'description' => __( 'The confirm token from the link in the "confirm your booking" email, in the request body.', 'appointease' ),
+							'type'        => 'string',
+							'required'    => true,
+							'minLength'   => 1,
+							'maxLength'   => 128,
+						),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
 		foreach ( array( 'approve', 'reject' ) as $action ) {
 			self::route(
 				$one . '/' . $action,
@@ -167,6 +189,47 @@ final class BookingsController extends Controller {
 	 */
 	public function can_manage_or_holds_token( $request ) {
 		return ManageTokens::refuse_in_url( $request ) ?? ( self::is_admin() ? true : $this->check_token( $request ) );
+	}
+
+	/**
+	 * Confirming a booking by email: anyone with the confirm token of its
+	 * email link, sent in the body (never the URL, which servers log). A
+	 * missing or wrong token answers like a booking that does not exist.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function can_verify( $request ) {
+		$token = self::body_token( $request );
+		$hash  = $this->bookings->verify_token_hash( (int) $request['id'] );
+		if ( '' !== $token && null !== $hash && hash_equals( $hash, hash( 'sha256', $token ) ) ) {
+			return true;
+		}
+		return self::not_found();
+	}
+
+	/**
+	 * The confirm token, from the JSON or form body only.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 */
+	private static function body_token( \WP_REST_Request $request ): string {
+		$json  = $request->get_json_params();
+		$token = is_array( $json ) && isset( $json['token'] ) ? $json['token'] : ( $request->get_body_params()['token'] ?? '' );
+		return is_string( $token ) ? $token : '';
+	}
+
+	/**
+	 * Confirms an unverified booking: it becomes pending (when bookings need
+	 * approval) or confirmed, and the usual emails go out. Confirming again
+	 * answers with the booking as it is; past the deadline the answer is
+	 * 410 CONFIRMATION_EXPIRED.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function verify( $request ) {
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->verify( (int) $request['id'], self::body_token( $request ), new \DateTimeImmutable( 'now' ) ) ) ) );
 	}
 
 	/**
@@ -585,6 +648,9 @@ final class BookingsController extends Controller {
 					),
 					'created_at'   => $time,
 					'updated_at'   => $time,
+					'confirm_by'   => array(
+						'description' => __( 'Only while the booking is unverified: until when its customer may confirm it by the link in the email.', 'appointease' ),
+					) + $time,
 					'manage_token' => array(
 						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
 						'type'        => 'string',

@@ -42,6 +42,7 @@ final class Errors {
 		'TOO_MANY_BOOKINGS'      => 409,
 		'HOLD_EXPIRED'           => 410,
 		'TOKEN_EXPIRED'          => 410,
+		'CONFIRMATION_EXPIRED'   => 410,
 		'SLOT_IN_PAST'           => 422,
 		'TOO_FAST'               => 422,
 		'RATE_LIMITED'           => 429,

@@ -45,88 +45,98 @@ final class Settings {
 	 * poll's rate limit, slot checks) load no translations.
 	 */
 	private const RULES = array(
-		'slot_step'                => array(
+		'slot_step'                  => array(
 			'type'    => 'integer',
 			'enum'    => array( 5, 10, 15, 20, 30, 45, 60 ),
 			'default' => 15,
 		),
-		'minimum_notice'           => array(
+		'minimum_notice'             => array(
 			'type'    => 'integer',
 			'minimum' => 0,
 			'maximum' => 43200,
 			'default' => 60,
 		),
-		'horizon_days'             => array(
+		'horizon_days'               => array(
 			'type'    => 'integer',
 			'minimum' => 1,
 			'maximum' => 365,
 			'default' => 90,
 		),
-		'approval_required'        => array(
+		'approval_required'          => array(
 			'type'    => 'boolean',
 			'default' => false,
 		),
-		'hold_ttl'                 => array(
+		'require_email_confirmation' => array(
+			'type'    => 'boolean',
+			'default' => false,
+		),
+		'confirmation_minutes'       => array(
+			'type'    => 'integer',
+			'minimum' => 5,
+			'maximum' => 1440,
+			'default' => 30,
+		),
+		'hold_ttl'                   => array(
 			'type'    => 'integer',
 			'minimum' => 10,
 			'maximum' => 300,
 			'default' => 30,
 		),
-		'hold_max_life'            => array(
+		'hold_max_life'              => array(
 			'type'    => 'integer',
 			'minimum' => 60,
 			'maximum' => 600,
 			'default' => 600,
 		),
-		'rate_limit_writes'        => array(
+		'rate_limit_writes'          => array(
 			'type'    => 'integer',
 			'minimum' => 1,
 			'maximum' => 10000,
 			'default' => 30,
 		),
-		'rate_limit_poll'          => array(
+		'rate_limit_poll'            => array(
 			'type'    => 'integer',
 			'minimum' => 60,
 			'maximum' => 100000,
 			'default' => 600,
 		),
-		'rate_limit_reads'         => array(
+		'rate_limit_reads'           => array(
 			'type'    => 'integer',
 			'minimum' => 10,
 			'maximum' => 10000,
 			'default' => 120,
 		),
-		'booking_changes_per_hour' => array(
+		'booking_changes_per_hour'   => array(
 			'type'    => 'integer',
 			'minimum' => 1,
 			'maximum' => 100,
 			'default' => 5,
 		),
-		'min_fill_seconds'         => array(
+		'min_fill_seconds'           => array(
 			'type'    => 'integer',
 			'minimum' => 0,
 			'maximum' => 600,
 			'default' => 3,
 		),
-		'bookings_per_email'       => array(
+		'bookings_per_email'         => array(
 			'type'    => 'integer',
 			'minimum' => 0,
 			'maximum' => 1000,
 			'default' => 3,
 		),
-		'manage_link_days'         => array(
+		'manage_link_days'           => array(
 			'type'    => 'integer',
 			'minimum' => 0,
 			'maximum' => 365,
 			'default' => 7,
 		),
-		'poll_interval'            => array(
+		'poll_interval'              => array(
 			'type'    => 'integer',
 			'minimum' => 1,
 			'maximum' => 10,
 			'default' => 1,
 		),
-		'booking_page'             => array(
+		'booking_page'               => array(
 			'type'    => 'integer',
 			'minimum' => 0,
 			'default' => 0,
@@ -140,21 +150,23 @@ final class Settings {
 	 */
 	private static function booking_schema(): array {
 		$descriptions = array(
-			'slot_step'                => __( 'Minutes between two offered start times.', 'appointease' ),
-			'minimum_notice'           => __( 'Minutes a booking must be made before it starts.', 'appointease' ),
-			'horizon_days'             => __( 'How many days ahead visitors may book.', 'appointease' ),
-			'approval_required'        => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
-			'hold_ttl'                 => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
-			'hold_max_life'            => __( 'Seconds a hold may last at most, heartbeats included.', 'appointease' ),
-			'rate_limit_writes'        => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
-			'rate_limit_poll'          => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
-			'rate_limit_reads'         => __( 'Month views of free times (availability and seats left) one IP address may ask for per minute.', 'appointease' ),
-			'booking_changes_per_hour' => __( 'Times a customer may move one booking per hour. Moves and cancels close together send one email.', 'appointease' ),
-			'min_fill_seconds'         => __( 'Seconds a visitor must take at least from choosing a time to booking it; faster bookings are refused as automated (0: no minimum). Bookings made by admins are never checked.', 'appointease' ),
-			'bookings_per_email'       => __( 'Coming bookings one email address may have at once; a visitor asking for more is refused (0: no limit). Addresses are compared without letter case, a +tag, or the dots of a Gmail address. Bookings made by admins are never refused.', 'appointease' ),
-			'manage_link_days'         => __( 'Days after an appointment ends that the customer\'s link to see, change or cancel it keeps working (0: until it ends). After that the link tells them to contact you.', 'appointease' ),
-			'poll_interval'            => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
-			'booking_page'             => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
+			'slot_step'                  => __( 'Minutes between two offered start times.', 'appointease' ),
+			'minimum_notice'             => __( 'Minutes a booking must be made before it starts.', 'appointease' ),
+			'horizon_days'               => __( 'How many days ahead visitors may book.', 'appointease' ),
+			'approval_required'          => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
+			'require_email_confirmation' => __( 'Customers confirm each booking by opening a link sent to their email address. Until then the booking holds its time; unconfirmed, it expires and the time is free again. Keeps made-up bookings from filling the calendar.', 'appointease' ),
+			'confirmation_minutes'       => __( 'Minutes a booking waiting for its customer\'s email confirmation holds its time before it expires.', 'appointease' ),
+			'hold_ttl'                   => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
+			'hold_max_life'              => __( 'Seconds a hold may last at most, heartbeats included.', 'appointease' ),
+			'rate_limit_writes'          => __( 'Holds and bookings one IP address may send per minute.', 'appointease' ),
+			'rate_limit_poll'            => __( 'Live-availability polls one IP address may send per minute (a page polls once a second).', 'appointease' ),
+			'rate_limit_reads'           => __( 'Month views of free times (availability and seats left) one IP address may ask for per minute.', 'appointease' ),
+			'booking_changes_per_hour'   => __( 'Times a customer may move one booking per hour. Moves and cancels close together send one email.', 'appointease' ),
+			'min_fill_seconds'           => __( 'Seconds a visitor must take at least from choosing a time to booking it; faster bookings are refused as automated (0: no minimum). Bookings made by admins are never checked.', 'appointease' ),
+			'bookings_per_email'         => __( 'Coming bookings one email address may have at once; a visitor asking for more is refused (0: no limit). Addresses are compared without letter case, a +tag, or the dots of a Gmail address. Bookings made by admins are never refused.', 'appointease' ),
+			'manage_link_days'           => __( 'Days after an appointment ends that the customer\'s link to see, change or cancel it keeps working (0: until it ends). After that the link tells them to contact you.', 'appointease' ),
+			'poll_interval'              => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
+			'booking_page'               => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {

@@ -19,7 +19,7 @@ import { captchaToken, resetCaptcha } from './captcha';
 import { errorMessage, isHoldLost, isTimeConflict } from './messages';
 import type { BookingStore, Selection } from './store';
 import { formatDateTime, monthRange } from './time';
-import type { OwnHold, TimeOption } from './types';
+import type { Booking, OwnHold, TimeOption } from './types';
 import type { DeepLink } from './url';
 import {
 	cleanCustomer,
@@ -599,6 +599,34 @@ export async function applyDeepLink(
 		store.getState().goTo( 'time' );
 	} else {
 		store.getState().goTo( 'date' );
+	}
+}
+
+/**
+ * Confirms a booking by the link in its "confirm your booking" email, and
+ * loads the names its summary shows.
+ *
+ * @param store      The app's store.
+ * @param link       The booking id and token from the link.
+ * @param link.id
+ * @param link.token
+ * @return The booking as it is now, or the message that says why not.
+ */
+export async function confirmBookingByEmail(
+	store: BookingStore,
+	link: { id: number; token: string }
+): Promise< { booking: Booking } | { error: string } > {
+	try {
+		const booking = await store
+			.getState()
+			.api.verifyBooking( link.id, link.token );
+		const state = store.getState();
+		state.selectService( booking.service );
+		state.selectEmployee( booking.employee );
+		await Promise.all( [ loadServices( store ), loadEmployees( store ) ] );
+		return { booking };
+	} catch ( error ) {
+		return { error: errorMessage( error, 'confirm' ) };
 	}
 }
 

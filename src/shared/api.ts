@@ -274,6 +274,8 @@ export interface BookingApi {
 	book: ( body: BookingBody, idempotencyKey: string ) => Promise< Booking >;
 	getBooking: ( id: number, token: string ) => Promise< Booking >;
 	cancelBooking: ( id: number, token: string ) => Promise< Booking >;
+	/** Confirms an unverified booking with the token of its email link (in the body). */
+	verifyBooking: ( id: number, token: string ) => Promise< Booking >;
 	rescheduleBooking: (
 		id: number,
 		token: string,
@@ -398,6 +400,13 @@ export function createApi(
 				path: `${ ns }/bookings/${ id }/cancel`,
 				method: 'POST',
 				headers: { [ TOKEN_HEADER ]: token },
+			} ),
+
+		verifyBooking: ( id, token ) =>
+			request< Booking >( {
+				path: `${ ns }/bookings/${ id }/verify`,
+				method: 'POST',
+				data: { token },
 			} ),
 
 		rescheduleBooking: ( id, token, start ) =>

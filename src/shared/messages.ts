@@ -15,7 +15,13 @@ import { ApiError } from './api';
 
 /** What the visitor was doing when the error came. */
 export type ErrorContext =
-	'hold' | 'book' | 'reschedule' | 'cancel' | 'load' | 'open-booking';
+	| 'hold'
+	| 'book'
+	| 'reschedule'
+	| 'cancel'
+	| 'load'
+	| 'open-booking'
+	| 'confirm';
 
 /** Reasons that mean "this time cannot be had": pick another. */
 export const TIME_CONFLICTS = new Set( [
@@ -149,6 +155,11 @@ export function errorMessage(
 				),
 				time
 			);
+		case 'CONFIRMATION_EXPIRED':
+			return __(
+				'This booking was not confirmed in time, so its time was given free again. Please book again.',
+				'appointease'
+			);
 		case 'RATE_LIMITED':
 			return __(
 				'There have been too many attempts from your connection. Please wait a minute, then try again.',
@@ -165,11 +176,23 @@ export function errorMessage(
 						'appointease'
 					);
 		case 'STATUS_CONFLICT':
+			if ( context === 'confirm' ) {
+				return __(
+					'This booking was cancelled, so it can no longer be confirmed. Please book again.',
+					'appointease'
+				);
+			}
 			return __(
 				'This booking can no longer be changed: it has been cancelled or has already taken place.',
 				'appointease'
 			);
 		case 'NOT_FOUND':
+			if ( context === 'confirm' ) {
+				return __(
+					'This confirmation link is not valid. Please open the link from your latest email exactly as it is, or book again.',
+					'appointease'
+				);
+			}
 			return context === 'load'
 				? __(
 						'This service or employee can no longer be booked here. Please reload the page, or contact us to book.',

@@ -34,6 +34,7 @@ export interface Availability {
  * Answer of:
  *   GET, POST /appointease/v1/bookings
  *   GET /appointease/v1/bookings/(?P<id>[^/]+)
+ *   POST /appointease/v1/bookings/(?P<id>[^/]+)/verify
  */
 export interface Booking {
 	id: number;
@@ -42,7 +43,14 @@ export interface Booking {
 	start: string;
 	end: string;
 	seats: number;
-	status: 'pending' | 'confirmed' | 'cancelled' | 'rejected' | 'completed';
+	status:
+		| 'unverified'
+		| 'pending'
+		| 'confirmed'
+		| 'cancelled'
+		| 'rejected'
+		| 'completed'
+		| 'expired';
 	customer: {
 		name: string;
 		email: string;
@@ -51,6 +59,10 @@ export interface Booking {
 	};
 	created_at: string;
 	updated_at: string;
+	/**
+	 * Only while the booking is unverified: until when its customer may confirm it by the link in the email.
+	 */
+	confirm_by?: string;
 	/**
 	 * Only in the answer to POST bookings: the secret of the customer's manage link.
 	 */
@@ -277,6 +289,14 @@ export interface Settings {
 	 */
 	approval_required: boolean;
 	/**
+	 * Customers confirm each booking by opening a link sent to their email address. Until then the booking holds its time; unconfirmed, it expires and the time is free again. Keeps made-up bookings from filling the calendar.
+	 */
+	require_email_confirmation: boolean;
+	/**
+	 * Minutes a booking waiting for its customer's email confirmation holds its time before it expires.
+	 */
+	confirmation_minutes: number;
+	/**
 	 * Seconds a visitor's hold on a time lasts without a heartbeat.
 	 */
 	hold_ttl: number;
@@ -329,83 +349,91 @@ export interface Settings {
 	 */
 	email_notify_admin: boolean;
 	/**
-	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_created_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_created_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_created_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_created_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_confirmed_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_confirmed_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_confirmed_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_confirmed_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rejected_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rejected_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rejected_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rejected_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_cancelled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_cancelled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_cancelled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_cancelled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rescheduled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rescheduled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rescheduled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}.
+	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_rescheduled_staff_body: string;
+	/**
+	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_verify_customer_subject: string;
+	/**
+	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_verify_customer_body: string;
 }

@@ -76,6 +76,7 @@ export type ApiErrorReason =
 	| 'TOKEN_EXPIRED'
 	| 'HOLD_EXPIRED'
 	| 'HOLD_NOT_FOUND'
+	| 'CONFIRMATION_EXPIRED'
 	| 'RATE_LIMITED'
 	| 'STORE_UNAVAILABLE';
 
@@ -126,11 +127,13 @@ export type BookingStatus = Booking[ 'status' ];
 
 /** Every booking status, in the order of the lifecycle. */
 export const BOOKING_STATUSES = [
+	'unverified',
 	'pending',
 	'confirmed',
 	'cancelled',
 	'rejected',
 	'completed',
+	'expired',
 ] as const satisfies readonly BookingStatus[];
 
 /**

@@ -34,6 +34,32 @@ export interface DeepLink {
 	date: string | null;
 }
 
+/** The key of the confirm link's fragment (`#appointease_confirm=<id>.<token>`). */
+export const CONFIRM_FRAGMENT_KEY = 'appointease_confirm';
+
+/** The confirm link from the "confirm your booking" email. */
+export interface ConfirmLink {
+	id: number;
+	token: string;
+}
+
+/**
+ * The confirm link in a URL fragment, if there is a valid one. The token
+ * travels in the fragment, which browsers never send to a server.
+ *
+ * @param hash `location.hash`.
+ */
+export function readConfirmLink( hash: string ): ConfirmLink | null {
+	const params = new URLSearchParams( hash.replace( /^#/, '' ) );
+	const match = /^(\d{1,10})\.([A-Za-z0-9]{1,128})$/.exec(
+		params.get( CONFIRM_FRAGMENT_KEY ) ?? ''
+	);
+	if ( ! match || toId( match[ 1 ] ) === 0 ) {
+		return null;
+	}
+	return { id: toId( match[ 1 ] ), token: match[ 2 ] ?? '' };
+}
+
 export interface ManageLink {
 	id: number;
 	token: string;

@@ -41,13 +41,18 @@ import {
 
 function renderApp(
 	overrides: Partial< BlockSettings > = {},
-	{ api = fakeApi(), search = '' }: { api?: FakeApi; search?: string } = {}
+	{
+		api = fakeApi(),
+		search = '',
+		hash = '',
+	}: { api?: FakeApi; search?: string; hash?: string } = {}
 ) {
 	const view = render(
 		<BookingApp
 			settings={ { ...DEFAULT_SETTINGS, ...overrides } }
 			api={ api }
 			search={ search }
+			hash={ hash }
 		/>
 	);
 	return { api, view };
@@ -604,6 +609,46 @@ describe( 'BookingApp', () => {
 				screen.getAllByRole( 'button', { name: /Haircut/ } )
 			).toHaveLength( 2 )
 		);
+	} );
+} );
+
+describe( 'the confirm view', () => {
+	const HASH = '#appointease_confirm=42.c0nfirmSecret';
+
+	it( 'posts the token from the fragment and shows the confirmed booking', async () => {
+		const { api } = renderApp( {}, { hash: HASH } );
+		expect(
+			screen.getByRole( 'heading', {
+				level: 2,
+				name: 'Confirm your booking',
+			} )
+		).toBeVisible();
+		const status = await screen.findByText(
+			/Thank you! Your booking is confirmed/
+		);
+		expect( status ).toHaveFocus();
+		expect( api.verifyBooking ).toHaveBeenCalledWith( 42, 'c0nfirmSecret' );
+		expect( await screen.findByText( 'Ana Silva' ) ).toBeVisible();
+		expect( screen.getByText( 'Haircut' ) ).toBeVisible();
+	} );
+
+	it( 'says when the link came too late, and offers to book again', async () => {
+		const api = fakeApi( {
+			verifyBooking: jest.fn( async () => {
+				throw new ApiError( 'expired', {
+					code: 'appointease_confirmation_expired',
+					status: 410,
+					reason: 'CONFIRMATION_EXPIRED',
+				} );
+			} ),
+		} );
+		renderApp( {}, { api, hash: HASH } );
+		expect(
+			await screen.findByText( /was not confirmed in time/ )
+		).toHaveFocus();
+		expect(
+			screen.getByRole( 'link', { name: 'Book an appointment' } )
+		).toBeVisible();
 	} );
 } );
 

@@ -3,10 +3,46 @@
  */
 import {
 	buildManageUrl,
+	readConfirmLink,
 	readDeepLink,
 	readManageLink,
 	withoutManageToken,
 } from '../../src/shared/url';
+import { minutesToConfirm } from '../../src/blocks/booking/components/DoneStep';
+
+describe( 'readConfirmLink', () => {
+	it( 'reads the booking id and token from the fragment', () => {
+		expect( readConfirmLink( '#appointease_confirm=7.abc123' ) ).toEqual( {
+			id: 7,
+			token: 'abc123',
+		} );
+	} );
+
+	it.each( [
+		'',
+		'#',
+		'#appointease_confirm=',
+		'#appointease_confirm=7',
+		'#appointease_confirm=0.abc',
+		'#appointease_confirm=x.abc',
+		'#appointease_confirm=7.a<b',
+		'#other=7.abc',
+	] )( 'ignores %j', ( hash ) => {
+		expect( readConfirmLink( hash ) ).toBeNull();
+	} );
+} );
+
+describe( 'minutesToConfirm', () => {
+	it( "counts from the server's own times", () => {
+		expect(
+			minutesToConfirm(
+				'2030-03-01T09:00:00+01:00',
+				'2030-03-01T09:30:00+01:00'
+			)
+		).toBe( 30 );
+		expect( minutesToConfirm( '2030-03-01T09:00:00+01:00', '' ) ).toBe( 0 );
+	} );
+} );
 
 describe( 'readDeepLink', () => {
 	it( 'reads service, employee and date', () => {

@@ -15,6 +15,7 @@ define( 'APPOINTEASE_MIN_PHP', '8.1' );
 define( 'OBJECT', 'OBJECT' );
 define( 'ARRAY_A', 'ARRAY_A' );
 define( 'ARRAY_N', 'ARRAY_N' );
+define( 'MINUTE_IN_SECONDS', 60 );
 define( 'HOUR_IN_SECONDS', 3600 );
 define( 'APPOINTEASE_TESTS_WP_DIR', '/tmp/wordpress' );
 define( 'APPOINTEASE_TESTS_SITE_URL', 'http://localhost:8888' );

@@ -22,6 +22,8 @@ export type BookingAction = 'approve' | 'reject' | 'cancel' | 'reschedule';
  */
 export function statusLabel( status: BookingStatus ): string {
 	switch ( status ) {
+		case 'unverified':
+			return __( 'Awaiting email confirmation', 'appointease' );
 		case 'pending':
 			return __( 'Pending', 'appointease' );
 		case 'confirmed':
@@ -32,6 +34,8 @@ export function statusLabel( status: BookingStatus ): string {
 			return __( 'Rejected', 'appointease' );
 		case 'completed':
 			return __( 'Completed', 'appointease' );
+		case 'expired':
+			return __( 'Expired (not confirmed)', 'appointease' );
 	}
 	return status;
 }
@@ -39,11 +43,15 @@ export function statusLabel( status: BookingStatus ): string {
 /**
  * The actions a booking in this status allows: approving and rejecting
  * need a pending one; cancelling and moving need one that still holds
- * its time (pending or confirmed).
+ * its time (pending or confirmed). One awaiting its customer's email
+ * confirmation holds its time too, but can only be cancelled.
  *
  * @param status The booking's status.
  */
 export function allowedActions( status: BookingStatus ): BookingAction[] {
+	if ( status === 'unverified' ) {
+		return [ 'cancel' ];
+	}
 	if ( status === 'pending' ) {
 		return [ 'approve', 'reject', 'reschedule', 'cancel' ];
 	}
@@ -59,7 +67,11 @@ export function allowedActions( status: BookingStatus ): BookingAction[] {
  * @param booking The booking.
  */
 export function isActive( booking: Booking ): boolean {
-	return booking.status === 'pending' || booking.status === 'confirmed';
+	return (
+		booking.status === 'unverified' ||
+		booking.status === 'pending' ||
+		booking.status === 'confirmed'
+	);
 }
 
 /**

@@ -60,6 +60,14 @@ function knownLabels(): Record< string, string > {
 		minimum_notice: __( 'Minimum notice (minutes)', 'appointease' ),
 		horizon_days: __( 'Booking horizon (days)', 'appointease' ),
 		approval_required: __( 'Bookings need approval', 'appointease' ),
+		require_email_confirmation: __(
+			'Customers confirm bookings by email',
+			'appointease'
+		),
+		confirmation_minutes: __(
+			'Time to confirm by email (minutes)',
+			'appointease'
+		),
 		hold_ttl: __(
 			'Hold lifetime without a heartbeat (seconds)',
 			'appointease'

@@ -207,6 +207,9 @@ export function fakeApi(
 		cancelBooking: jest.fn( async () =>
 			booking( { status: 'cancelled' } )
 		),
+		verifyBooking: jest.fn( async () =>
+			booking( { status: 'confirmed' } )
+		),
 		rescheduleBooking: jest.fn(
 			async ( _id: number, _token: string, start: string ) =>
 				booking( { start } )

@@ -1,7 +1,8 @@
 /**
  * The front-end booking app: one per `.appointease-booking` element. It
- * shows the booking flow, or the manage view when the page was opened with
- * the manage link from a booking email.
+ * shows the booking flow, the manage view when the page was opened with
+ * the manage link from a booking email, or the confirm view when it was
+ * opened with the link of a "confirm your booking" email.
  */
 
 /**
@@ -12,7 +13,7 @@ import type { CSSProperties } from 'react';
 /**
  * WordPress dependencies
  */
-import { useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -23,8 +24,14 @@ import { createBookingStore } from '../../../shared/store';
 import { BookingStoreProvider } from '../../../shared/store-context';
 import type { BlockSettings } from '../../../shared/types';
 import { takeManageLink } from '../../../shared/manage-token';
-import { readDeepLink, readManageLink } from '../../../shared/url';
+import {
+	readConfirmLink,
+	readDeepLink,
+	readManageLink,
+	type ConfirmLink,
+} from '../../../shared/url';
 import { BookingFlow } from './BookingFlow';
+import { ConfirmView } from './ConfirmView';
 import { ManageView } from './ManageView';
 
 let instanceCount = 0;
@@ -46,6 +53,24 @@ interface BookingAppProps {
 	api?: BookingApi;
 	/** The page's query string (`location.search` by default). */
 	search?: string;
+	/** The page's fragment (`location.hash` by default). */
+	hash?: string;
+}
+
+/**
+ * The confirm link in the page's fragment, taken out of the address bar
+ * (history, bookmarks, a copied URL) as soon as it is read.
+ *
+ * @param hash The fragment given to the app, or undefined for the page's own.
+ */
+function takeConfirmLink( hash: string | undefined ): ConfirmLink | null {
+	const link = readConfirmLink( hash ?? window.location.hash );
+	if ( link && hash === undefined && window.history?.replaceState ) {
+		const url = new URL( window.location.href );
+		url.hash = '';
+		window.history.replaceState( window.history.state, '', url.toString() );
+	}
+	return link;
 }
 
 /**
@@ -55,14 +80,16 @@ interface BookingAppProps {
  * @param props.settings The settings from the container's data attribute.
  * @param props.api      The REST client.
  * @param props.search   The page's query string.
+ * @param props.hash     The page's fragment.
  */
-export function BookingApp( { settings, api, search }: BookingAppProps ) {
+export function BookingApp( { settings, api, search, hash }: BookingAppProps ) {
 	const id = useInstanceId();
 	// One store per app, created once; settings come from server-rendered
 	// markup and the URL, which do not change while the page is open.
-	const [ { store, deepLink } ] = useState( () => {
+	const [ { store, deepLink, confirm } ] = useState( () => {
 		const query = search ?? window.location.search;
 		return {
+			confirm: takeConfirmLink( hash ),
 			store: createBookingStore( settings, {
 				api,
 				// The real page takes the token off its address bar.
@@ -75,6 +102,27 @@ export function BookingApp( { settings, api, search }: BookingAppProps ) {
 		};
 	} );
 	const managing = store.getState().manage !== null;
+
+	// A confirm link opened in a tab that shows the booking page already
+	// changes only the fragment, which loads nothing: start over with it.
+	useEffect( () => {
+		if ( hash !== undefined ) {
+			return undefined;
+		}
+		const onHashChange = () => {
+			if ( readConfirmLink( window.location.hash ) ) {
+				window.location.reload();
+			}
+		};
+		window.addEventListener( 'hashchange', onHashChange );
+		return () => window.removeEventListener( 'hashchange', onHashChange );
+	}, [ hash ] );
+	let title: string = __( 'Book an appointment', 'appointease' );
+	if ( confirm ) {
+		title = __( 'Confirm your booking', 'appointease' );
+	} else if ( managing ) {
+		title = __( 'Manage your appointment', 'appointease' );
+	}
 
 	const headingId = `${ id }-heading`;
 	const style: CSSProperties | undefined = settings.accentColor
@@ -91,13 +139,11 @@ export function BookingApp( { settings, api, search }: BookingAppProps ) {
 				style={ style }
 			>
 				<h2 id={ headingId } className="appointease-app__title">
-					{ managing
-						? __( 'Manage your appointment', 'appointease' )
-						: __( 'Book an appointment', 'appointease' ) }
+					{ title }
 				</h2>
-				{ managing ? (
-					<ManageView id={ id } />
-				) : (
+				{ confirm && <ConfirmView link={ confirm } /> }
+				{ ! confirm && managing && <ManageView id={ id } /> }
+				{ ! confirm && ! managing && (
 					<BookingFlow id={ id } deepLink={ deepLink } />
 				) }
 			</section>

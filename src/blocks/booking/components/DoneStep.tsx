@@ -1,11 +1,12 @@
 /**
- * The done step: what was booked, the calendar file and the manage link.
+ * The done step: what was booked, the calendar file and the manage link; or,
+ * where customers confirm bookings by email, the request to do so.
  */
 
 /**
  * WordPress dependencies
  */
-import { __ } from '@wordpress/i18n';
+import { __, sprintf, _n } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -16,6 +17,23 @@ import { IcsButton } from './IcsButton';
 import { Summary } from './Summary';
 
 /**
+ * Whole minutes a booking waits for its email confirmation, from the server's
+ * own times (the visitor's clock may be off).
+ *
+ * @param createdAt When it was made, ISO 8601.
+ * @param confirmBy Its deadline, ISO 8601.
+ */
+export function minutesToConfirm(
+	createdAt: string,
+	confirmBy: string
+): number {
+	const span = Date.parse( confirmBy ) - Date.parse( createdAt );
+	return Number.isFinite( span )
+		? Math.max( 1, Math.round( span / 60000 ) )
+		: 0;
+}
+
+/**
  * The step.
  */
 export function DoneStep() {
@@ -24,6 +42,39 @@ export function DoneStep() {
 		return null;
 	}
 	const token = booking.manage_token ?? '';
+
+	if ( booking.status === 'unverified' ) {
+		const minutes = minutesToConfirm(
+			booking.created_at,
+			booking.confirm_by ?? ''
+		);
+		return (
+			<div className="appointease-done">
+				<p
+					className="appointease-done__status"
+					data-status={ booking.status }
+				>
+					{ sprintf(
+						/* translators: 1: an email address, 2: a number of minutes. */
+						_n(
+							'Almost done: check your email. We have sent a link to %1$s; open it within %2$d minute to confirm your booking. Until then the time is kept for you; unconfirmed, it is given free again.',
+							'Almost done: check your email. We have sent a link to %1$s; open it within %2$d minutes to confirm your booking. Until then the time is kept for you; unconfirmed, it is given free again.',
+							minutes,
+							'appointease'
+						),
+						booking.customer.email,
+						minutes
+					) }
+				</p>
+				<Summary
+					service={ booking.service }
+					employee={ booking.employee }
+					start={ booking.start }
+					customer={ booking.customer }
+				/>
+			</div>
+		);
+	}
 
 	return (
 		<div className="appointease-done">

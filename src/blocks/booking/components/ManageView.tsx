@@ -40,6 +40,13 @@ import { TimePicker } from './TimePicker';
  */
 export function statusText( status: BookingStatus ): string {
 	switch ( status ) {
+		case 'unverified':
+			return __(
+				'Waiting for you to confirm it by email',
+				'appointease'
+			);
+		case 'expired':
+			return __( 'Expired: it was not confirmed in time', 'appointease' );
 		case 'pending':
 			return __( 'Waiting for approval', 'appointease' );
 		case 'confirmed':

@@ -33,6 +33,8 @@ final class RouteCapabilitiesTest extends RestTestCase {
 		'can_read'                    => 'read',
 		'can_list'                    => 'list',
 		'__return_true'               => 'public',
+		// Anyone with the confirm token of the booking's email, admins no more than others (EmailConfirmationTest).
+		'can_verify'                  => 'public',
 	);
 
 	/**

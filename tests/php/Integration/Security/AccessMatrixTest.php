@@ -42,6 +42,7 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'GET /bookings/{id}/ics'           => array( 404, 404, 404, 200 ),
 		'POST /bookings/{id}/reject'       => array( 401, 403, 403, 200 ),
 		'POST /bookings/{id}/reschedule'   => array( 404, 404, 404, 200 ),
+		'POST /bookings/{id}/verify'       => array( 404, 404, 404, 404 ),
 		'GET /capacity'                    => array( 200, 200, 200, 200 ),
 		'GET /employees'                   => array( 200, 200, 200, 200 ),
 		'GET /employees?context=edit'      => array( 401, 403, 403, 200 ),

@@ -1,0 +1,233 @@
+/**
+ * "Customers confirm by email" (issue 14, anti-spam, optional): with the
+ * setting on, a visitor who books is asked to check their email instead of
+ * being told the booking is made; the email (kept by the local site in
+ * $RUNTIME/logs/mail.log) carries a confirm link whose token is in the URL
+ * fragment; opening it confirms the booking and shows it. Opening it again
+ * is harmless; a made-up token is refused with a message.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readStack } from './stack';
+import {
+	adminRest,
+	changeSettings,
+	collectPageErrors,
+	dateAhead,
+	login,
+	withBookable,
+	type AdminRest,
+} from './utils';
+
+const bookable = withBookable( 'Confirm' );
+
+// A client of its own: withBookable()'s closes in its afterAll, which runs first.
+let admin: AdminRest | undefined;
+let restore: Record< string, unknown > | undefined;
+
+test.beforeAll( async ( { browser } ) => {
+	admin = await adminRest( browser );
+	restore = await changeSettings( admin, {
+		require_email_confirmation: true,
+		confirmation_minutes: 20,
+	} );
+} );
+
+test.afterAll( async () => {
+	if ( admin && restore ) {
+		await changeSettings( admin, restore );
+	}
+	await admin?.close();
+} );
+
+interface LoggedMail {
+	to: string[] | string;
+	subject: string;
+	message: string;
+}
+
+/**
+ * The emails the local site logged to an address, oldest first.
+ *
+ * @param address The recipient.
+ */
+function mailsTo( address: string ): LoggedMail[] {
+	const file = path.join( readStack().log_dir, 'mail.log' );
+	if ( ! fs.existsSync( file ) ) {
+		return [];
+	}
+	return fs
+		.readFileSync( file, 'utf8' )
+		.split( '\n' )
+		.filter( ( line ) => line.trim() !== '' )
+		.map( ( line ) => JSON.parse( line ) as LoggedMail )
+		.filter( ( mail ) =>
+			( [] as string[] ).concat( mail.to ).includes( address )
+		);
+}
+
+test( 'a visitor books, confirms by the link in the email, and sees the booking confirmed', async ( {
+	page,
+} ) => {
+	const errors = collectPageErrors( page );
+	const email = `confirm.${ Date.now() }@example.com`;
+	await page.goto(
+		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ dateAhead( 5 ) }`
+	);
+	const app = page
+		.getByRole( 'region', { name: 'Book an appointment' } )
+		.first();
+	const time = app
+		.locator( 'button.appointease-time[data-state="available"]' )
+		.first();
+	await expect( time ).toBeVisible();
+	const start = ( await time.getAttribute( 'data-start' ) ) ?? '';
+	await time.click();
+	await app.getByRole( 'button', { name: 'Continue' } ).click();
+	await app.getByLabel( /^Name/ ).fill( 'Casey Confirm' );
+	await app.getByLabel( /^Email/ ).fill( email );
+	await app.getByRole( 'button', { name: 'Continue' } ).click();
+	const booked = page.waitForResponse(
+		( response ) =>
+			response.url().includes( '/appointease/v1/bookings' ) &&
+			response.request().method() === 'POST'
+	);
+	await app.getByRole( 'button', { name: 'Confirm booking' } ).click();
+	const answer = await booked;
+	expect( answer.status() ).toBe( 201 );
+	const booking = ( await answer.json() ) as { id: number; status: string };
+	expect( booking.status ).toBe( 'unverified' );
+
+	// Not "booked" yet: the visitor is asked to confirm within the setting's minutes.
+	const done = app.locator( '.appointease-done__status' );
+	await expect( done ).toHaveAttribute( 'data-status', 'unverified' );
+	await expect( done ).toContainText( 'check your email' );
+	await expect( done ).toContainText( 'within 20 minutes' );
+	await expect( app.getByText( 'Your booking is confirmed' ) ).toHaveCount(
+		0
+	);
+
+	// The time is taken meanwhile, for everyone.
+	const other = await page.context().newPage();
+	await other.goto(
+		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ dateAhead( 5 ) }`
+	);
+	await expect(
+		other.locator( `button.appointease-time[data-start="${ start }"]` )
+	).toHaveAttribute( 'data-state', 'booked' );
+	await other.close();
+
+	// The email: only the confirm link, its token in the fragment.
+	await expect.poll( () => mailsTo( email ).length ).toBe( 1 );
+	const mail = mailsTo( email )[ 0 ];
+	expect( mail?.subject ).toContain( 'Please confirm your booking' );
+	const found =
+		/(https?:\/\/\S+)#appointease_confirm=(\d+)\.[0-9a-f]{64}/.exec(
+			mail?.message ?? ''
+		);
+	expect( found, mail?.message ).not.toBeNull();
+	const link = found?.[ 0 ] ?? '';
+	expect( Number( found?.[ 2 ] ) ).toBe( booking.id );
+	expect( found?.[ 1 ] ).not.toContain( 'token' );
+
+	// Opening it confirms the booking; the token leaves the address bar.
+	const verified = page.waitForResponse(
+		( response ) =>
+			response.url().includes( `/bookings/${ booking.id }/verify` ) &&
+			response.request().method() === 'POST'
+	);
+	await page.goto( link );
+	const verify = await verified;
+	expect( verify.status() ).toBe( 200 );
+	expect( verify.url() ).not.toContain( 'token' );
+	const view = page
+		.getByRole( 'region', { name: 'Confirm your booking' } )
+		.first();
+	await expect( view.locator( '.appointease-done__status' ) ).toHaveAttribute(
+		'data-status',
+		'confirmed'
+	);
+	await expect( view.getByText( /Your booking is confirmed/ ) ).toBeVisible();
+	await expect( view.getByText( bookable.service.name ) ).toBeVisible();
+	await expect( view.getByText( 'Casey Confirm' ) ).toBeVisible();
+	expect( page.url() ).not.toContain( 'appointease_confirm' );
+
+	// Now the usual email with the manage link follows.
+	await expect.poll( () => mailsTo( email ).length ).toBe( 2 );
+	expect( mailsTo( email )[ 1 ]?.message ).toContain( 'appointease_token' );
+
+	// Opening it again is harmless (from another page; a link opened where
+	// only the fragment changes is handled too, see the made-up token below).
+	await page.goto( 'about:blank' );
+	await page.goto( link );
+	await expect(
+		page
+			.getByRole( 'region', { name: 'Confirm your booking' } )
+			.first()
+			.locator( '.appointease-done__status' )
+	).toHaveAttribute( 'data-status', 'confirmed' );
+	expect( mailsTo( email ) ).toHaveLength( 2 );
+
+	expect( errors ).toEqual( [] );
+
+	// A made-up token says what to do, even when only the fragment of the
+	// open page changes (no new page load).
+	await page.goto(
+		`/book/#appointease_confirm=${ booking.id }.${ 'b'.repeat( 64 ) }`
+	);
+	await expect(
+		page.getByText( 'This confirmation link is not valid.', {
+			exact: false,
+		} )
+	).toBeVisible();
+	// The browser reports the refused request itself; nothing else went wrong.
+	expect( errors ).toEqual( [
+		expect.stringContaining( `/bookings/${ booking.id }/verify` ),
+	] );
+} );
+
+test( 'the admin finds both settings, and unconfirmed bookings under their own status', async ( {
+	page,
+	request,
+} ) => {
+	const errors = collectPageErrors( page );
+	const date = dateAhead( 6 );
+	const day = await request.get(
+		`/wp-json/appointease/v1/availability?service=${ bookable.service.id }&employee=${ bookable.employee.id }&from=${ date }&to=${ date }`
+	);
+	const { days } = ( await day.json() ) as {
+		days: Array< { slots: Array< { start: string; state: string } > } >;
+	};
+	const start =
+		days[ 0 ]?.slots.find( ( slot ) => slot.state === 'available' )
+			?.start ?? '';
+	const made = await request.post( '/wp-json/appointease/v1/bookings', {
+		data: {
+			service: bookable.service.id,
+			employee: bookable.employee.id,
+			start,
+			customer: { name: 'Una Unconfirmed', email: 'una@example.com' },
+		},
+	} );
+	expect( made.status() ).toBe( 201 );
+
+	await login( page );
+	await page.goto( '/wp-admin/admin.php?page=appointease-settings' );
+	const form = page.getByRole( 'form', { name: 'Settings' } );
+	await expect(
+		form.getByLabel( 'Customers confirm bookings by email' )
+	).toBeChecked();
+	await expect(
+		form.getByLabel( 'Time to confirm by email (minutes)' )
+	).toHaveValue( '20' );
+
+	await page.goto( '/wp-admin/admin.php?page=appointease' );
+	await page
+		.getByLabel( 'Status', { exact: true } )
+		.selectOption( { label: 'Awaiting email confirmation' } );
+	await expect(
+		page.getByRole( 'row' ).filter( { hasText: 'Una Unconfirmed' } ).first()
+	).toContainText( 'Awaiting email confirmation' );
+	expect( errors ).toEqual( [] );
+} );
