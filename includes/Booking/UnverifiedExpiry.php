@@ -19,9 +19,11 @@ defined( 'ABSPATH' ) || exit;
 /**
  * An unverified booking (see the `require_email_confirmation` setting) holds
  * its seats until its deadline; then it expires and its time is free. Two
- * things make that happen within about a minute of the deadline:
+ * things make that happen soon after the deadline:
  *
- * - a WP-Cron job every minute, and the hourly housekeeping as a fallback;
+ * - a WP-Cron single event set for each unverified booking's deadline (a
+ *   site that never asks customers to confirm runs no job for it), and the
+ *   hourly housekeeping as a fallback;
  * - lazily, before the public routes that look for or take free times
  *   (availability, capacity, holds, bookings): one read of the
  *   (status, deadline) index, and a transaction only for what is due. The
