@@ -140,8 +140,7 @@ final class BookingsController extends Controller {
 				),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
+		self::route(
 			$one . '/verify',
 			array(
 				'args'   => self::id_args(),
