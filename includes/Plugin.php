@@ -53,8 +53,9 @@ final class Plugin {
 
 		// Page hooks only: after the early poll, which never needs them (nor loads their class).
 		ManagePage::register();
-		// After the early poll, which never expires bookings: it does not even add these hooks.
+		// After the early poll, which never expires bookings nor sends emails: it does not even add these hooks.
 		Booking\UnverifiedExpiry::register();
+		Notifications\ChangeEmails::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

@@ -87,7 +87,6 @@ final class Notifier {
 		add_action( 'appointease_booking_rejected', static fn( $booking ) => self::shared()->on_rejected( $booking ) );
 		add_action( 'appointease_booking_cancelled', static fn( $booking, $before = null ) => self::shared()->on_cancelled( $booking, $before ), 10, 2 );
 		add_action( 'appointease_booking_rescheduled', static fn( $after, $before ) => self::shared()->on_rescheduled( $after, $before ), 10, 2 );
-		ChangeEmails::register();
 	}
 
 	/**
