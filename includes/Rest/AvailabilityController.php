@@ -78,6 +78,13 @@ final class AvailabilityController extends Controller {
 							'required'          => true,
 							'validate_callback' => array( Input::class, 'validate_local_date' ),
 						),
+						// Without it, "any available" left the holder's employee out of the times
+						// next to their own hold, and the page showed them as someone else's pick.
+						'hold' => array(
+							'description' => __( 'The public id of the asking visitor\'s own hold, whose seats count as free for them. Ids are public (the poll lists them); leaving out another visitor\'s hold only changes what the asker sees, never what they can book.', 'appointease' ),
+							'type'        => 'string',
+							'maxLength'   => 64,
+						),
 					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
@@ -142,10 +149,11 @@ final class AvailabilityController extends Controller {
 		}
 		list( $service, $employees ) = $found;
 
-		$now     = new \DateTimeImmutable( 'now' );
-		$by_date = array();
+		$now      = new \DateTimeImmutable( 'now' );
+		$own_hold = isset( $request['hold'] ) && '' !== $request['hold'] ? (string) $request['hold'] : null;
+		$by_date  = array();
 		foreach ( $employees as $employee ) {
-			foreach ( $this->availability->days( $service, $employee, $from, $to, $now ) as $date => $slots ) {
+			foreach ( $this->availability->days( $service, $employee, $from, $to, $now, null, $own_hold ) as $date => $slots ) {
 				foreach ( $slots as $slot ) {
 					$by_date[ $date ][ $slot->start->getTimestamp() ][] = array( $employee->id, $slot );
 				}

@@ -115,6 +115,22 @@ export function loadEmployees( store: BookingStore ): Promise< void > {
 }
 
 /**
+ * The id of the visitor's own hold on this service, sent with availability
+ * requests so that the server counts its seats as free for its holder: with
+ * "any available", the times next to the visitor's pick would otherwise lose
+ * that employee and show as someone else's.
+ *
+ * @param hold    The visitor's hold, if any.
+ * @param service The selected service.
+ */
+function ownHoldId(
+	hold: OwnHold | null,
+	service: number
+): string | undefined {
+	return hold !== null && hold.service === service ? hold.id : undefined;
+}
+
+/**
  * Loads the availability of the month the calendar shows.
  *
  * @param store  The app's store.
@@ -124,7 +140,7 @@ export async function loadMonth(
 	store: BookingStore,
 	signal?: AbortSignal
 ): Promise< void > {
-	const { selection, month, api } = store.getState();
+	const { selection, month, api, hold } = store.getState();
 	if ( selection.service === 0 ) {
 		return;
 	}
@@ -137,6 +153,7 @@ export async function loadMonth(
 				employee: selection.employee,
 				from: first,
 				to: last,
+				hold: ownHoldId( hold, selection.service ),
 			},
 			signal
 		);
@@ -169,7 +186,7 @@ export async function loadDay(
 	store: BookingStore,
 	signal?: AbortSignal
 ): Promise< void > {
-	const { selection, api } = store.getState();
+	const { selection, api, hold } = store.getState();
 	const date = selection.date;
 	if ( selection.service === 0 || ! date ) {
 		return;
@@ -182,6 +199,7 @@ export async function loadDay(
 				employee: selection.employee,
 				from: date,
 				to: date,
+				hold: ownHoldId( hold, selection.service ),
 			},
 			signal
 		);

@@ -248,7 +248,14 @@ export interface BookingApi {
 	getServices: () => Promise< Service[] >;
 	getEmployees: ( service: number ) => Promise< PublicEmployee[] >;
 	getAvailability: (
-		query: { service: number; employee: number; from: string; to: string },
+		query: {
+			service: number;
+			employee: number;
+			from: string;
+			to: string;
+			/** The visitor's own hold: its seats count as free for them. */
+			hold?: string;
+		},
 		signal?: AbortSignal
 	) => Promise< AvailabilityAnswer >;
 	poll: (
@@ -312,13 +319,14 @@ export function createApi(
 				path: `${ ns }/employees${ queryString( { service } ) }`,
 			} ),
 
-		getAvailability: ( { service, employee, from, to }, signal ) =>
+		getAvailability: ( { service, employee, from, to, hold }, signal ) =>
 			request< AvailabilityAnswer >( {
 				path: `${ ns }/availability${ queryString( {
 					service,
 					employee: employee > 0 ? employee : undefined,
 					from,
 					to,
+					hold,
 				} ) }`,
 				signal,
 			} ),

@@ -175,6 +175,31 @@ final class PublicRoutesTest extends RestTestCase {
 		$this->assertSame( array( $this->employee->id, $other->id ), $both );
 	}
 
+	public function test_availability_with_the_askers_own_hold_counts_its_seats_as_free_for_them(): void {
+		$hold  = $this->assertOk( 201, $this->post( 'holds', $this->hold_body( '10:00' ) ) );
+		$query = array(
+			'service' => (string) $this->service->id,
+			'from'    => $this->monday,
+			'to'      => $this->monday,
+		);
+		$slots = fn( array $extra ): array => array_column( $this->assertOk( 200, $this->get( 'availability', $query + $extra ) )['days'][0]['slots'], null, 'start' );
+
+		// Any other visitor: the held half hour and the times overlapping it are someone's pick.
+		foreach ( array( array(), array( 'hold' => 'h' . str_repeat( '0', 20 ) ) ) as $other ) {
+			$seen = $slots( $other );
+			$this->assertSame( 'held', $seen[ $this->local( '10:15' ) ]['state'] );
+			$this->assertSame( array(), $seen[ $this->local( '10:15' ) ]['employees'], 'Nobody is free next to the hold.' );
+		}
+
+		// The holder, under "any available": the employee stays free at the neighbouring times.
+		$mine = $slots( array( 'hold' => $hold['id'] ) );
+		foreach ( array( '09:45', '10:00', '10:15' ) as $time ) {
+			$this->assertSame( 'available', $mine[ $this->local( $time ) ]['state'], $time );
+			$this->assertSame( array( $this->employee->id ), $mine[ $this->local( $time ) ]['employees'], $time );
+		}
+		$this->assertError( 400, 'VALIDATION_ERROR', $this->get( 'availability', $query + array( 'hold' => str_repeat( 'x', 65 ) ) ) );
+	}
+
 	public function test_availability_shows_a_booked_time_as_booked(): void {
 		$this->book( '10:00' );
 
