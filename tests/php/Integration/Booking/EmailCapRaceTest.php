@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Booking;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\Service;
 use AppointEase\Infrastructure\Schema;
@@ -88,33 +89,24 @@ final class EmailCapRaceTest extends TestCase {
 	 * @return string[]
 	 */
 	private function race( array $racers ): array {
-		$start_at = microtime( true ) + 2.0; // Time for every process to load WordPress first.
+		$start_at = Racer::soon();
 		$procs    = array();
 		foreach ( $racers as list( $local, $email ) ) {
-			$args  = array(
-				PHP_BINARY,
-				dirname( __DIR__ ) . '/Support/race-book.php',
-				APPOINTEASE_TESTS_WP_DIR,
-				sprintf( '%.3f', $start_at ),
-				(string) $this->service->id,
-				(string) $this->employee->id,
-				Fixtures::at( $local )->format( DATE_ATOM ),
-				$email,
-				Fixtures::now()->format( DATE_ATOM ),
+			$procs[] = Racer::start(
+				'race-book.php',
+				$start_at,
+				array(
+					(string) $this->service->id,
+					(string) $this->employee->id,
+					Fixtures::at( $local )->format( DATE_ATOM ),
+					$email,
+					Fixtures::now()->format( DATE_ATOM ),
+				)
 			);
-			$pipes = array();
-			$io    = array(
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			);
-			$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-			$this->assertIsResource( $proc );
-			$procs[] = array( $proc, $pipes );
 		}
 		$results = array();
-		foreach ( $procs as list( $proc, $pipes ) ) {
-			$out = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-			proc_close( $proc );
+		foreach ( $procs as $proc ) {
+			$out = $proc->output();
 			$this->assertMatchesRegularExpression( '/^(won \d+|refused [A-Z_]+)$/', $out, 'A racer failed instead of booking or being refused.' );
 			$results[] = $out;
 		}

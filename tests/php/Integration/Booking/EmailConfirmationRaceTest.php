@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Booking;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Booking\SeatLedger;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Tests\Integration\TestCase;
@@ -114,30 +115,18 @@ final class EmailConfirmationRaceTest extends TestCase {
 
 	/**
 	 * Starts a racer process.
-	 *
-	 * @return array{0: resource, 1: array<int, resource>}
 	 */
-	private function start_racer( string $role, int $id, string $token, float $start_at ): array {
-		$args  = array( PHP_BINARY, dirname( __DIR__ ) . '/Support/race-verify.php', APPOINTEASE_TESTS_WP_DIR, sprintf( '%.3f', $start_at ), $role, (string) $id, $token );
-		$pipes = array();
-		$io    = array(
-			1 => array( 'pipe', 'w' ),
-			2 => array( 'pipe', 'w' ),
-		);
-		$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-		$this->assertIsResource( $proc );
-		return array( $proc, $pipes );
+	private function start_racer( string $role, int $id, string $token, float $start_at ): Racer {
+		return Racer::start( 'race-verify.php', $start_at, array( $role, (string) $id, $token ) );
 	}
 
 	/**
 	 * Waits for a racer and gives its output.
 	 *
-	 * @param array{0: resource, 1: array<int, resource>} $racer What start_racer() gave.
+	 * @param Racer $racer What start_racer() gave.
 	 */
-	private function finish_racer( array $racer ): string {
-		list( $proc, $pipes ) = $racer;
-		$out                  = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-		proc_close( $proc );
+	private function finish_racer( Racer $racer ): string {
+		$out = $racer->output();
 		$this->assertMatchesRegularExpression( '/^(verified confirmed|refused CONFIRMATION_EXPIRED|expired \d+)$/', $out, 'A racer failed instead of winning or being refused.' );
 		return $out;
 	}

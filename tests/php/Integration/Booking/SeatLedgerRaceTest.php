@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Booking;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Booking\SeatLedger;
 use AppointEase\Infrastructure\Schema;
 use Yoast\PHPUnitPolyfills\TestCases\TestCase;
@@ -153,7 +154,7 @@ final class SeatLedgerRaceTest extends TestCase {
 	 * @return string[]
 	 */
 	private function race( array $racers ): array {
-		$start_at = microtime( true ) + 2.0; // Time for every process to load WordPress first.
+		$start_at = Racer::soon();
 		$procs    = array();
 		foreach ( $racers as $racer ) {
 			$procs[] = $this->start_racer( $racer, $start_at );
@@ -166,31 +167,18 @@ final class SeatLedgerRaceTest extends TestCase {
 	 *
 	 * @param array<int, int|string> $racer    Service, session start, occupied start and end, seats, capacity, and optionally a commit delay in ms.
 	 * @param float                  $start_at Unix time to claim at.
-	 * @return array{0: resource, 1: array<int, resource>}
 	 */
-	private function start_racer( array $racer, float $start_at ): array {
-		$script = dirname( __DIR__ ) . '/Support/race-claim.php';
-		$wp_dir = APPOINTEASE_TESTS_WP_DIR;
-		$args   = array_merge( array( PHP_BINARY, $script, $wp_dir, sprintf( '%.3f', $start_at ), (string) self::EMPLOYEE ), array_map( 'strval', $racer ) );
-		$pipes  = array();
-		$io     = array(
-			1 => array( 'pipe', 'w' ),
-			2 => array( 'pipe', 'w' ),
-		);
-		$proc   = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-		$this->assertIsResource( $proc );
-		return array( $proc, $pipes );
+	private function start_racer( array $racer, float $start_at ): Racer {
+		return Racer::start( 'race-claim.php', $start_at, array_merge( array( (string) self::EMPLOYEE ), array_map( 'strval', $racer ) ) );
 	}
 
 	/**
 	 * Waits for a racer and gives its output: "won <id>" or "taken".
 	 *
-	 * @param array{0: resource, 1: array<int, resource>} $racer What start_racer() gave.
+	 * @param Racer $racer What start_racer() gave.
 	 */
-	private function finish_racer( array $racer ): string {
-		list( $proc, $pipes ) = $racer;
-		$out                  = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-		proc_close( $proc );
+	private function finish_racer( Racer $racer ): string {
+		$out = $racer->output();
 		$this->assertMatchesRegularExpression( '/^(won \d+|taken)$/', $out, 'A racer failed instead of winning or being refused.' );
 		return $out;
 	}

@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Holds;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Holds\DatabaseHoldStore;
 use AppointEase\Holds\HoldStore;
 use AppointEase\Holds\RedisHoldStore;
@@ -94,25 +95,14 @@ final class HoldRaceTest extends TestCase {
 	 * @return string[]
 	 */
 	private function race( string $store, array $racers ): array {
-		$script   = __DIR__ . '/race-hold.php';
-		$wp_dir   = APPOINTEASE_TESTS_WP_DIR;
-		$start_at = sprintf( '%.3f', microtime( true ) + 2.0 ); // Time for every process to load WordPress first.
+		$start_at = Racer::soon();
 		$procs    = array();
 		foreach ( $racers as $racer ) {
-			$args  = array_merge( array( PHP_BINARY, $script, $wp_dir, $start_at, $store, $this->prefix, (string) self::EMPLOYEE ), array_map( 'strval', $racer ), array( (string) self::NOW ) );
-			$pipes = array();
-			$io    = array(
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			);
-			$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-			$this->assertIsResource( $proc );
-			$procs[] = array( $proc, $pipes );
+			$procs[] = Racer::start( 'race-hold.php', $start_at, array_merge( array( $store, $this->prefix, (string) self::EMPLOYEE ), array_map( 'strval', $racer ), array( (string) self::NOW ) ) );
 		}
 		$results = array();
-		foreach ( $procs as list( $proc, $pipes ) ) {
-			$out = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-			proc_close( $proc );
+		foreach ( $procs as $proc ) {
+			$out = $proc->output();
 			$this->assertMatchesRegularExpression( '/^(won h[0-9a-f]{20}|conflict)$/', $out, 'A racer failed instead of winning or being refused.' );
 			$results[] = $out;
 		}

@@ -22,7 +22,7 @@ use AppointEase\Holds\RedisHoldStore;
 list( , $wp_dir, $start_at, $store_name, $prefix, $employee, $service, $start, $minutes, $seats, $capacity, $now ) = $argv;
 
 define( 'APPOINTEASE_TESTS', true );
-require_once dirname( __DIR__ ) . '/Support/stack.php';
+require_once __DIR__ . '/stack.php';
 appointease_tests_fake_request( appointease_tests_stack() );
 require $wp_dir . '/wp-load.php';
 
