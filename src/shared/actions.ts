@@ -130,6 +130,9 @@ function ownHoldId(
 	return hold !== null && hold.service === service ? hold.id : undefined;
 }
 
+/** Each store's message about a month that failed to load, taken back once one loads. */
+const monthErrors = new WeakMap< BookingStore, string >();
+
 /**
  * Loads the availability of the month the calendar shows.
  *
@@ -165,13 +168,21 @@ export async function loadMonth(
 		) {
 			state.setDays( answer.days );
 			state.setMonthStatus( 'ready' );
+			if ( state.notice?.text === monthErrors.get( store ) ) {
+				// The server is back: the outage message is over.
+				state.clearNotice();
+			}
 		}
 	} catch ( error ) {
 		if ( ! isAbortError( error ) ) {
-			store.getState().setMonthStatus( 'error' );
-			store
-				.getState()
-				.showNotice( 'error', errorMessage( error, 'load' ) );
+			const state = store.getState();
+			state.setMonthStatus( 'error' );
+			const message = errorMessage( error, 'load' );
+			// The calendar retries by itself: say it once, not at every retry.
+			if ( state.notice?.text !== message ) {
+				monthErrors.set( store, message );
+				state.showNotice( 'error', message );
+			}
 		}
 	}
 }

@@ -205,6 +205,48 @@ describe( 'BookingApp', () => {
 		expect( ( second ?? '' ) > ( first ?? '' ) ).toBe( true );
 	} );
 
+	it( 'says when the month cannot be loaded instead of showing it fully booked, and tries again', async () => {
+		const api = fakeApi( {
+			getAvailability: jest.fn( async ( query: { from: string } ) => ( {
+				service: 1,
+				employee: 1,
+				days: [
+					{
+						date: query.from.replace( /-01$/, '-12' ),
+						slots: [ slot( 10 ) ],
+					},
+				],
+			} ) ),
+		} );
+		api.getAvailability.mockRejectedValueOnce(
+			new ApiError( 'offline', { code: 'fetch_error', status: 0 } )
+		);
+		renderApp( { service: 1, employee: 1 }, { api } );
+
+		const retry = await screen.findByRole( 'button', {
+			name: 'Try again',
+		} );
+		expect(
+			screen.getByText( /can't reach the booking system right now/ )
+		).toBeInTheDocument();
+		const days = screen.getAllByRole( 'button', {
+			name: /: not known yet$/,
+		} );
+		expect( days.length ).toBeGreaterThan( 27 );
+		expect(
+			screen.queryAllByRole( 'button', { name: /: no free times$/ } )
+		).toHaveLength( 0 );
+
+		fireEvent.click( retry );
+		expect(
+			await screen.findByRole( 'button', { name: /: free times$/ } )
+		).toBeEnabled();
+		expect(
+			screen.queryByRole( 'button', { name: 'Try again' } )
+		).not.toBeInTheDocument();
+		expect( api.getAvailability ).toHaveBeenCalledTimes( 2 );
+	} );
+
 	it( 'books a time from start to finish', async () => {
 		const { api } = renderApp();
 		fireEvent.click(

@@ -28,6 +28,9 @@ import { MonthCalendar } from './MonthCalendar';
 /** How many months ahead the calendar goes. */
 const MONTHS_AHEAD = 12;
 
+/** Seconds before a month that failed to load is asked for again by itself. */
+const RETRY_SECONDS = 5;
+
 interface DatePickerProps {
 	/** Prefix for element ids. */
 	id: string;
@@ -57,6 +60,19 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 		return () => controller.abort();
 	}, [ store, service, employee, month ] );
 
+	// A month that could not be loaded is asked for again, so the calendar
+	// comes back by itself when the server does.
+	useEffect( () => {
+		if ( status !== 'error' ) {
+			return;
+		}
+		const timer = setTimeout(
+			() => loadMonth( store ),
+			RETRY_SECONDS * 1000
+		);
+		return () => clearTimeout( timer );
+	}, [ store, status ] );
+
 	const freeDates = useMemo( () => {
 		const free = new Set< string >();
 		for ( const day of Object.values( days ) ) {
@@ -81,6 +97,7 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 				freeDates={ freeDates }
 				selected={ selected }
 				loading={ status === 'loading' }
+				unknown={ status === 'error' }
 				canGoBack={ month > thisMonth }
 				canGoForward={ month < lastMonth }
 				onSelect={ ( date ) => {
@@ -95,6 +112,23 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 				<p className="appointease-hint">
 					{ __( 'Looking for free days…', 'appointease' ) }
 				</p>
+			) }
+			{ status === 'error' && (
+				<div className="appointease-hint appointease-hint--error">
+					<p>
+						{ __(
+							"We can't reach the booking system right now, so the free days are not shown. Trying again…",
+							'appointease'
+						) }
+					</p>
+					<button
+						type="button"
+						className="appointease-button"
+						onClick={ () => loadMonth( store ) }
+					>
+						{ __( 'Try again', 'appointease' ) }
+					</button>
+				</div>
 			) }
 			{ status === 'ready' && ! monthHasFree && (
 				<p className="appointease-hint">

@@ -34,6 +34,11 @@ interface MonthCalendarProps {
 	freeDates: ReadonlySet< string >;
 	selected: string | null;
 	loading: boolean;
+	/**
+	 * Whether the month's free days are unknown (loading it failed): the days
+	 * are then not shown as fully booked.
+	 */
+	unknown?: boolean;
 	canGoBack: boolean;
 	canGoForward: boolean;
 	onSelect: ( date: string ) => void;
@@ -80,6 +85,21 @@ function moveFocus( event: KeyboardEvent< HTMLButtonElement > ): void {
 }
 
 /**
+ * What a day's button says about it.
+ *
+ * @param free    Whether the day has free times.
+ * @param unknown Whether the month could not be loaded.
+ */
+function dayLabel( free: boolean, unknown: boolean ): string {
+	if ( unknown ) {
+		return __( 'not known yet', 'appointease' );
+	}
+	return free
+		? __( 'free times', 'appointease' )
+		: __( 'no free times', 'appointease' );
+}
+
+/**
  * The calendar.
  *
  * @param props               Component props.
@@ -88,6 +108,7 @@ function moveFocus( event: KeyboardEvent< HTMLButtonElement > ): void {
  * @param props.freeDates     Days with free times.
  * @param props.selected      The chosen day.
  * @param props.loading       Whether the month is loading.
+ * @param props.unknown       Whether the month's free days are unknown.
  * @param props.canGoBack     Whether an earlier month may be shown.
  * @param props.canGoForward  Whether a later month may be shown.
  * @param props.onSelect      Called with the chosen day.
@@ -99,6 +120,7 @@ export function MonthCalendar( {
 	freeDates,
 	selected,
 	loading,
+	unknown = false,
 	canGoBack,
 	canGoForward,
 	onSelect,
@@ -168,7 +190,7 @@ export function MonthCalendar( {
 											type="button"
 											className={ `appointease-day${
 												free ? ' is-free' : ''
-											}${
+											}${ unknown ? ' is-unknown' : '' }${
 												isSelected ? ' is-selected' : ''
 											}` }
 											data-date={ date }
@@ -182,15 +204,7 @@ export function MonthCalendar( {
 													'appointease'
 												),
 												formatDate( date ),
-												free
-													? __(
-															'free times',
-															'appointease'
-														)
-													: __(
-															'no free times',
-															'appointease'
-														)
+												dayLabel( free, unknown )
 											) }
 											onClick={ () => onSelect( date ) }
 											onKeyDown={ moveFocus }
