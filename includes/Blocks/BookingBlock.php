@@ -226,7 +226,7 @@ final class BookingBlock {
 	 * own accent is its link colour, on the wrapper (accent_from_block()).
 	 *
 	 * @param array<string, mixed> $attributes Raw attributes.
-	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string, restUrl: string, pollInterval: int, holdTtl: int, minimumNotice: int}
+	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string, restUrl: string, pollInterval: int, holdTtl: int, minimumNotice: int, currency: string, locale: string}
 	 */
 	public static function settings_from_block( array $attributes ): array {
 		$accent = isset( $attributes['accentColor'] ) && is_string( $attributes['accentColor'] )
@@ -242,6 +242,9 @@ final class BookingBlock {
 			'pollInterval'     => Settings::int( 'poll_interval' ),
 			'holdTtl'          => Settings::int( 'hold_ttl' ),
 			'minimumNotice'    => Settings::int( 'minimum_notice' ),
+			'currency'         => Settings::string( 'currency' ),
+			// The language the page is in, as a BCP 47 tag for the browser's number formats.
+			'locale'           => str_replace( '_', '-', determine_locale() ),
 		);
 	}
 

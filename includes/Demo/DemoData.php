@@ -14,6 +14,7 @@ use AppointEase\Booking\BookingService;
 use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Settings\Settings;
 use AppointEase\Infrastructure\Transaction;
 
 defined( 'ABSPATH' ) || exit;
@@ -104,7 +105,11 @@ final class DemoData {
 	 * @return array{employees: int, services: int, bookings: int} How many of each were added.
 	 */
 	public static function seed( ?\DateTimeImmutable $now = null ): array {
-		$now       = $now ?? new \DateTimeImmutable( 'now' );
+		$now = $now ?? new \DateTimeImmutable( 'now' );
+		// The demo's prices are euros (its site runs on Berlin time); a currency the site chose stays.
+		if ( '' === Settings::string( 'currency' ) ) {
+			Settings::update( array( 'currency' => 'EUR' ) );
+		}
 		$services  = new ServiceRepository();
 		$employees = new EmployeeRepository();
 		/**

@@ -66,6 +66,11 @@ final class Settings {
 			'type'    => 'boolean',
 			'default' => false,
 		),
+		'currency'                   => array(
+			'type'    => 'string',
+			'pattern' => '^([A-Z]{3})?$',
+			'default' => '',
+		),
 		'require_email_confirmation' => array(
 			'type'    => 'boolean',
 			'default' => false,
@@ -154,6 +159,7 @@ final class Settings {
 			'minimum_notice'             => __( 'Minutes a booking must be made before it starts.', 'appointease' ),
 			'horizon_days'               => __( 'How many days ahead visitors may book.', 'appointease' ),
 			'approval_required'          => __( 'New bookings wait as pending until an admin approves them.', 'appointease' ),
+			'currency'                   => __( 'The currency of the prices, as its three-letter ISO 4217 code such as EUR, USD or GBP; visitors see prices in the site language\'s format, like "€35.00" or "35,00 €". Empty shows prices as plain numbers.', 'appointease' ),
 			'require_email_confirmation' => __( 'Customers confirm each booking by opening a link sent to their email address. Until then the booking holds its time; unconfirmed, it expires and the time is free again. Keeps made-up bookings from filling the calendar.', 'appointease' ),
 			'confirmation_minutes'       => __( 'Minutes a booking waiting for its customer\'s email confirmation holds its time before it expires.', 'appointease' ),
 			'hold_ttl'                   => __( 'Seconds a visitor\'s hold on a time lasts without a heartbeat.', 'appointease' ),
@@ -220,6 +226,15 @@ final class Settings {
 	 */
 	public static function int( string $key ): int {
 		return (int) self::value( $key );
+	}
+
+	/**
+	 * One string setting.
+	 *
+	 * @param string $key A key of self::schema() whose type is string.
+	 */
+	public static function string( string $key ): string {
+		return (string) self::value( $key );
 	}
 
 	/**

@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS: Readonly< BlockSettings > = Object.freeze( {
 	pollInterval: 1,
 	holdTtl: 30,
 	minimumNotice: 0,
+	currency: '',
+	locale: '',
 } );
 
 /*
@@ -32,6 +34,11 @@ export const DEFAULT_SETTINGS: Readonly< BlockSettings > = Object.freeze( {
 const HEX_COLOR = /^#(?:[0-9a-f]{3}){1,2}$/i;
 
 const NAMESPACE_PATTERN = /^[a-z0-9-]+\/v[0-9]+$/;
+
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+// A BCP 47 tag as WordPress's locales become one: "en-US", "de-DE-formal", "pt-PT-ao90".
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 function isRecord( value: unknown ): value is Record< string, unknown > {
 	return (
@@ -148,6 +155,15 @@ export function normalizeSettings( value: unknown ): BlockSettings {
 			43200,
 			DEFAULT_SETTINGS.minimumNotice
 		),
+		currency:
+			typeof raw.currency === 'string' &&
+			CURRENCY_PATTERN.test( raw.currency )
+				? raw.currency
+				: DEFAULT_SETTINGS.currency,
+		locale:
+			typeof raw.locale === 'string' && LOCALE_PATTERN.test( raw.locale )
+				? raw.locale
+				: DEFAULT_SETTINGS.locale,
 	};
 }
 

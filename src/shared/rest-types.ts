@@ -289,6 +289,10 @@ export interface Settings {
 	 */
 	approval_required: boolean;
 	/**
+	 * The currency of the prices, as its three-letter ISO 4217 code such as EUR, USD or GBP; visitors see prices in the site language's format, like "€35.00" or "35,00 €". Empty shows prices as plain numbers.
+	 */
+	currency: string;
+	/**
 	 * Customers confirm each booking by opening a link sent to their email address. Until then the booking holds its time; unconfirmed, it expires and the time is free again. Keeps made-up bookings from filling the calendar.
 	 */
 	require_email_confirmation: boolean;

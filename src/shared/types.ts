@@ -42,6 +42,10 @@ export interface BlockSettings {
 	holdTtl: number;
 	/** Minutes a booking must be made before it starts. */
 	minimumNotice: number;
+	/** ISO 4217 code of the prices, or "" to show plain numbers. */
+	currency: string;
+	/** BCP 47 language tag of the page, for number formats ("" = the browser's). */
+	locale: string;
 }
 
 /** The block's attributes (block.json); the same names as BlockSettings. */

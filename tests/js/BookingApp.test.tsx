@@ -160,6 +160,13 @@ describe( 'BookingApp', () => {
 		).toHaveTextContent( 'group of up to 8' );
 	} );
 
+	it( "shows prices in the site's currency", async () => {
+		renderApp( { currency: 'EUR', locale: 'en-GB' } );
+		expect(
+			await screen.findByRole( 'button', { name: /Haircut/ } )
+		).toHaveTextContent( '30 minutes · €35.00' );
+	} );
+
 	it( 'marks the days with free times in the month calendar', async () => {
 		const api = fakeApi( {
 			getAvailability: jest.fn( async ( query: { from: string } ) => ( {

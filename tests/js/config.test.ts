@@ -14,7 +14,7 @@ describe( 'parseSettings', () => {
 	it( 'reads the JSON the server renders', () => {
 		expect(
 			parseSettings(
-				'{"service":3,"employee":7,"showEmployeeStep":false,"accentColor":"#ff0066","restNamespace":"appointease/v1","restUrl":"http://localhost:8888/wp-json/","pollInterval":2,"holdTtl":45,"minimumNotice":60}'
+				'{"service":3,"employee":7,"showEmployeeStep":false,"accentColor":"#ff0066","restNamespace":"appointease/v1","restUrl":"http://localhost:8888/wp-json/","pollInterval":2,"holdTtl":45,"minimumNotice":60,"currency":"EUR","locale":"de-DE"}'
 			)
 		).toEqual( {
 			service: 3,
@@ -26,6 +26,8 @@ describe( 'parseSettings', () => {
 			pollInterval: 2,
 			holdTtl: 45,
 			minimumNotice: 60,
+			currency: 'EUR',
+			locale: 'de-DE',
 		} );
 	} );
 

@@ -60,6 +60,7 @@ function knownLabels(): Record< string, string > {
 		minimum_notice: __( 'Minimum notice (minutes)', 'appointease' ),
 		horizon_days: __( 'Booking horizon (days)', 'appointease' ),
 		approval_required: __( 'Bookings need approval', 'appointease' ),
+		currency: __( 'Currency (ISO 4217 code, like EUR)', 'appointease' ),
 		require_email_confirmation: __(
 			'Customers confirm bookings by email',
 			'appointease'

@@ -12,18 +12,23 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { loadServices } from '../../../shared/actions';
+import { formatPrice } from '../../../shared/money';
 import {
 	useBookingStore,
 	useBookingStoreApi,
 } from '../../../shared/store-context';
-import type { Service } from '../../../shared/types';
+import type { BlockSettings, Service } from '../../../shared/types';
 
 /**
- * "30 minutes · 35.00", or with seats for a group session.
+ * "30 minutes · €35.00", or with seats for a group session.
  *
- * @param service The service.
+ * @param service  The service.
+ * @param settings The block's currency and language.
  */
-export function serviceFacts( service: Service ): string {
+export function serviceFacts(
+	service: Service,
+	settings: Pick< BlockSettings, 'currency' | 'locale' >
+): string {
 	const facts: string[] = [
 		sprintf(
 			/* translators: %d: number of minutes. */
@@ -46,7 +51,9 @@ export function serviceFacts( service: Service ): string {
 		);
 	}
 	if ( service.price !== null ) {
-		facts.push( service.price );
+		facts.push(
+			formatPrice( service.price, settings.currency, settings.locale )
+		);
 	}
 	return facts.join( ' · ' );
 }
@@ -59,6 +66,7 @@ export function ServiceStep() {
 	const services = useBookingStore( ( state ) => state.services );
 	const status = useBookingStore( ( state ) => state.servicesStatus );
 	const selected = useBookingStore( ( state ) => state.selection.service );
+	const settings = useBookingStore( ( state ) => state.settings );
 
 	useEffect( () => {
 		loadServices( store );
@@ -110,7 +118,7 @@ export function ServiceStep() {
 							{ service.name }
 						</span>
 						<span className="appointease-choice__facts">
-							{ serviceFacts( service ) }
+							{ serviceFacts( service, settings ) }
 						</span>
 						{ service.description && (
 							<span className="appointease-choice__description">

@@ -5,11 +5,12 @@
 /**
  * WordPress dependencies
  */
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { formatPrice } from '../../../shared/money';
 import { useBookingStore } from '../../../shared/store-context';
 import { formatDateTime } from '../../../shared/time';
 import type { Customer } from '../../../shared/types';
@@ -39,8 +40,9 @@ export function Summary( {
 	const services = useBookingStore( ( state ) => state.services );
 	const employees = useBookingStore( ( state ) => state.employees );
 	const display = useBookingStore( ( state ) => state.timeDisplay );
-	const serviceName =
-		services?.find( ( candidate ) => candidate.id === service )?.name ?? '';
+	const settings = useBookingStore( ( state ) => state.settings );
+	const chosen = services?.find( ( candidate ) => candidate.id === service );
+	const serviceName = chosen?.name ?? '';
 	const employeeName =
 		employees?.find( ( candidate ) => candidate.id === employee )?.name ??
 		'';
@@ -50,6 +52,22 @@ export function Summary( {
 		[ __( 'With', 'appointease' ), employeeName ],
 		[ __( 'When', 'appointease' ), formatDateTime( start, display ) ],
 	];
+	if ( chosen ) {
+		rows.push( [
+			__( 'Duration', 'appointease' ),
+			sprintf(
+				/* translators: %d: number of minutes. */
+				_n( '%d minute', '%d minutes', chosen.duration, 'appointease' ),
+				chosen.duration
+			),
+		] );
+		if ( chosen.price !== null ) {
+			rows.push( [
+				__( 'Price', 'appointease' ),
+				formatPrice( chosen.price, settings.currency, settings.locale ),
+			] );
+		}
+	}
 	if ( customer ) {
 		rows.push( [ __( 'Name', 'appointease' ), customer.name ] );
 		rows.push( [ __( 'Email', 'appointease' ), customer.email ] );

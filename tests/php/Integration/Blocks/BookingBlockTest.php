@@ -205,6 +205,20 @@ final class BookingBlockTest extends TestCase {
 		$this->assertSame( 45, $settings['holdTtl'] );
 		$this->assertSame( 120, $settings['minimumNotice'] );
 		$this->assertSame( rest_url(), $settings['restUrl'] );
+		$this->assertSame( '', $settings['currency'], 'No currency until the site names one.' );
+		$this->assertSame( 'en-US', $settings['locale'], "The site's language as a BCP 47 tag." );
+	}
+
+	public function test_the_settings_carry_the_sites_currency_and_language(): void {
+		Settings::update( array( 'currency' => 'EUR' ) );
+		add_filter( 'locale', $german = static fn(): string => 'de_DE_formal' );
+		try {
+			$settings = $this->settings_in( do_blocks( '<!-- wp:appointease/booking /-->' ) );
+		} finally {
+			remove_filter( 'locale', $german );
+		}
+		$this->assertSame( 'EUR', $settings['currency'] );
+		$this->assertSame( 'de-DE-formal', $settings['locale'] );
 	}
 
 	/**

@@ -140,6 +140,9 @@ final class SettingsTest extends TestCase {
 			'a non-boolean approval'                => array( array( 'approval_required' => 'maybe' ) ),
 			'a text step'                           => array( array( 'slot_step' => 'often' ) ),
 			'an unknown key'                        => array( array( 'colour' => 'blue' ) ),
+			'a currency in lower case'              => array( array( 'currency' => 'eur' ) ),
+			'a currency name, not its code'         => array( array( 'currency' => 'Euro' ) ),
+			'a currency sign'                       => array( array( 'currency' => '€' ) ),
 			'a hold outliving its maximum'          => array(
 				array(
 					'hold_ttl'      => 120,
