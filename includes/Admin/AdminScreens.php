@@ -14,6 +14,8 @@ use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Infrastructure\Translations;
+use AppointEase\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -155,6 +157,10 @@ final class AdminScreens {
 			'today'        => wp_date( 'Y-m-d' ),
 			'canListUsers' => current_user_can( 'list_users' ),
 		);
+		if ( 'services' === $screen ) {
+			$config['currency'] = Settings::string( 'currency' );
+			$config['locale']   = Translations::language_tag();
+		}
 		if ( 'employees' === $screen ) {
 			$config['timezones'] = timezone_identifiers_list();
 		}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Blocks;
 
+use AppointEase\Infrastructure\Translations;
 use AppointEase\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -243,8 +244,7 @@ final class BookingBlock {
 			'holdTtl'          => Settings::int( 'hold_ttl' ),
 			'minimumNotice'    => Settings::int( 'minimum_notice' ),
 			'currency'         => Settings::string( 'currency' ),
-			// The language the page is in, as a BCP 47 tag for the browser's number formats.
-			'locale'           => str_replace( '_', '-', determine_locale() ),
+			'locale'           => Translations::language_tag(),
 		);
 	}
 

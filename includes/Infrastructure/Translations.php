@@ -40,6 +40,14 @@ final class Translations {
 	public const DOMAIN = 'appointease';
 
 	/**
+	 * The language of the request as a BCP 47 tag ("de-DE-formal" for WordPress's
+	 * "de_DE_formal"), which the browser's Intl formats take.
+	 */
+	public static function language_tag(): string {
+		return str_replace( '_', '-', determine_locale() );
+	}
+
+	/**
 	 * Makes translating the plugin's strings safe in this request. Costs
 	 * nothing after `after_setup_theme` or once the domain is loaded; before,
 	 * it looks for and loads a translation file, so call it only on the way

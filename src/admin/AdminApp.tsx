@@ -19,7 +19,12 @@ export function AdminApp( { config }: { config: AdminConfig } ) {
 		case 'employees':
 			return <EmployeesScreen config={ config } />;
 		case 'services':
-			return <ServicesScreen />;
+			return (
+				<ServicesScreen
+					currency={ config.currency }
+					locale={ config.locale }
+				/>
+			);
 		case 'settings':
 			return <SettingsScreen holdStore={ config.holdStore } />;
 		case 'my-bookings':

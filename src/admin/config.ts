@@ -7,6 +7,7 @@
 /**
  * Internal dependencies
  */
+import { currencyCode, localeTag } from '../shared/config';
 import type { DayOff, Employee, HoursRange } from '../shared/types';
 import type { HoldStoreStatus, Named } from './types';
 
@@ -39,6 +40,10 @@ export interface AdminConfig {
 	employee: Employee | null;
 	/** Every service's name, for ids; only on the "My bookings" screen. */
 	services: Named[];
+	/** The prices' ISO 4217 code, or "" (the currency setting). */
+	currency: string;
+	/** BCP 47 tag of the admin's language, for number formats. */
+	locale: string;
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -157,6 +162,8 @@ export function normalizeConfig( value: unknown ): AdminConfig {
 		services: Array.isArray( raw.services )
 			? raw.services.filter( isNamed )
 			: [],
+		currency: currencyCode( raw.currency ),
+		locale: localeTag( raw.locale ),
 	};
 }
 

@@ -119,6 +119,28 @@ function sanitizeRestUrl( value: unknown ): string {
 }
 
 /**
+ * An ISO 4217 currency code such as "EUR", or "" for anything else.
+ *
+ * @param value The value given.
+ */
+export function currencyCode( value: unknown ): string {
+	return typeof value === 'string' && CURRENCY_PATTERN.test( value )
+		? value
+		: '';
+}
+
+/**
+ * A BCP 47 language tag such as "de-DE", or "" for anything else.
+ *
+ * @param value The value given.
+ */
+export function localeTag( value: unknown ): string {
+	return typeof value === 'string' && LOCALE_PATTERN.test( value )
+		? value
+		: '';
+}
+
+/**
  * Builds complete, valid settings from any value, using a default for each
  * missing or invalid field.
  *
@@ -155,15 +177,8 @@ export function normalizeSettings( value: unknown ): BlockSettings {
 			43200,
 			DEFAULT_SETTINGS.minimumNotice
 		),
-		currency:
-			typeof raw.currency === 'string' &&
-			CURRENCY_PATTERN.test( raw.currency )
-				? raw.currency
-				: DEFAULT_SETTINGS.currency,
-		locale:
-			typeof raw.locale === 'string' && LOCALE_PATTERN.test( raw.locale )
-				? raw.locale
-				: DEFAULT_SETTINGS.locale,
+		currency: currencyCode( raw.currency ),
+		locale: localeTag( raw.locale ),
 	};
 }
 

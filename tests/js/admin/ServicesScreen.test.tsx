@@ -32,13 +32,14 @@ describe( 'ServicesScreen', () => {
 				{ ...YOGA, active: false },
 			],
 		} );
-		render( <ServicesScreen /> );
+		render( <ServicesScreen currency="EUR" locale="en-GB" /> );
 
 		const table = await screen.findByRole( 'table', { name: 'Services' } );
 		const rows = within( table ).getAllByRole( 'row' );
 		expect( rows ).toHaveLength( 3 );
 		expect( rows[ 1 ] ).toHaveTextContent( 'Haircut' );
-		expect( rows[ 1 ] ).toHaveTextContent( '35.00' );
+		// The same price as visitors see it, in the currency setting's currency.
+		expect( rows[ 1 ] ).toHaveTextContent( '€35.00' );
 		expect( rows[ 2 ] ).toHaveTextContent( 'Inactive' );
 		expect(
 			callsTo( `GET ${ SERVICES }` )[ 0 ]?.query.get( 'context' )
@@ -55,7 +56,7 @@ describe( 'ServicesScreen', () => {
 				return created;
 			},
 		} );
-		render( <ServicesScreen /> );
+		render( <ServicesScreen currency="" locale="en-US" /> );
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Add service' } )
@@ -104,7 +105,7 @@ describe( 'ServicesScreen', () => {
 				);
 			},
 		} );
-		render( <ServicesScreen /> );
+		render( <ServicesScreen currency="" locale="en-US" /> );
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Edit Haircut' } )
@@ -137,7 +138,7 @@ describe( 'ServicesScreen', () => {
 
 	it( 'checks whole numbers before sending anything', async () => {
 		mockApi( { [ `GET ${ SERVICES }` ]: () => [] } );
-		render( <ServicesScreen /> );
+		render( <ServicesScreen currency="" locale="en-US" /> );
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Add service' } )
@@ -173,7 +174,7 @@ describe( 'ServicesScreen', () => {
 				);
 			},
 		} );
-		render( <ServicesScreen /> );
+		render( <ServicesScreen currency="" locale="en-US" /> );
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Delete Haircut' } )
@@ -200,7 +201,7 @@ describe( 'ServicesScreen', () => {
 		const confirm = jest
 			.spyOn( window, 'confirm' )
 			.mockReturnValue( false );
-		render( <ServicesScreen /> );
+		render( <ServicesScreen currency="" locale="en-US" /> );
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Edit Haircut' } )

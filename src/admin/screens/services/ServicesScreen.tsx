@@ -13,6 +13,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { deleteService, listServices } from '../../../shared/api';
+import { formatPrice } from '../../../shared/money';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowActions } from '../../components/RowActions';
 import { Notices } from '../../components/Notices';
@@ -24,7 +25,20 @@ import { ServiceForm } from './ServiceForm';
 /** Which form is open: none, a new service, or one service. */
 type Editing = null | 'new' | Service;
 
-export function ServicesScreen() {
+/**
+ * The screen.
+ *
+ * @param props          Component props.
+ * @param props.currency The prices' ISO 4217 code, or "".
+ * @param props.locale   BCP 47 tag of the admin's language.
+ */
+export function ServicesScreen( {
+	currency,
+	locale,
+}: {
+	currency: string;
+	locale: string;
+} ) {
 	const notices = useNotices();
 	const [ services, setServices ] = useState< Service[] | null >( null );
 	const [ editing, setEditing ] = useState< Editing >( null );
@@ -93,6 +107,8 @@ export function ServicesScreen() {
 					) : (
 						<ServicesTable
 							services={ services }
+							currency={ currency }
+							locale={ locale }
 							onEdit={ setEditing }
 							onDelete={ deletion.ask }
 						/>
@@ -124,6 +140,10 @@ export function ServicesScreen() {
 
 interface TableProps {
 	services: Service[];
+	/** The prices' ISO 4217 code, or "". */
+	currency: string;
+	/** BCP 47 tag of the admin's language. */
+	locale: string;
 	onEdit: ( service: Service ) => void;
 	onDelete: ( service: Service ) => void;
 }
@@ -133,7 +153,13 @@ function minutes( value: number ): string {
 	return sprintf( __( '%d min', 'appointease' ), value );
 }
 
-function ServicesTable( { services, onEdit, onDelete }: TableProps ) {
+function ServicesTable( {
+	services,
+	currency,
+	locale,
+	onEdit,
+	onDelete,
+}: TableProps ) {
 	if ( services.length === 0 ) {
 		return (
 			<p>
@@ -169,7 +195,15 @@ function ServicesTable( { services, onEdit, onDelete }: TableProps ) {
 							{ minutes( service.buffer_after ) }
 						</td>
 						<td>{ service.capacity }</td>
-						<td>{ service.price ?? '—' }</td>
+						<td>
+							{ service.price === null
+								? '—'
+								: formatPrice(
+										service.price,
+										currency,
+										locale
+									) }
+						</td>
 						<td>
 							{ service.active
 								? __( 'Active', 'appointease' )

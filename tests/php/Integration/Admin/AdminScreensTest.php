@@ -225,6 +225,12 @@ final class AdminScreensTest extends TestCase {
 
 		$this->assertSame( 'bookings', $bookings['screen'] );
 		$this->assertSame( wp_date( 'Y-m-d' ), $bookings['today'] );
+		$this->assertArrayNotHasKey( 'currency', $bookings );
+
+		\AppointEase\Settings\Settings::update( array( 'currency' => 'GBP' ) );
+		$services = $this->rendered_config( 'services' );
+		$this->assertSame( 'GBP', $services['currency'], 'The services list shows prices as visitors see them.' );
+		$this->assertSame( 'en-US', $services['locale'] );
 	}
 
 	/**
