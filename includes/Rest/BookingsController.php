@@ -161,6 +161,18 @@ final class BookingsController extends Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+		self::route(
+			$one . '/no-show',
+			array(
+				'args'   => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'no_show' ),
+					'permission_callback' => array( $this, 'can_mark_no_show' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
 		foreach ( array( 'approve', 'reject' ) as $action ) {
 			self::route(
 				$one . '/' . $action,
@@ -188,6 +200,39 @@ final class BookingsController extends Controller {
 	 */
 	public function can_manage_or_holds_token( $request ) {
 		return ManageTokens::refuse_in_url( $request ) ?? ( self::is_admin() ? true : $this->check_token( $request ) );
+	}
+
+	/**
+	 * Marking a no-show: admins, and the user linked to the booking's
+	 * employee (who saw the customer not come). Anyone else is refused as
+	 * for approve and reject; another employee's booking answers like one
+	 * that does not exist, as reading it does.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function can_mark_no_show( $request ) {
+		if ( self::is_admin() ) {
+			return true;
+		}
+		$own = self::own_employee();
+		if ( null === $own ) {
+			return $this->can_manage();
+		}
+		$booking = $this->bookings->find( (int) $request['id'] );
+		return null !== $booking && $booking->employee_id === $own ? true : self::not_found();
+	}
+
+	/**
+	 * Marks a booking whose customer did not come: a confirmed booking that
+	 * has started, or a completed one. 422 TOO_EARLY before its start, 409
+	 * STATUS_CONFLICT from another status.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function no_show( $request ) {
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->mark_no_show( (int) $request['id'], new \DateTimeImmutable( 'now' ) ) ) ) );
 	}
 
 	/**
