@@ -193,6 +193,29 @@ final class BookingRepository {
 	}
 
 	/**
+	 * How many no-shows each of these customer addresses has, keyed by the
+	 * address in lower case (addresses without one are left out).
+	 *
+	 * @param string[] $emails Customer addresses.
+	 * @return array<string, int>
+	 */
+	public function no_show_counts( array $emails ): array {
+		global $wpdb;
+		$emails = array_values( array_unique( array_filter( array_map( 'strtolower', $emails ) ) ) );
+		if ( array() === $emails ) {
+			return array();
+		}
+		$table = Schema::table( 'bookings' );
+		$in    = implode( ', ', array_fill( 0, count( $emails ), '%s' ) );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT LOWER(customer_email) AS email, COUNT(*) AS missed FROM `$table` WHERE status = %s AND customer_email IN ($in) GROUP BY LOWER(customer_email)", array_merge( array( Booking::NO_SHOW ), $emails ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema, placeholders for every value.
+		$map   = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$map[ (string) $row['email'] ] = (int) $row['missed'];
+		}
+		return $map;
+	}
+
+	/**
 	 * A page of one customer's bookings, oldest first, for the personal-data
 	 * exporter and eraser. The email is matched exactly, ignoring case.
 	 *

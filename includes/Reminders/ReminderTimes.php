@@ -129,6 +129,6 @@ final class ReminderTimes {
 	 */
 	public static function problem(): string {
 		/* translators: 1: most reminders, 2: most days before the start. */
-		return sprintf( __( 'Write reminder times as hours or minutes before the start, separated by commas, such as "24h, 2h" or "30m": at most %1$d of them, none earlier than %2$d days before.', 'appointease' ), self::MAX_COUNT, intdiv( self::MAX_MINUTES, 1440 ) );
+		return sprintf( __( 'Write reminder times as hours (h) or minutes (m) before the start, separated by commas, such as 24h, 2h or 30m: at most %1$d of them, none earlier than %2$d days before.', 'appointease' ), self::MAX_COUNT, intdiv( self::MAX_MINUTES, 1440 ) );
 	}
 }

@@ -426,7 +426,11 @@ final class BookingsController extends Controller {
 		if ( (int) $request['page'] > max( 1, $pages ) ) {
 			return Errors::make( 'VALIDATION_ERROR', __( 'The page number is larger than the number of pages.', 'appointease' ), array( 'params' => array( 'page' => 'out_of_range' ) ) );
 		}
-		$response = self::json( array_map( array( $this, 'present' ), $page['items'] ) );
+		$items = array_map( array( $this, 'present' ), $page['items'] );
+		if ( self::is_admin() ) {
+			$items = $this->with_no_shows( $page['items'], $items );
+		}
+		$response = self::json( $items );
 		$response->header( 'X-WP-Total', (string) $page['total'] );
 		$response->header( 'X-WP-TotalPages', (string) $pages );
 		return $response;
@@ -440,7 +444,28 @@ final class BookingsController extends Controller {
 	 */
 	public function get_item( $request ) {
 		$booking = $this->bookings->find( (int) $request['id'] );
-		return null === $booking ? self::not_found() : self::json( $this->present( $booking ) );
+		if ( null === $booking ) {
+			return self::not_found();
+		}
+		$item = $this->present( $booking );
+		return self::json( self::is_admin() ? $this->with_no_shows( array( $booking ), array( $item ) )[0] : $item );
+	}
+
+	/**
+	 * Adds, for admins, how many other bookings of each customer (by email)
+	 * were no-shows: one query for the whole page.
+	 *
+	 * @param Booking[]                         $bookings The bookings.
+	 * @param array<int, array<string, mixed>> $items    What present() made of them, in the same order.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function with_no_shows( array $bookings, array $items ): array {
+		$counts = $this->bookings->no_show_counts( array_map( static fn( Booking $booking ): string => $booking->customer_email, $bookings ) );
+		foreach ( $bookings as $i => $booking ) {
+			$own                          = Booking::NO_SHOW === $booking->status ? 1 : 0;
+			$items[ $i ]['customer_no_shows'] = max( 0, ( $counts[ strtolower( $booking->customer_email ) ] ?? 0 ) - $own );
+		}
+		return $items;
 	}
 
 	/**
@@ -695,6 +720,10 @@ final class BookingsController extends Controller {
 					'confirm_by'   => array(
 						'description' => __( 'Only while the booking is unverified: until when its customer may confirm it by the link in the email.', 'appointease' ),
 					) + $time,
+					'customer_no_shows' => array(
+						'description' => __( 'Admins only: how many other bookings of this customer (the same email address) were no-shows.', 'appointease' ),
+						'type'        => 'integer',
+					),
 					'manage_token' => array(
 						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
 						'type'        => 'string',

@@ -15,6 +15,7 @@ import { HStack } from '../../components/Stack';
 import {
 	actionLabel,
 	allowedActions,
+	hasStarted,
 	whenText,
 	type BookingAction,
 } from '../../lib/bookings';
@@ -32,7 +33,7 @@ export function BookingActions( {
 	onAction,
 	compact = false,
 }: Props ) {
-	const actions = allowedActions( booking.status );
+	const actions = allowedActions( booking.status, hasStarted( booking ) );
 	if ( actions.length === 0 ) {
 		return null;
 	}

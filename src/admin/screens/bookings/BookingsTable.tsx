@@ -6,7 +6,7 @@
 /**
  * WordPress dependencies
  */
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -77,6 +77,21 @@ export function BookingsTable( {
 								<span className="description">
 									<br />
 									{ booking.customer.notes }
+								</span>
+							) }
+							{ ( booking.customer_no_shows ?? 0 ) > 0 && (
+								<span className="appointease-admin__no-shows">
+									<br />
+									{ sprintf(
+										/* translators: %d: how many of the customer's other bookings were no-shows. */
+										_n(
+											'%d earlier no-show',
+											'%d earlier no-shows',
+											booking.customer_no_shows ?? 0,
+											'appointease'
+										),
+										booking.customer_no_shows ?? 0
+									) }
 								</span>
 							) }
 						</td>
