@@ -186,8 +186,8 @@ final class SiteHealth {
 	 * @param \DateTimeImmutable|null $now The instant to judge at; the real time when null.
 	 * @return array<string, mixed>
 	 */
-	public static function reminders_test( $now = null ): array {
-		$now     = $now instanceof \DateTimeImmutable ? $now : new \DateTimeImmutable( 'now' );
+	public static function reminders_test( ?\DateTimeImmutable $now = null ): array {
+		$now   ??= new \DateTimeImmutable( 'now' );
 		$late    = 0;
 		$oldest  = $now->getTimestamp();
 		$waiting = ReminderJob::create_default()->due( $now );

@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Reminders;
 
+use AppointEase\Admin\SiteHealth;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Reminders\ReminderJob;
@@ -248,6 +249,18 @@ final class RemindersTest extends RestTestCase {
 		$this->assertSame( array( 'maria@example.com' ), $this->mails[0]['to'] );
 		$this->assertStringStartsWith( 'Thank you for your visit: Haircut', $this->mails[0]['subject'] );
 		$this->assertSame( '', $this->mails[0]['ics'], 'No calendar file for a past appointment.' );
+	}
+
+	public function test_site_health_warns_when_a_reminder_waits_more_than_15_minutes_and_says_how_to_fix_it(): void {
+		$id = $this->book( '10:00' )['id'];
+
+		$this->assertSame( 'good', SiteHealth::reminders_test( $this->at( '10:14', -1 ) )['status'] );
+		$late = SiteHealth::reminders_test( $this->at( '10:16', -1 ) );
+		$this->assertSame( 'critical', $late['status'] );
+		$this->assertSame( '1 reminder email is late', $late['label'] );
+		$this->assertStringContainsString( 'wp appointease reminders run', $late['description'] );
+		$this->assertSame( array( "$id 24h reminder sent" ), $this->sent_at( '10:16', -1 ) );
+		$this->assertSame( 'good', SiteHealth::reminders_test( $this->at( '10:17', -1 ) )['status'] );
 	}
 
 	/**

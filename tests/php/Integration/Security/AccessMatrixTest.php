@@ -40,6 +40,7 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'POST /bookings/{id}/cancel'       => array( 404, 404, 404, 200 ),
 		'POST /bookings/{id}/cancel (own)' => array( 404, 404, 404, 200 ),
 		'GET /bookings/{id}/ics'           => array( 404, 404, 404, 200 ),
+		'POST /bookings/{id}/no-show'      => array( 401, 403, 404, 200 ),
 		'POST /bookings/{id}/reject'       => array( 401, 403, 403, 200 ),
 		'POST /bookings/{id}/reschedule'   => array( 404, 404, 404, 200 ),
 		'POST /bookings/{id}/verify'       => array( 404, 404, 404, 404 ),

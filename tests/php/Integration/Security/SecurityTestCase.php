@@ -206,6 +206,17 @@ abstract class SecurityTestCase extends RestTestCase {
 	}
 
 	/**
+	 * Makes a booking confirmed and two hours old.
+	 *
+	 * @param int $id The booking.
+	 */
+	private function confirmed_in_the_past( int $id ): void {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET status = 'confirmed', start_utc = %s, end_utc = %s WHERE id = %d", gmdate( 'Y-m-d H:i:s', time() - 7200 ), gmdate( 'Y-m-d H:i:s', time() - 5400 ), $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- test scene.
+	}
+
+	/**
 	 * A request to an endpoint that passes validation: ids of the scene, a free
 	 * time, a complete body. Route patterns take the ids of the scene:
 	 * bookings/{id} the other employee's booking, services/{id} and
@@ -279,6 +290,10 @@ abstract class SecurityTestCase extends RestTestCase {
 			case 'POST /bookings/(?P<id>[^/]+)/verify':
 				// A caller without the confirm token of the booking's email: it goes by token alone.
 				$body = array( 'token' => 'not-the-token' );
+				break;
+			case 'POST /bookings/(?P<id>[^/]+)/no-show':
+				// Only a confirmed booking whose start has passed can be a no-show: the scene's, moved there.
+				$this->confirmed_in_the_past( $this->bookings['other'] );
 				break;
 			case 'POST /services':
 				$body = array(
