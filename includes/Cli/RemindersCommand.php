@@ -105,6 +105,7 @@ final class RemindersCommand {
 			$booking = $bookings->find( $booking_id );
 			if ( null === $booking ) {
 				WP_CLI::error( sprintf( 'There is no booking %d.', $booking_id ) );
+				return;
 			}
 			$ahead = Booking::CONFIRMED === $booking->status ? array( $booking ) : array();
 		} else {
@@ -167,6 +168,11 @@ final class RemindersCommand {
 		if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})$/', $text ) ) {
 			WP_CLI::error( '--now must be an ISO 8601 time with its offset, such as 2030-01-06T10:00:00+01:00.' );
 		}
-		return new \DateTimeImmutable( $text );
+		try {
+			return new \DateTimeImmutable( $text );
+		} catch ( \Exception $invalid ) {
+			WP_CLI::error( '--now is not a valid time: ' . $invalid->getMessage() );
+			throw $invalid;
+		}
 	}
 }
