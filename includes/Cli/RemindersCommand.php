@@ -112,7 +112,9 @@ final class RemindersCommand {
 			$ahead = $bookings->starting_between( Booking::CONFIRMED, $now, $now->modify( '+' . ( ReminderTimes::MAX_MINUTES + 60 * 24 * 365 ) . ' minutes' ), 200 );
 		}
 		$services = new ServiceRepository();
+		$log      = new ReminderLog();
 		foreach ( $ahead as $booking ) {
+			$taken   = $log->taken( $booking->id, ReminderJob::REMINDER, $booking->start );
 			$service = $services->find( $booking->service_id );
 			try {
 				$offsets = ReminderTimes::parse( $service?->reminders ?? Settings::text( 'reminder_times' ) );
@@ -121,13 +123,13 @@ final class RemindersCommand {
 			}
 			foreach ( $offsets as $offset ) {
 				$due = $booking->start->modify( '-' . $offset . ' minutes' );
-				if ( $due > $now ) {
+				if ( $due > $now && ! in_array( $offset, $taken, true ) ) {
 					$rows[] = self::row( $booking->id, ReminderJob::REMINDER, ReminderTimes::one( $offset ), $due, $booking->start, 'scheduled', '' );
 				}
 			}
 		}
 		$utc = new \DateTimeZone( 'UTC' );
-		foreach ( ( new ReminderLog() )->rows( $booking_id, 500 ) as $row ) {
+		foreach ( $log->rows( $booking_id, 500 ) as $row ) {
 			$offset = (int) $row['offset_minutes'];
 			$rows[] = self::row( (int) $row['booking_id'], (string) $row['kind'], ReminderJob::REMINDER === $row['kind'] ? ReminderTimes::one( $offset ) : '+' . ReminderTimes::one( $offset ), new \DateTimeImmutable( (string) $row['due_utc'], $utc ), new \DateTimeImmutable( (string) $row['start_utc'], $utc ), (string) $row['state'], (string) $row['reason'] );
 		}
