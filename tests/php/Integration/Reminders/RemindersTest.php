@@ -140,7 +140,7 @@ final class RemindersTest extends RestTestCase {
 		Settings::update( array( 'reminder_times' => '720h, 2h' ) );
 		$id = $this->book( '10:00' )['id'];
 
-		$report = $this->job()->run( $this->at( '08:00' ) );
+		$report = $this->job()->run( $this->local_at( '08:00' ) );
 		$this->assertSame( array( "$id 2h reminder sent", "$id 720h reminder skipped booked_inside" ), self::lines( $report ) );
 		$this->assertCount( 1, $this->reminder_mails() );
 	}
@@ -150,7 +150,7 @@ final class RemindersTest extends RestTestCase {
 		$late  = $this->book( '11:00' )['id'];
 
 		// Asleep from before Sunday's 24-hour moments until Monday 09:00.
-		$report = $this->job()->run( $this->at( '09:50' ) );
+		$report = $this->job()->run( $this->local_at( '09:50' ) );
 		$this->assertSame(
 			array(
 				"$early 2h reminder skipped too_late",
@@ -219,7 +219,7 @@ final class RemindersTest extends RestTestCase {
 		add_filter( 'appointease_reminder_email', static fn( $send, $booking ) => $booking->id === $other ? false : $send, 10, 2 );
 		$this->mails = array();
 
-		$this->job()->run( $this->at( '11:00', -1 ) );
+		$this->job()->run( $this->local_at( '11:00', -1 ) );
 
 		$this->assertSame( array( array( $id, '24h', true ), array( $other, '24h', false ) ), $heard, 'The hook fires for each reminder, the email or not.' );
 		$this->assertSame( array( array( 'maria@example.com' ), array( 'ana@example.com' ) ), array_column( $this->mails, 'to' ), 'One email to the customer and a copy to the employee; none for the filtered booking.' );
@@ -254,13 +254,13 @@ final class RemindersTest extends RestTestCase {
 	public function test_site_health_warns_when_a_reminder_waits_more_than_15_minutes_and_says_how_to_fix_it(): void {
 		$id = $this->book( '10:00' )['id'];
 
-		$this->assertSame( 'good', SiteHealth::reminders_test( $this->at( '10:14', -1 ) )['status'] );
-		$late = SiteHealth::reminders_test( $this->at( '10:16', -1 ) );
+		$this->assertSame( 'good', SiteHealth::reminders_test( $this->local_at( '10:14', -1 ) )['status'] );
+		$late = SiteHealth::reminders_test( $this->local_at( '10:16', -1 ) );
 		$this->assertSame( 'critical', $late['status'] );
 		$this->assertSame( '1 reminder email is late', $late['label'] );
 		$this->assertStringContainsString( 'wp appointease reminders run', $late['description'] );
 		$this->assertSame( array( "$id 24h reminder sent" ), $this->sent_at( '10:16', -1 ) );
-		$this->assertSame( 'good', SiteHealth::reminders_test( $this->at( '10:17', -1 ) )['status'] );
+		$this->assertSame( 'good', SiteHealth::reminders_test( $this->local_at( '10:17', -1 ) )['status'] );
 	}
 
 	/**
@@ -301,7 +301,7 @@ final class RemindersTest extends RestTestCase {
 	 * @return string[]
 	 */
 	private function sent_at( string $time, int $days = 0 ): array {
-		return self::lines( $this->job()->run( $this->at( $time, $days ) ) );
+		return self::lines( $this->job()->run( $this->local_at( $time, $days ) ) );
 	}
 
 	/**
@@ -310,7 +310,7 @@ final class RemindersTest extends RestTestCase {
 	 * @param string $time "H:i".
 	 * @param int    $days Days from MONDAY.
 	 */
-	private function at( string $time, int $days = 0 ): \DateTimeImmutable {
+	private function local_at( string $time, int $days = 0 ): \DateTimeImmutable {
 		return new \DateTimeImmutable( $this->local( $time, $this->day( $days ) ) );
 	}
 
