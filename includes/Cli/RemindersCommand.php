@@ -117,7 +117,7 @@ final class RemindersCommand {
 			$taken   = $log->taken( $booking->id, ReminderJob::REMINDER, $booking->start );
 			$service = $services->find( $booking->service_id );
 			try {
-				$offsets = ReminderTimes::parse( $service?->reminders ?? Settings::text( 'reminder_times' ) );
+				$offsets = ReminderTimes::parse( $service->reminders ?? Settings::text( 'reminder_times' ) );
 			} catch ( \InvalidArgumentException $invalid ) {
 				$offsets = array();
 			}
@@ -165,6 +165,7 @@ final class RemindersCommand {
 	 * The instant a --now option names.
 	 *
 	 * @param string $text ISO 8601.
+	 * @throws \Exception When the text is no time (after WP_CLI::error() has ended the command).
 	 */
 	private static function instant( string $text ): \DateTimeImmutable {
 		if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})$/', $text ) ) {

@@ -80,7 +80,7 @@ final class ReminderCron {
 		$now     = time();
 		$service = ( new ServiceRepository() )->find( $booking->service_id );
 		try {
-			$offsets = ReminderTimes::parse( $service?->reminders ?? Settings::text( 'reminder_times' ) );
+			$offsets = ReminderTimes::parse( $service->reminders ?? Settings::text( 'reminder_times' ) );
 		} catch ( \InvalidArgumentException $invalid ) {
 			$offsets = array();
 		}

@@ -142,9 +142,9 @@ final class ReminderJob {
 	/**
 	 * Sends a reminder this runner claimed, unless the booking changed since it was read.
 	 *
-	 * @param Booking                                                          $booking  The booking as read.
-	 * @param array{offset: int, due: \DateTimeImmutable, late: bool}          $decision What decide() said.
-	 * @param \DateTimeImmutable                                               $now      The instant.
+	 * @param Booking                                                 $booking  The booking as read.
+	 * @param array{offset: int, due: \DateTimeImmutable, late: bool} $decision What decide() said.
+	 * @param \DateTimeImmutable                                      $now      The instant.
 	 * @return string '' when sent, else why not.
 	 */
 	private function send_claimed( Booking $booking, array $decision, \DateTimeImmutable $now ): string {
@@ -267,7 +267,7 @@ final class ReminderJob {
 				'late'    => $late,
 				'skip'    => $skip,
 			);
-		}
+		}//end foreach
 		return $decided;
 	}
 

@@ -58,7 +58,7 @@ final class ReminderTimes {
 			throw new \InvalidArgumentException( esc_html( self::problem() ) );
 		}
 		rsort( $minutes );
-		return array_values( $minutes );
+		return $minutes;
 	}
 
 	/**

@@ -455,14 +455,14 @@ final class BookingsController extends Controller {
 	 * Adds, for admins, how many other bookings of each customer (by email)
 	 * were no-shows: one query for the whole page.
 	 *
-	 * @param Booking[]                         $bookings The bookings.
+	 * @param Booking[]                        $bookings The bookings.
 	 * @param array<int, array<string, mixed>> $items    What present() made of them, in the same order.
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function with_no_shows( array $bookings, array $items ): array {
 		$counts = $this->bookings->no_show_counts( array_map( static fn( Booking $booking ): string => $booking->customer_email, $bookings ) );
 		foreach ( $bookings as $i => $booking ) {
-			$own                          = Booking::NO_SHOW === $booking->status ? 1 : 0;
+			$own                              = Booking::NO_SHOW === $booking->status ? 1 : 0;
 			$items[ $i ]['customer_no_shows'] = max( 0, ( $counts[ strtolower( $booking->customer_email ) ] ?? 0 ) - $own );
 		}
 		return $items;
@@ -696,17 +696,17 @@ final class BookingsController extends Controller {
 				// the generated front-end types read it. Arguments come from create_args().
 				'required'   => array( 'id', 'employee', 'service', 'start', 'end', 'seats', 'status', 'customer', 'created_at', 'updated_at' ),
 				'properties' => array(
-					'id'           => array( 'type' => 'integer' ),
-					'employee'     => array( 'type' => 'integer' ),
-					'service'      => array( 'type' => 'integer' ),
-					'start'        => $time,
-					'end'          => $time,
-					'seats'        => array( 'type' => 'integer' ),
-					'status'       => array(
+					'id'                => array( 'type' => 'integer' ),
+					'employee'          => array( 'type' => 'integer' ),
+					'service'           => array( 'type' => 'integer' ),
+					'start'             => $time,
+					'end'               => $time,
+					'seats'             => array( 'type' => 'integer' ),
+					'status'            => array(
 						'type' => 'string',
 						'enum' => Booking::STATUSES,
 					),
-					'customer'     => array(
+					'customer'          => array(
 						'type'       => 'object',
 						'properties' => array(
 							'name'  => array( 'type' => 'string' ),
@@ -715,16 +715,16 @@ final class BookingsController extends Controller {
 							'notes' => array( 'type' => 'string' ),
 						),
 					),
-					'created_at'   => $time,
-					'updated_at'   => $time,
-					'confirm_by'   => array(
+					'created_at'        => $time,
+					'updated_at'        => $time,
+					'confirm_by'        => array(
 						'description' => __( 'Only while the booking is unverified: until when its customer may confirm it by the link in the email.', 'appointease' ),
 					) + $time,
 					'customer_no_shows' => array(
 						'description' => __( 'Admins only: how many other bookings of this customer (the same email address) were no-shows.', 'appointease' ),
 						'type'        => 'integer',
 					),
-					'manage_token' => array(
+					'manage_token'      => array(
 						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
 						'type'        => 'string',
 					),

@@ -14,11 +14,7 @@ import { datePart, formatMediumDate, timePart } from '../../shared/time';
 import type { Booking, BookingStatus } from '../../shared/types';
 
 export type BookingAction =
-	| 'approve'
-	| 'reject'
-	| 'cancel'
-	| 'reschedule'
-	| 'no-show';
+	'approve' | 'reject' | 'cancel' | 'reschedule' | 'no-show';
 
 /**
  * A status for people.
@@ -207,7 +203,10 @@ export function actionFailed( action: BookingAction ): string {
 		case 'reschedule':
 			return __( 'The booking was not moved.', 'appointease' );
 		case 'no-show':
-			return __( 'The booking was not marked as a no-show.', 'appointease' );
+			return __(
+				'The booking was not marked as a no-show.',
+				'appointease'
+			);
 	}
 	return '';
 }

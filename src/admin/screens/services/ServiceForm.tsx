@@ -271,9 +271,15 @@ export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
 				<TextControl
 					__next40pxDefaultSize
 					__nextHasNoMarginBottom
-					label={ __( 'Reminder emails before the start', 'appointease' ) }
+					label={ __(
+						'Reminder emails before the start',
+						'appointease'
+					) }
 					value={ form.reminders }
-					placeholder={ __( 'The site’s reminder times', 'appointease' ) }
+					placeholder={ __(
+						'The site’s reminder times',
+						'appointease'
+					) }
 					onChange={ ( value: string ) => set( 'reminders', value ) }
 					{ ...errorProps(
 						errors,

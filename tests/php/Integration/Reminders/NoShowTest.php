@@ -59,7 +59,15 @@ final class NoShowTest extends RestTestCase {
 	public function test_the_list_filters_by_the_new_statuses(): void {
 		$missed = $this->book( '10:00' )['id'];
 		$next   = $this->book( '11:00' )['id'];
-		$other  = $this->book( '13:00', array( 'customer' => array( 'name' => 'Otto', 'email' => 'otto@example.com' ) ) )['id'];
+		$other  = $this->book(
+			'13:00',
+			array(
+				'customer' => array(
+					'name'  => 'Otto',
+					'email' => 'otto@example.com',
+				),
+			)
+		)['id'];
 		RemindersTest::move_to_the_past( $missed );
 		$this->log_in_as_admin();
 		$this->assertOk( 200, $this->post( 'bookings/' . $missed . '/no-show' ) );
@@ -70,6 +78,13 @@ final class NoShowTest extends RestTestCase {
 		$this->assertSame( 1, $this->assertOk( 200, $this->get( 'bookings/' . $next ) )['customer_no_shows'], 'An admin sees the customer\'s earlier no-show.' );
 		$this->assertSame( 0, $this->assertOk( 200, $this->get( 'bookings/' . $other ) )['customer_no_shows'] );
 		$listed = array_column( $this->assertOk( 200, $this->get( 'bookings' ) ), 'customer_no_shows', 'id' );
-		$this->assertSame( array( $other => 0, $next => 1, $missed => 0 ), $listed );
+		$this->assertSame(
+			array(
+				$other  => 0,
+				$next   => 1,
+				$missed => 0,
+			),
+			$listed
+		);
 	}
 }

@@ -64,13 +64,13 @@ final class RemindersTest extends RestTestCase {
 	}
 
 	public function test_each_reminder_goes_once_at_its_moment_with_the_local_time_the_manage_link_and_the_calendar_file(): void {
-		$id = $this->book( '10:00' )['id'];
-		$this->mails = array();
+		$id          = $this->book( '10:00' )['id'];
+		$this->forget_mails();
 
 		$this->assertSame( array(), $this->sent_at( '09:59', -1 ), 'A minute before the 24-hour moment, nothing.' );
 		$this->assertSame( array( "$id 24h reminder sent" ), $this->sent_at( '10:00', -1 ) );
 		$this->assertCount( 1, $this->mails, 'The customer only: the employee copy is off by default.' );
-		$mail = $this->mails[0];
+		$mail = $this->mail( 0 );
 		$this->assertSame( array( 'maria@example.com' ), $mail['to'] );
 		$this->assertStringStartsWith( 'Reminder: Haircut on ', $mail['subject'] );
 		$this->assertStringContainsString( '10:00 am', $mail['subject'], 'The time in the calendar\'s timezone.' );
@@ -102,14 +102,14 @@ final class RemindersTest extends RestTestCase {
 		Settings::update( array( 'require_email_confirmation' => false ) );
 		$cancelled = $this->book( '14:00' )['id'];
 		$this->assertOk( 200, $this->post( 'bookings/' . $cancelled . '/cancel' ) );
-		$this->mails = array();
+		$this->forget_mails();
 
 		$this->assertSame( array(), $this->sent_at( '15:00', -1 ) );
 		$this->assertSame( array(), $this->sent_at( '09:00' ) );
 		$this->assertCount( 0, $this->mails );
 
 		$this->assertOk( 200, $this->post( 'bookings/' . $pending . '/approve' ) );
-		$this->mails = array();
+		$this->forget_mails();
 		$this->assertSame( array( "$pending 24h reminder sent" ), $this->sent_at( '10:00', -1 ), 'Once approved, it is reminded of.' );
 	}
 
@@ -127,12 +127,12 @@ final class RemindersTest extends RestTestCase {
 		$this->assertSame( array( "$id 24h reminder sent" ), $this->sent_at( '10:00', -1 ) );
 		$this->log_in_as_admin();
 		$this->assertOk( 200, $this->post( 'bookings/' . $id . '/reschedule', array( 'start' => $this->local( '15:00', $this->day( 1 ) ) ) ) );
-		$this->mails = array();
+		$this->forget_mails();
 
 		$this->assertSame( array(), $this->sent_at( '08:00' ), 'No 2-hour reminder for the old time.' );
 		$this->assertSame( array(), $this->sent_at( '14:59' ) );
 		$this->assertSame( array( "$id 24h reminder sent" ), $this->sent_at( '15:00' ), 'The new time gets its own 24-hour reminder.' );
-		$this->assertStringContainsString( '3:00 pm', $this->mails[0]['subject'] );
+		$this->assertStringContainsString( '3:00 pm', $this->mail( 0 )['subject'] );
 		$this->assertSame( array( "$id 2h reminder sent" ), $this->sent_at( '13:00', 1 ) );
 	}
 
@@ -206,7 +206,15 @@ final class RemindersTest extends RestTestCase {
 	public function test_the_employee_copy_the_hook_and_the_filter_that_stops_the_email(): void {
 		Settings::update( array( 'email_reminder_employee' => true ) );
 		$id    = $this->book( '10:00' )['id'];
-		$other = $this->book( '11:00', array( 'customer' => array( 'name' => 'Sms Only', 'email' => 'sms@example.com' ) ) )['id'];
+		$other = $this->book(
+			'11:00',
+			array(
+				'customer' => array(
+					'name'  => 'Sms Only',
+					'email' => 'sms@example.com',
+				),
+			)
+		)['id'];
 		$heard = array();
 		add_action(
 			'appointease_reminder_due',
@@ -217,13 +225,13 @@ final class RemindersTest extends RestTestCase {
 			2
 		);
 		add_filter( 'appointease_reminder_email', static fn( $send, $booking ) => $booking->id === $other ? false : $send, 10, 2 );
-		$this->mails = array();
+		$this->forget_mails();
 
 		$this->job()->run( $this->local_at( '11:00', -1 ) );
 
 		$this->assertSame( array( array( $id, '24h', true ), array( $other, '24h', false ) ), $heard, 'The hook fires for each reminder, the email or not.' );
 		$this->assertSame( array( array( 'maria@example.com' ), array( 'ana@example.com' ) ), array_column( $this->mails, 'to' ), 'One email to the customer and a copy to the employee; none for the filtered booking.' );
-		$this->assertStringStartsWith( '[Salon] Reminder: Haircut', $this->mails[1]['subject'] );
+		$this->assertStringStartsWith( '[Salon] Reminder: Haircut', $this->mail( 1 )['subject'] );
 	}
 
 	public function test_the_follow_up_goes_once_the_set_hours_after_a_completed_appointment_and_never_after_a_no_show(): void {
@@ -240,15 +248,15 @@ final class RemindersTest extends RestTestCase {
 		$this->sent_at( '11:30' );
 		$this->assertSame( Booking::COMPLETED, ( new BookingRepository() )->find( $missed )?->status );
 		$this->assertOk( 200, $this->no_show_now( $missed ) );
-		$this->mails = array();
+		$this->forget_mails();
 
 		$this->assertSame( array(), $this->sent_at( '13:29' ) );
 		$this->assertSame( array( "$id follow_up sent" ), $this->sent_at( '13:30' ) );
 		$this->assertSame( array(), $this->sent_at( '14:30' ), 'Once, and none for the no-show.' );
 		$this->assertCount( 1, $this->mails );
-		$this->assertSame( array( 'maria@example.com' ), $this->mails[0]['to'] );
-		$this->assertStringStartsWith( 'Thank you for your visit: Haircut', $this->mails[0]['subject'] );
-		$this->assertSame( '', $this->mails[0]['ics'], 'No calendar file for a past appointment.' );
+		$this->assertSame( array( 'maria@example.com' ), $this->mail( 0 )['to'] );
+		$this->assertStringStartsWith( 'Thank you for your visit: Haircut', $this->mail( 0 )['subject'] );
+		$this->assertSame( '', $this->mail( 0 )['ics'], 'No calendar file for a past appointment.' );
 	}
 
 	public function test_site_health_warns_when_a_reminder_waits_more_than_15_minutes_and_says_how_to_fix_it(): void {
@@ -322,6 +330,24 @@ final class RemindersTest extends RestTestCase {
 	 */
 	private static function lines( array $report ): array {
 		return array_map( static fn( array $line ): string => trim( $line['booking'] . ' ' . $line['what'] . ' ' . $line['outcome'] . ' ' . $line['reason'] ), $report );
+	}
+
+	/**
+	 * Forgets the emails caught so far.
+	 */
+	private function forget_mails(): void {
+		$this->mails = array();
+	}
+
+	/**
+	 * One email caught, by its place.
+	 *
+	 * @param int $i From 0.
+	 * @return array<string, mixed>
+	 */
+	private function mail( int $i ): array {
+		$this->assertArrayHasKey( $i, $this->mails );
+		return $this->mails[ $i ];
 	}
 
 	/**
