@@ -64,7 +64,7 @@ final class RemindersTest extends RestTestCase {
 	}
 
 	public function test_each_reminder_goes_once_at_its_moment_with_the_local_time_the_manage_link_and_the_calendar_file(): void {
-		$id          = $this->book( '10:00' )['id'];
+		$id = $this->book( '10:00' )['id'];
 		$this->forget_mails();
 
 		$this->assertSame( array(), $this->sent_at( '09:59', -1 ), 'A minute before the 24-hour moment, nothing.' );
