@@ -1,31 +1,35 @@
 /**
  * wp-admin, issue 15: an admin marks a booking whose customer did not come
  * as a no-show, and the bookings list filters by the new statuses. The
- * booking is made through the REST API and then put into the past with
- * WP-CLI (a booking cannot be made in the past), as if it had been made
+ * booking is made through the REST API and then put into the past in the
+ * database (a booking cannot be made in the past), as if it had been made
  * last week.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { readStack } from './stack';
 import { dateAhead, login, withBookable } from './utils';
 
 const setup = withBookable( 'NoShow' );
 
 /**
- * Moves a booking's times to two hours ago, through WP-CLI on the stack the
- * tests run against (APPOINTEASE_RUNTIME names it).
+ * Moves a booking's times to two hours ago, in the database of the stack the
+ * tests run against (as root over its socket, as the chaos run does).
  *
  * @param id The booking.
  */
 function moveToThePast( id: number ): void {
-	const code = [
-		'global $wpdb;',
-		`$wpdb->query( $wpdb->prepare( "UPDATE " . AppointEase\\Infrastructure\\Schema::table( "bookings" ) . " SET start_utc = %s, end_utc = %s WHERE id = %d", gmdate( "Y-m-d H:i:s", time() - 7200 ), gmdate( "Y-m-d H:i:s", time() - 5400 ), ${ id } ) );`,
-	].join( ' ' );
 	execFileSync(
-		'bash',
-		[ path.join( __dirname, '..', '..', 'bin', 'wp' ), 'eval', code ],
+		'mariadb',
+		[
+			'--protocol=socket',
+			`--socket=${ path.join( readStack().runtime, 'run', 'mysqld.sock' ) }`,
+			'-uroot',
+			'appointease',
+			'-e',
+			`UPDATE wp_appointease_bookings SET start_utc = UTC_TIMESTAMP() - INTERVAL 2 HOUR, end_utc = UTC_TIMESTAMP() - INTERVAL 90 MINUTE WHERE id = ${ Number( id ) }`,
+		],
 		{ stdio: 'pipe' }
 	);
 }
