@@ -23,6 +23,8 @@ interface Props {
 	services: Named[];
 	/** Offers the actions a booking allows; without it the bookings are read-only. */
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
+	/** Offer only these actions. */
+	only?: BookingAction[];
 }
 
 export function StatusBadge( { booking }: { booking: Booking } ) {
@@ -38,6 +40,7 @@ export function BookingsTable( {
 	employees,
 	services,
 	onAction,
+	only,
 }: Props ) {
 	return (
 		<table className="wp-list-table widefat striped appointease-admin__table">
@@ -106,6 +109,7 @@ export function BookingsTable( {
 								<BookingActions
 									booking={ booking }
 									onAction={ onAction }
+									only={ only }
 								/>
 							</td>
 						) }
