@@ -339,6 +339,10 @@ final class ReminderJob {
 	 * @param \DateTimeImmutable $now The instant.
 	 */
 	public function next_due( \DateTimeImmutable $now ): ?int {
+		if ( array() !== $this->bookings->ending_between( Booking::CONFIRMED, null, $now, 1 ) ) {
+			// Ended bookings left for the next batch (a site upgraded with a long past): at once.
+			return $now->getTimestamp();
+		}
 		$times   = array();
 		$offsets = array_unique( array_merge( ...array_values( $this->offset_lists() ) ) );
 		foreach ( $offsets as $offset ) {

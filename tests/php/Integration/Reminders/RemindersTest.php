@@ -10,6 +10,7 @@ namespace AppointEase\Tests\Integration\Reminders;
 use AppointEase\Admin\SiteHealth;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
+use AppointEase\Reminders\ReminderCron;
 use AppointEase\Reminders\ReminderJob;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Rest\RestTestCase;
@@ -257,6 +258,18 @@ final class RemindersTest extends RestTestCase {
 		$this->assertSame( array( 'maria@example.com' ), $this->mail( 0 )['to'] );
 		$this->assertStringStartsWith( 'Thank you for your visit: Haircut', $this->mail( 0 )['subject'] );
 		$this->assertSame( '', $this->mail( 0 )['ics'], 'No calendar file for a past appointment.' );
+	}
+
+	public function test_one_cron_event_waits_for_the_next_reminder_and_a_sooner_booking_brings_it_forward(): void {
+		wp_clear_scheduled_hook( ReminderCron::HOOK );
+		$this->book( '10:00' );
+		$this->assertSame( $this->local_at( '10:00', -1 )->getTimestamp(), wp_next_scheduled( ReminderCron::HOOK ), 'Set for the 24-hour moment, not every minute.' );
+
+		$this->book( '09:00' );
+		$this->assertSame( $this->local_at( '09:00', -1 )->getTimestamp(), wp_next_scheduled( ReminderCron::HOOK ) );
+
+		ReminderCron::run_now();
+		$this->assertSame( $this->local_at( '09:00', -1 )->getTimestamp(), wp_next_scheduled( ReminderCron::HOOK ), 'A run with nothing due keeps the event at the next work.' );
 	}
 
 	public function test_site_health_warns_when_a_reminder_waits_more_than_15_minutes_and_says_how_to_fix_it(): void {
