@@ -158,7 +158,7 @@ final class AdminScreens {
 			'canListUsers' => current_user_can( 'list_users' ),
 		);
 		if ( 'services' === $screen ) {
-			$config['currency'] = Settings::string( 'currency' );
+			$config['currency'] = Settings::text( 'currency' );
 			$config['locale']   = Translations::language_tag();
 		}
 		if ( 'employees' === $screen ) {

@@ -18,6 +18,7 @@ use AppointEase\Infrastructure\Installer;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Notifications\EmailTemplates;
 use AppointEase\Notifications\ManageLink;
+use AppointEase\Reminders\ReminderJob;
 use AppointEase\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -59,6 +60,10 @@ final class SiteHealth {
 		$tests['direct']['appointease_scheduled_jobs'] = array(
 			'label' => __( 'AppointEase scheduled jobs', 'appointease' ),
 			'test'  => array( self::class, 'scheduled_jobs_test' ),
+		);
+		$tests['direct']['appointease_reminders']      = array(
+			'label' => __( 'AppointEase reminder emails', 'appointease' ),
+			'test'  => array( self::class, 'reminders_test' ),
 		);
 		$tests['direct']['appointease_db_error_page']  = array(
 			'label' => __( 'AppointEase database error page', 'appointease' ),
@@ -168,6 +173,46 @@ final class SiteHealth {
 			__( 'The hourly purge of old holds is scheduled', 'appointease' ),
 			/* translators: %s: a time span, e.g. "35 mins". */
 			sprintf( __( 'It runs next in %s.', 'appointease' ), human_time_diff( time(), max( time(), $next ) ) )
+		);
+	}
+
+	/** Minutes a due reminder may wait before the test says the job is not running. */
+	public const REMINDER_GRACE_MINUTES = 15;
+
+	/**
+	 * Whether reminders go out on time: due reminders nobody sent for more
+	 * than 15 minutes mean the job does not run (WP-Cron off or starved).
+	 *
+	 * @param \DateTimeImmutable|null $now The instant to judge at; the real time when null.
+	 * @return array<string, mixed>
+	 */
+	public static function reminders_test( ?\DateTimeImmutable $now = null ): array {
+		$now   ??= new \DateTimeImmutable( 'now' );
+		$late    = 0;
+		$oldest  = $now->getTimestamp();
+		$waiting = ReminderJob::create_default()->due( $now );
+		foreach ( $waiting as $decision ) {
+			// Only what a run would send: a reminder it would skip (booked inside its window) is no sign of a stopped job.
+			if ( null === $decision['skip'] && $decision['due']->getTimestamp() < $now->getTimestamp() - self::REMINDER_GRACE_MINUTES * MINUTE_IN_SECONDS ) {
+				++$late;
+				$oldest = min( $oldest, $decision['due']->getTimestamp() );
+			}
+		}
+		if ( $late > 0 ) {
+			return self::result(
+				'appointease_reminders',
+				'critical',
+				/* translators: %d: how many reminders. */
+				sprintf( _n( '%d reminder email is late', '%d reminder emails are late', $late, 'appointease' ), $late ),
+				/* translators: %s: how long ago, e.g. "3 hours". */
+				sprintf( __( 'A reminder was due %s ago and has not been sent, so the reminder job does not run. WP-Cron runs only when someone visits the site; if DISABLE_WP_CRON is set, or the site has few visitors, add a system cron job that runs "wp appointease reminders run" every minute (see docs/operations.md).', 'appointease' ), human_time_diff( $oldest, $now->getTimestamp() ) )
+			);
+		}
+		return self::result(
+			'appointease_reminders',
+			'good',
+			__( 'Reminder emails go out on time', 'appointease' ),
+			__( 'No reminder is waiting longer than 15 minutes.', 'appointease' )
 		);
 	}
 

@@ -243,7 +243,7 @@ final class BookingBlock {
 			'pollInterval'     => Settings::int( 'poll_interval' ),
 			'holdTtl'          => Settings::int( 'hold_ttl' ),
 			'minimumNotice'    => Settings::int( 'minimum_notice' ),
-			'currency'         => Settings::string( 'currency' ),
+			'currency'         => Settings::text( 'currency' ),
 			'locale'           => Translations::language_tag(),
 		);
 	}

@@ -23,11 +23,12 @@ final class Booking {
 	public const REJECTED   = 'rejected';
 	public const COMPLETED  = 'completed';
 	public const EXPIRED    = 'expired';
+	public const NO_SHOW    = 'no_show';
 
 	/**
 	 * Every status.
 	 */
-	public const STATUSES = array( self::UNVERIFIED, self::PENDING, self::CONFIRMED, self::CANCELLED, self::REJECTED, self::COMPLETED, self::EXPIRED );
+	public const STATUSES = array( self::UNVERIFIED, self::PENDING, self::CONFIRMED, self::CANCELLED, self::REJECTED, self::COMPLETED, self::NO_SHOW, self::EXPIRED );
 
 	/**
 	 * Statuses whose seats count against capacity. An unverified booking
@@ -41,6 +42,13 @@ final class Booking {
 	 * cannot be moved, only confirmed (or cancelled).
 	 */
 	public const MOVABLE = array( self::PENDING, self::CONFIRMED );
+
+	/**
+	 * Statuses a booking may be marked a no-show from: a confirmed one whose
+	 * start has passed, or one the reminder job already marked completed.
+	 * Neither counts against capacity afterwards (its time is in the past).
+	 */
+	public const NO_SHOW_FROM = array( self::CONFIRMED, self::COMPLETED );
 
 	/**
 	 * Builds the booking.

@@ -141,6 +141,81 @@ final class BookingRepository {
 	}
 
 	/**
+	 * Bookings in one status whose start lies in (from, to], soonest first:
+	 * what the reminder job may have to remind of. One range read of the
+	 * (status, start) index.
+	 *
+	 * @param string             $status A status.
+	 * @param \DateTimeImmutable $from   Exclusive.
+	 * @param \DateTimeImmutable $to     Inclusive.
+	 * @param int                $limit  At most this many.
+	 * @return Booking[]
+	 */
+	public function starting_between( string $status, \DateTimeImmutable $from, \DateTimeImmutable $to, int $limit ): array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM `$table` WHERE status = %s AND start_utc > %s AND start_utc <= %s ORDER BY start_utc, id LIMIT %d", $status, self::utc( $from ), self::utc( $to ), $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema; must read the current rows.
+		return array_map( array( Booking::class, 'from_row' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	/**
+	 * Bookings in one status whose end lies in (from, to], earliest first.
+	 *
+	 * @param string             $status A status.
+	 * @param \DateTimeImmutable $from   Exclusive; null for no lower bound.
+	 * @param \DateTimeImmutable $to     Inclusive.
+	 * @param int                $limit  At most this many.
+	 * @return Booking[]
+	 */
+	public function ending_between( string $status, ?\DateTimeImmutable $from, \DateTimeImmutable $to, int $limit ): array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$after = null === $from ? '1000-01-01 00:00:00' : self::utc( $from );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM `$table` WHERE status = %s AND end_utc > %s AND end_utc <= %s ORDER BY end_utc, id LIMIT %d", $status, $after, self::utc( $to ), $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema; must read the current rows.
+		return array_map( array( Booking::class, 'from_row' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	/**
+	 * The earliest start (or end) after an instant among bookings in some
+	 * statuses, or null: when the reminder job next has work.
+	 *
+	 * @param string[]           $statuses Statuses.
+	 * @param string             $column   "start_utc" or "end_utc".
+	 * @param \DateTimeImmutable $after    Exclusive.
+	 */
+	public function earliest_after( array $statuses, string $column, \DateTimeImmutable $after ): ?\DateTimeImmutable {
+		global $wpdb;
+		$table    = Schema::table( 'bookings' );
+		$column   = 'end_utc' === $column ? 'end_utc' : 'start_utc';
+		$in       = implode( ', ', array_fill( 0, count( $statuses ), '%s' ) );
+		$earliest = $wpdb->get_var( $wpdb->prepare( "SELECT MIN($column) FROM `$table` WHERE status IN ($in) AND $column > %s", array_merge( $statuses, array( self::utc( $after ) ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- table and column names are constants; placeholders for every value.
+		return null === $earliest ? null : new \DateTimeImmutable( (string) $earliest, new \DateTimeZone( 'UTC' ) );
+	}
+
+	/**
+	 * How many no-shows each of these customer addresses has, keyed by the
+	 * address in lower case (addresses without one are left out).
+	 *
+	 * @param string[] $emails Customer addresses.
+	 * @return array<string, int>
+	 */
+	public function no_show_counts( array $emails ): array {
+		global $wpdb;
+		$emails = array_values( array_unique( array_filter( array_map( 'strtolower', $emails ) ) ) );
+		if ( array() === $emails ) {
+			return array();
+		}
+		$table = Schema::table( 'bookings' );
+		$in    = implode( ', ', array_fill( 0, count( $emails ), '%s' ) );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT LOWER(customer_email) AS email, COUNT(*) AS missed FROM `$table` WHERE status = %s AND customer_email IN ($in) GROUP BY LOWER(customer_email)", array_merge( array( Booking::NO_SHOW ), $emails ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema, placeholders for every value.
+		$map   = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$map[ (string) $row['email'] ] = (int) $row['missed'];
+		}
+		return $map;
+	}
+
+	/**
 	 * A page of one customer's bookings, oldest first, for the personal-data
 	 * exporter and eraser. The email is matched exactly, ignoring case.
 	 *
@@ -325,5 +400,14 @@ final class BookingRepository {
 			throw new DuplicateBookingKeyException( esc_html( $what . ': ' . $error ) );
 		}
 		DatabaseFailure::raise( $what, $error );
+	}
+
+	/**
+	 * An instant as a UTC column value.
+	 *
+	 * @param \DateTimeImmutable $time The instant.
+	 */
+	private static function utc( \DateTimeImmutable $time ): string {
+		return gmdate( 'Y-m-d H:i:s', $time->getTimestamp() );
 	}
 }

@@ -238,7 +238,7 @@ final class BookingService {
 		if ( Booking::EXPIRED === $after->status ) {
 			throw new Refusal( 'CONFIRMATION_EXPIRED', __( 'This booking was not confirmed in time, so its time was given free again. Please book again.', 'appointease' ) );
 		}
-		if ( ! in_array( $after->status, array( Booking::PENDING, Booking::CONFIRMED, Booking::COMPLETED ), true ) ) {
+		if ( ! in_array( $after->status, array( Booking::PENDING, Booking::CONFIRMED, Booking::COMPLETED, Booking::NO_SHOW ), true ) ) {
 			/* translators: %s: the booking's status, e.g. "cancelled". */
 			throw new Refusal( 'STATUS_CONFLICT', sprintf( __( 'This booking is %s, so it can no longer be confirmed. Please book again.', 'appointease' ), $after->status ) );
 		}
@@ -328,6 +328,38 @@ final class BookingService {
 	 */
 	public function reject( int $id ): Booking {
 		return $this->transition( $id, array( Booking::PENDING ), Booking::REJECTED, 'appointease_booking_rejected' );
+	}
+
+	/**
+	 * Marks a confirmed booking whose end has passed as completed (the
+	 * reminder job does this). Its seats are freed like any booking that no
+	 * longer counts against capacity: the time is in the past, where nobody
+	 * can book, and the slot engine counts only active bookings anyway.
+	 *
+	 * @param int $id Booking row id.
+	 * @throws Refusal When there is no such booking or it is not confirmed.
+	 */
+	public function complete( int $id ): Booking {
+		return $this->transition( $id, array( Booking::CONFIRMED ), Booking::COMPLETED, 'appointease_booking_completed' );
+	}
+
+	/**
+	 * Marks a booking whose customer did not come: a confirmed booking whose
+	 * start has passed, or one already completed.
+	 *
+	 * @param int                $id  Booking row id.
+	 * @param \DateTimeImmutable $now The current instant.
+	 * @throws Refusal When there is no such booking, it has not started yet, or its status does not allow it.
+	 */
+	public function mark_no_show( int $id, \DateTimeImmutable $now ): Booking {
+		$booking = $this->bookings->find( $id );
+		if ( null === $booking ) {
+			throw new Refusal( 'NOT_FOUND', self::not_found_message() );
+		}
+		if ( in_array( $booking->status, Booking::NO_SHOW_FROM, true ) && $booking->start > $now ) {
+			throw new Refusal( 'TOO_EARLY', __( 'This appointment has not started yet, so its customer cannot have missed it.', 'appointease' ) );
+		}
+		return $this->transition( $id, Booking::NO_SHOW_FROM, Booking::NO_SHOW, 'appointease_booking_no_show' );
 	}
 
 	/**

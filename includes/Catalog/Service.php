@@ -30,6 +30,7 @@ final class Service {
 	 * @param int         $capacity      Seats per session; 1 for one-to-one.
 	 * @param string|null $price         Decimal string, or null when no price is shown.
 	 * @param bool        $active        Whether visitors can book it.
+	 * @param string|null $reminders     Its own reminder times ("24h, 2h", or "off"), or null for the site's setting.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -40,7 +41,8 @@ final class Service {
 		public readonly int $buffer_after,
 		public readonly int $capacity,
 		public readonly ?string $price,
-		public readonly bool $active
+		public readonly bool $active,
+		public readonly ?string $reminders = null
 	) {
 	}
 
@@ -59,7 +61,8 @@ final class Service {
 			(int) $row['buffer_after_minutes'],
 			(int) $row['capacity'],
 			null === $row['price'] ? null : (string) $row['price'],
-			'1' === (string) $row['active']
+			'1' === (string) $row['active'],
+			isset( $row['reminders'] ) ? (string) $row['reminders'] : null
 		);
 	}
 
@@ -86,6 +89,7 @@ final class Service {
 			'capacity'      => $this->capacity,
 			'price'         => $this->price,
 			'active'        => $this->active,
+			'reminders'     => $this->reminders,
 		);
 	}
 }

@@ -31,6 +31,7 @@ final class ServiceRepository {
 		'capacity'      => 'capacity',
 		'price'         => 'price',
 		'active'        => 'active',
+		'reminders'     => 'reminders',
 	);
 
 	/**
@@ -57,6 +58,24 @@ final class ServiceRepository {
 		$where = $active_only ? 'WHERE active = 1' : '';
 		$rows  = $wpdb->get_results( "SELECT * FROM `$table` $where ORDER BY name, id", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- no values; table name from Schema.
 		return array_map( array( Service::class, 'from_row' ), $rows );
+	}
+
+	/**
+	 * The services with reminder times of their own: id => the stored text
+	 * ("24h, 2h" or "off"). Most sites have none, so the reminder job reads
+	 * this once a run rather than each booking's service.
+	 *
+	 * @return array<int, string>
+	 */
+	public function reminder_overrides(): array {
+		global $wpdb;
+		$table = Schema::table( 'services' );
+		$rows  = $wpdb->get_results( "SELECT id, reminders FROM `$table` WHERE reminders IS NOT NULL", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- no values; table name from Schema.
+		$map   = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$map[ (int) $row['id'] ] = (string) $row['reminders'];
+		}
+		return $map;
 	}
 
 	/**

@@ -14,7 +14,7 @@ use WP_CLI;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The command tree: bookings, employees, services, store, holds, seed.
+ * The command tree: bookings, employees, services, store, holds, seed, reminders.
  */
 final class Commands {
 
@@ -30,6 +30,7 @@ final class Commands {
 		self::add( 'appointease store', new StoreCommand() );
 		self::add( 'appointease holds', new HoldsCommand() );
 		self::add( 'appointease seed', new SeedCommand() );
+		self::add( 'appointease reminders', new RemindersCommand() );
 	}
 
 	/**

@@ -107,7 +107,7 @@ final class DemoData {
 	public static function seed( ?\DateTimeImmutable $now = null ): array {
 		$now = $now ?? new \DateTimeImmutable( 'now' );
 		// The demo's prices are euros (its site runs on Berlin time); a currency the site chose stays.
-		if ( '' === Settings::string( 'currency' ) ) {
+		if ( '' === Settings::text( 'currency' ) ) {
 			Settings::update( array( 'currency' => 'EUR' ) );
 		}
 		$services  = new ServiceRepository();

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Holds;
 
 use AppointEase\Booking\UnverifiedExpiry;
+use AppointEase\Reminders\ReminderCron;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -37,6 +38,7 @@ final class Housekeeping {
 	public static function unschedule(): void {
 		wp_clear_scheduled_hook( self::HOOK );
 		UnverifiedExpiry::unschedule();
+		ReminderCron::unschedule();
 	}
 
 	/**

@@ -24,7 +24,10 @@ defined( 'ABSPATH' ) || exit;
  * span and capacity each session was first booked with, so that a later
  * joiner meets those even after the service's duration, buffers or capacity
  * changed. `change_emails` holds one row per booking whose change emails
- * wait out their quiet period (Notifications\ChangeQueue).
+ * wait out their quiet period (Notifications\ChangeQueue). `reminders` holds
+ * one row per (booking, kind, offset, appointment start) the reminder job has
+ * taken: its primary key is the claim, so two runners never send one
+ * reminder twice, and a moved booking's new start makes new keys.
  * A booking waiting for its customer's email confirmation keeps the
  * hash of the confirm link's token and its deadline in the bookings table.
  */
@@ -34,7 +37,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 6;
+	public const VERSION = 7;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -51,6 +54,7 @@ final class Schema {
 		'rate_limits',
 		'sessions',
 		'change_emails',
+		'reminders',
 	);
 
 	/**
@@ -104,6 +108,7 @@ final class Schema {
   buffer_after_minutes smallint(5) unsigned NOT NULL DEFAULT 0,
   capacity smallint(5) unsigned NOT NULL DEFAULT 1,
   price decimal(10,2) DEFAULT NULL,
+  reminders varchar(200) DEFAULT NULL,
   active tinyint(1) unsigned NOT NULL DEFAULT 1,
   created_at datetime NOT NULL,
   updated_at datetime NOT NULL,
@@ -238,6 +243,18 @@ final class Schema {
   claimed_until bigint(20) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (booking_id),
   KEY due_at (due_at)
+) $charset;",
+			"CREATE TABLE {$t['reminders']} (
+  booking_id bigint(20) unsigned NOT NULL,
+  kind varchar(20) NOT NULL,
+  offset_minutes int(10) unsigned NOT NULL,
+  start_utc datetime NOT NULL,
+  due_utc datetime NOT NULL,
+  state varchar(20) NOT NULL,
+  reason varchar(40) NOT NULL DEFAULT '',
+  handled_utc datetime NOT NULL,
+  PRIMARY KEY  (booking_id,kind,offset_minutes,start_utc),
+  KEY state_due (state,due_utc)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,

@@ -23,14 +23,15 @@ defined( 'ABSPATH' ) || exit;
 final class EmailTemplates {
 
 	/** Booking events that send emails, named after their hooks. */
-	public const EVENTS = array( 'created', 'confirmed', 'rejected', 'cancelled', 'rescheduled' );
+	public const EVENTS = array( 'created', 'confirmed', 'rejected', 'cancelled', 'rescheduled', 'reminder' );
 
 	/**
 	 * Events whose email goes to the customer alone: `verify` asks them to
 	 * confirm a booking by email (the `require_email_confirmation` setting);
-	 * the staff hear of the booking once it is confirmed.
+	 * the staff hear of the booking once it is confirmed. `follow_up` goes
+	 * a while after a completed appointment (e.g. to ask for a review).
 	 */
-	public const CUSTOMER_EVENTS = array( 'verify' );
+	public const CUSTOMER_EVENTS = array( 'verify', 'follow_up' );
 
 	/** Who an email is for: the customer, or the staff (the employee and the site admin). */
 	public const AUDIENCES = array( 'customer', 'staff' );
@@ -41,6 +42,15 @@ final class EmailTemplates {
 	/** Setting: send the staff emails to the site's admin email address. */
 	public const NOTIFY_ADMIN = 'email_notify_admin';
 
+	/** Setting: send the booking's employee a copy of each reminder (never the admin). */
+	public const REMINDER_EMPLOYEE = 'email_reminder_employee';
+
+	/** Setting: send the follow-up email after completed appointments. */
+	public const FOLLOW_UP = 'email_follow_up';
+
+	/** Setting: hours after the appointment's end that the follow-up goes out. */
+	public const FOLLOW_UP_HOURS = 'email_follow_up_hours';
+
 	/**
 	 * The settings' schema: the two switches and every template, with defaults.
 	 *
@@ -48,15 +58,32 @@ final class EmailTemplates {
 	 */
 	public static function settings_schema(): array {
 		$schema = array(
-			self::NOTIFY_EMPLOYEE => array(
+			self::NOTIFY_EMPLOYEE   => array(
 				'description' => __( 'Email the employee about new, changed and cancelled bookings.', 'appointease' ),
 				'type'        => 'boolean',
 				'default'     => true,
 			),
-			self::NOTIFY_ADMIN    => array(
+			self::NOTIFY_ADMIN      => array(
 				'description' => __( 'Email the site\'s admin address about new, changed and cancelled bookings.', 'appointease' ),
 				'type'        => 'boolean',
 				'default'     => true,
+			),
+			self::REMINDER_EMPLOYEE => array(
+				'description' => __( 'Send the employee a copy of each reminder email (the reminder times are under the booking rules).', 'appointease' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			self::FOLLOW_UP         => array(
+				'description' => __( 'Send customers a follow-up email after a completed appointment, e.g. to thank them or ask for a review.', 'appointease' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			self::FOLLOW_UP_HOURS   => array(
+				'description' => __( 'Hours after the appointment ends that the follow-up email goes out.', 'appointease' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 720,
+				'default'     => 24,
 			),
 		);
 		/* translators: %s: a list of placeholders such as {customer_name}, {start}. */
@@ -122,6 +149,8 @@ final class EmailTemplates {
 			'cancelled'   => __( 'a booking is cancelled', 'appointease' ),
 			'rescheduled' => __( 'a booking is moved to another time', 'appointease' ),
 			'verify'      => __( 'a booking waits for the customer to confirm it by email (only with email confirmation on)', 'appointease' ),
+			'reminder'    => __( 'a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on)', 'appointease' ),
+			'follow_up'   => __( 'an appointment was completed (only with the follow-up email on)', 'appointease' ),
 		)[ $event ];
 		if ( 'customer' === $audience ) {
 			return 'subject' === $part
@@ -181,6 +210,14 @@ final class EmailTemplates {
 				__( 'New time: {service} on {date} at {start_time}', 'appointease' ),
 				array( $hello, __( 'your booking has moved. It was on {previous_start}; it is now:', 'appointease' ), $when, $manage, $bye ),
 			),
+			'reminder'    => array(
+				__( 'Reminder: {service} on {date} at {start_time}', 'appointease' ),
+				array( $hello, __( 'this is a reminder of your appointment:', 'appointease' ), $when, $manage, __( 'The attached calendar file adds the appointment to your calendar.', 'appointease' ), $bye ),
+			),
+			'follow_up'   => array(
+				__( 'Thank you for your visit: {service}', 'appointease' ),
+				array( $hello, __( 'thank you for coming to your appointment on {date}. We would be glad to hear how it went, and to see you again:', 'appointease' ), '{booking_page}', $bye ),
+			),
 			'verify'      => array(
 				__( 'Please confirm your booking: {service} on {date} at {start_time}', 'appointease' ),
 				array( $hello, __( "please confirm your booking by opening this link within {confirm_minutes} minutes (by {confirm_by}):\n{confirm_link}", 'appointease' ), $when, __( 'Until you confirm it, the time is kept for you; unconfirmed, it is given free again. If you did not make this booking, ignore this email.', 'appointease' ), $bye ),
@@ -222,6 +259,7 @@ final class EmailTemplates {
 			'rejected'    => array( __( '[{site_name}] Declined: {service} on {date} at {start_time}', 'appointease' ), __( 'A booking was declined.', 'appointease' ) ),
 			'cancelled'   => array( __( '[{site_name}] Cancelled: {service} on {date} at {start_time}', 'appointease' ), __( 'A booking was cancelled; its time is free again.', 'appointease' ) ),
 			'rescheduled' => array( __( '[{site_name}] Moved: {service} to {date} at {start_time}', 'appointease' ), __( 'A booking was moved from {previous_start} ({previous_employee}).', 'appointease' ) ),
+			'reminder'    => array( __( '[{site_name}] Reminder: {service} on {date} at {start_time}', 'appointease' ), __( 'A reminder of this appointment went to the customer.', 'appointease' ) ),
 		)[ $event ];
 		return array(
 			'subject' => $texts[0],

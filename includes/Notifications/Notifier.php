@@ -40,6 +40,11 @@ defined( 'ABSPATH' ) || exit;
  * gets the `verify` email with the confirm link, and nobody else hears of it.
  * Once the customer confirms, everyone gets the `created` email, as if the
  * booking had been made then. One that expires unconfirmed sends nothing.
+ *
+ * The reminder job (Reminders\ReminderJob) sends `reminder` emails (to the
+ * customer, and a copy to the employee when that setting is on; never to the
+ * admin) and `follow_up` emails (the customer only) through remind() and
+ * follow_up().
  */
 final class Notifier {
 
@@ -154,6 +159,25 @@ final class Notifier {
 	}
 
 	/**
+	 * Sends a booking's reminder: to the customer, with its manage link and
+	 * calendar file, and a copy to the employee when the setting says so.
+	 *
+	 * @param Booking $booking The confirmed booking.
+	 */
+	public function remind( Booking $booking ): void {
+		$this->notify( 'reminder', $booking );
+	}
+
+	/**
+	 * Sends a completed appointment's follow-up email to its customer.
+	 *
+	 * @param Booking $booking The completed booking.
+	 */
+	public function follow_up( Booking $booking ): void {
+		$this->notify( 'follow_up', $booking );
+	}
+
+	/**
 	 * A booking was cancelled: its emails wait out the quiet period.
 	 *
 	 * @param Booking      $booking The booking.
@@ -247,7 +271,7 @@ final class Notifier {
 
 			$recipients = array(
 				'customer' => array( $booking->customer_email ),
-				'staff'    => $this->staff( $employee, $was_with ),
+				'staff'    => $this->staff( $event, $employee, $was_with ),
 			);
 			foreach ( $recipients as $audience => $to ) {
 				$to       = array_values( array_unique( array_filter( array_map( 'strtolower', $to ), static fn( string $address ): bool => false !== is_email( $address ) ) ) );
@@ -255,8 +279,8 @@ final class Notifier {
 				if ( array() === $to || '' === trim( $template['body'] ) ) {
 					continue;
 				}
-				// No calendar file before the booking is confirmed.
-				$calendar = Booking::UNVERIFIED === $booking->status ? null : array(
+				// No calendar file before the booking is confirmed, nor after the appointment.
+				$calendar = Booking::UNVERIFIED === $booking->status || 'follow_up' === $event ? null : array(
 					'name'    => Ics::file_name( $booking ),
 					'content' => Ics::for_booking( $booking, $service, $employee ),
 				);
@@ -271,11 +295,17 @@ final class Notifier {
 	 * The staff addresses: the employee (and the previous one after a move to
 	 * a colleague) and the admin, as the settings say.
 	 *
+	 * Reminders go to the employee alone, and only with their own setting on.
+	 *
+	 * @param string        $event    One of EmailTemplates::EVENTS.
 	 * @param Employee      $employee The booking's employee.
 	 * @param Employee|null $was_with The employee before a move, if it changed.
 	 * @return string[]
 	 */
-	private function staff( Employee $employee, ?Employee $was_with ): array {
+	private function staff( string $event, Employee $employee, ?Employee $was_with ): array {
+		if ( 'reminder' === $event ) {
+			return Settings::bool( EmailTemplates::REMINDER_EMPLOYEE ) ? array( $employee->email ) : array();
+		}
 		$to = array();
 		if ( Settings::bool( EmailTemplates::NOTIFY_EMPLOYEE ) ) {
 			$to[] = $employee->email;

@@ -102,7 +102,7 @@ final class Placeholders {
 		 *
 		 * @param array<string, string> $values  Placeholder (with braces) => value.
 		 * @param Booking               $booking The booking.
-		 * @param string                $event   created, confirmed, rejected, cancelled, rescheduled or verify.
+		 * @param string                $event   created, confirmed, rejected, cancelled, rescheduled, verify, reminder or follow_up.
 		 */
 		$filtered = apply_filters( 'appointease_email_placeholders', $values, $booking, $event );
 		return is_array( $filtered ) ? array_map( 'strval', $filtered ) : $values;
@@ -132,6 +132,7 @@ final class Placeholders {
 			Booking::CANCELLED  => __( 'cancelled', 'appointease' ),
 			Booking::REJECTED   => __( 'declined', 'appointease' ),
 			Booking::COMPLETED  => __( 'completed', 'appointease' ),
+			Booking::NO_SHOW    => __( 'missed (no-show)', 'appointease' ),
 		);
 		return $names[ $status ] ?? $status;
 	}

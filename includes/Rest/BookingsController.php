@@ -161,6 +161,18 @@ final class BookingsController extends Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+		self::route(
+			$one . '/no-show',
+			array(
+				'args'   => self::id_args(),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'no_show' ),
+					'permission_callback' => array( $this, 'can_mark_no_show' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
 		foreach ( array( 'approve', 'reject' ) as $action ) {
 			self::route(
 				$one . '/' . $action,
@@ -188,6 +200,39 @@ final class BookingsController extends Controller {
 	 */
 	public function can_manage_or_holds_token( $request ) {
 		return ManageTokens::refuse_in_url( $request ) ?? ( self::is_admin() ? true : $this->check_token( $request ) );
+	}
+
+	/**
+	 * Marking a no-show: admins, and the user linked to the booking's
+	 * employee (who saw the customer not come). Anyone else is refused as
+	 * for approve and reject; another employee's booking answers like one
+	 * that does not exist, as reading it does.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function can_mark_no_show( $request ) {
+		if ( self::is_admin() ) {
+			return true;
+		}
+		$own = self::own_employee();
+		if ( null === $own ) {
+			return $this->can_manage();
+		}
+		$booking = $this->bookings->find( (int) $request['id'] );
+		return null !== $booking && $booking->employee_id === $own ? true : self::not_found();
+	}
+
+	/**
+	 * Marks a booking whose customer did not come: a confirmed booking that
+	 * has started, or a completed one. 422 TOO_EARLY before its start, 409
+	 * STATUS_CONFLICT from another status.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function no_show( $request ) {
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->mark_no_show( (int) $request['id'], new \DateTimeImmutable( 'now' ) ) ) ) );
 	}
 
 	/**
@@ -381,7 +426,11 @@ final class BookingsController extends Controller {
 		if ( (int) $request['page'] > max( 1, $pages ) ) {
 			return Errors::make( 'VALIDATION_ERROR', __( 'The page number is larger than the number of pages.', 'appointease' ), array( 'params' => array( 'page' => 'out_of_range' ) ) );
 		}
-		$response = self::json( array_map( array( $this, 'present' ), $page['items'] ) );
+		$items = array_map( array( $this, 'present' ), $page['items'] );
+		if ( self::is_admin() ) {
+			$items = $this->with_no_shows( $page['items'], $items );
+		}
+		$response = self::json( $items );
 		$response->header( 'X-WP-Total', (string) $page['total'] );
 		$response->header( 'X-WP-TotalPages', (string) $pages );
 		return $response;
@@ -395,7 +444,28 @@ final class BookingsController extends Controller {
 	 */
 	public function get_item( $request ) {
 		$booking = $this->bookings->find( (int) $request['id'] );
-		return null === $booking ? self::not_found() : self::json( $this->present( $booking ) );
+		if ( null === $booking ) {
+			return self::not_found();
+		}
+		$item = $this->present( $booking );
+		return self::json( self::is_admin() ? $this->with_no_shows( array( $booking ), array( $item ) )[0] : $item );
+	}
+
+	/**
+	 * Adds, for admins, how many other bookings of each customer (by email)
+	 * were no-shows: one query for the whole page.
+	 *
+	 * @param Booking[]                        $bookings The bookings.
+	 * @param array<int, array<string, mixed>> $items    What present() made of them, in the same order.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function with_no_shows( array $bookings, array $items ): array {
+		$counts = $this->bookings->no_show_counts( array_map( static fn( Booking $booking ): string => $booking->customer_email, $bookings ) );
+		foreach ( $bookings as $i => $booking ) {
+			$own                              = Booking::NO_SHOW === $booking->status ? 1 : 0;
+			$items[ $i ]['customer_no_shows'] = max( 0, ( $counts[ strtolower( $booking->customer_email ) ] ?? 0 ) - $own );
+		}
+		return $items;
 	}
 
 	/**
@@ -626,17 +696,17 @@ final class BookingsController extends Controller {
 				// the generated front-end types read it. Arguments come from create_args().
 				'required'   => array( 'id', 'employee', 'service', 'start', 'end', 'seats', 'status', 'customer', 'created_at', 'updated_at' ),
 				'properties' => array(
-					'id'           => array( 'type' => 'integer' ),
-					'employee'     => array( 'type' => 'integer' ),
-					'service'      => array( 'type' => 'integer' ),
-					'start'        => $time,
-					'end'          => $time,
-					'seats'        => array( 'type' => 'integer' ),
-					'status'       => array(
+					'id'                => array( 'type' => 'integer' ),
+					'employee'          => array( 'type' => 'integer' ),
+					'service'           => array( 'type' => 'integer' ),
+					'start'             => $time,
+					'end'               => $time,
+					'seats'             => array( 'type' => 'integer' ),
+					'status'            => array(
 						'type' => 'string',
 						'enum' => Booking::STATUSES,
 					),
-					'customer'     => array(
+					'customer'          => array(
 						'type'       => 'object',
 						'properties' => array(
 							'name'  => array( 'type' => 'string' ),
@@ -645,12 +715,16 @@ final class BookingsController extends Controller {
 							'notes' => array( 'type' => 'string' ),
 						),
 					),
-					'created_at'   => $time,
-					'updated_at'   => $time,
-					'confirm_by'   => array(
+					'created_at'        => $time,
+					'updated_at'        => $time,
+					'confirm_by'        => array(
 						'description' => __( 'Only while the booking is unverified: until when its customer may confirm it by the link in the email.', 'appointease' ),
 					) + $time,
-					'manage_token' => array(
+					'customer_no_shows' => array(
+						'description' => __( 'Admins only: how many other bookings of this customer (the same email address) were no-shows.', 'appointease' ),
+						'type'        => 'integer',
+					),
+					'manage_token'      => array(
 						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
 						'type'        => 'string',
 					),

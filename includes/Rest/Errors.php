@@ -45,6 +45,7 @@ final class Errors {
 		'CONFIRMATION_EXPIRED'   => 410,
 		'SLOT_IN_PAST'           => 422,
 		'TOO_FAST'               => 422,
+		'TOO_EARLY'              => 422,
 		'RATE_LIMITED'           => 429,
 		'STORE_UNAVAILABLE'      => 503,
 	);

@@ -12,6 +12,7 @@ namespace AppointEase\Rest;
 use AppointEase\Catalog\Service;
 use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Reminders\ReminderTimes;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -192,6 +193,17 @@ final class ServicesController extends Controller {
 						'type'        => 'boolean',
 						'default'     => true,
 						'context'     => array( 'view', 'edit' ),
+					),
+					'reminders'     => array(
+						'description' => __( 'Reminder emails before the start for this service, such as "24h, 2h" or "30m"; "off" (or empty) sends none; null follows the site\'s reminder times.', 'appointease' ),
+						'type'        => array( 'string', 'null' ),
+						'maxLength'   => 200,
+						'default'     => null,
+						'context'     => array( 'view', 'edit' ),
+						'arg_options' => array(
+							'validate_callback' => array( ReminderTimes::class, 'validate' ),
+							'sanitize_callback' => array( ReminderTimes::class, 'sanitize_for_service' ),
+						),
 					),
 				),
 			);

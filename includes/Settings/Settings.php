@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Settings;
 
 use AppointEase\Notifications\EmailTemplates;
+use AppointEase\Reminders\ReminderTimes;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -146,6 +147,17 @@ final class Settings {
 			'minimum' => 0,
 			'default' => 0,
 		),
+		'reminder_times'             => array(
+			'type'      => 'string',
+			'maxLength' => 200,
+			'default'   => '24h, 2h',
+		),
+		'reminder_late_minutes'      => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 1440,
+			'default' => 15,
+		),
 	);
 
 	/**
@@ -173,6 +185,8 @@ final class Settings {
 			'manage_link_days'           => __( 'Days after an appointment ends that the customer\'s link to see, change or cancel it keeps working (0: until it ends). After that the link tells them to contact you.', 'appointease' ),
 			'poll_interval'              => __( 'Seconds between two live-availability checks of an open booking page.', 'appointease' ),
 			'booking_page'               => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
+			'reminder_times'             => __( 'When confirmed bookings get a reminder email before they start: hours (h) or minutes (m) before the start, separated by commas, such as "24h, 2h" (empty: no reminders). A service can have its own.', 'appointease' ),
+			'reminder_late_minutes'      => __( 'A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {
@@ -229,11 +243,11 @@ final class Settings {
 	}
 
 	/**
-	 * One string setting.
+	 * One text setting.
 	 *
 	 * @param string $key A key of self::schema() whose type is string.
 	 */
-	public static function string( string $key ): string {
+	public static function text( string $key ): string {
 		return (string) self::value( $key );
 	}
 
@@ -287,6 +301,10 @@ final class Settings {
 				throw new \InvalidArgumentException( esc_html( $valid->get_error_message() ) );
 			}
 			$stored[ $key ] = rest_sanitize_value_from_schema( $value, $schema[ $key ], $key );
+			if ( 'reminder_times' === $key ) {
+				// Throws a message for people; stored in the one way it is written back.
+				$stored[ $key ] = ReminderTimes::normalise( (string) $stored[ $key ] );
+			}
 		}
 		$ttl      = self::resolve( $stored, 'hold_ttl', self::RULES['hold_ttl'] );
 		$max_life = self::resolve( $stored, 'hold_max_life', self::RULES['hold_max_life'] );

@@ -637,7 +637,7 @@ export async function listAllBookings(
 	}
 }
 
-export type BookingAction = 'approve' | 'reject' | 'cancel';
+export type BookingAction = 'approve' | 'reject' | 'cancel' | 'no-show';
 
 export const actOnBooking = ( id: number, action: BookingAction ) =>
 	send< Booking >( 'POST', `/bookings/${ id }/${ action }` );

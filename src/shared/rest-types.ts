@@ -34,6 +34,7 @@ export interface Availability {
  * Answer of:
  *   GET, POST /appointease/v1/bookings
  *   GET /appointease/v1/bookings/(?P<id>[^/]+)
+ *   POST /appointease/v1/bookings/(?P<id>[^/]+)/no-show
  *   POST /appointease/v1/bookings/(?P<id>[^/]+)/verify
  */
 export interface Booking {
@@ -50,6 +51,7 @@ export interface Booking {
 		| 'cancelled'
 		| 'rejected'
 		| 'completed'
+		| 'no_show'
 		| 'expired';
 	customer: {
 		name: string;
@@ -63,6 +65,10 @@ export interface Booking {
 	 * Only while the booking is unverified: until when its customer may confirm it by the link in the email.
 	 */
 	confirm_by?: string;
+	/**
+	 * Admins only: how many other bookings of this customer (the same email address) were no-shows.
+	 */
+	customer_no_shows?: number;
 	/**
 	 * Only in the answer to POST bookings: the secret of the customer's manage link.
 	 */
@@ -264,6 +270,10 @@ export interface Service {
 	 * Whether visitors can book it.
 	 */
 	active: boolean;
+	/**
+	 * Reminder emails before the start for this service, such as "24h, 2h" or "30m"; "off" (or empty) sends none; null follows the site's reminder times.
+	 */
+	reminders: string | null;
 }
 
 /**
@@ -345,6 +355,14 @@ export interface Settings {
 	 */
 	booking_page: number;
 	/**
+	 * When confirmed bookings get a reminder email before they start: hours (h) or minutes (m) before the start, separated by commas, such as "24h, 2h" (empty: no reminders). A service can have its own.
+	 */
+	reminder_times: string;
+	/**
+	 * A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.
+	 */
+	reminder_late_minutes: number;
+	/**
 	 * Email the employee about new, changed and cancelled bookings.
 	 */
 	email_notify_employee: boolean;
@@ -352,6 +370,18 @@ export interface Settings {
 	 * Email the site's admin address about new, changed and cancelled bookings.
 	 */
 	email_notify_admin: boolean;
+	/**
+	 * Send the employee a copy of each reminder email (the reminder times are under the booking rules).
+	 */
+	email_reminder_employee: boolean;
+	/**
+	 * Send customers a follow-up email after a completed appointment, e.g. to thank them or ask for a review.
+	 */
+	email_follow_up: boolean;
+	/**
+	 * Hours after the appointment ends that the follow-up email goes out.
+	 */
+	email_follow_up_hours: number;
 	/**
 	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
@@ -433,6 +463,22 @@ export interface Settings {
 	 */
 	email_rescheduled_staff_body: string;
 	/**
+	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_reminder_customer_subject: string;
+	/**
+	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_reminder_customer_body: string;
+	/**
+	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_reminder_staff_subject: string;
+	/**
+	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_reminder_staff_body: string;
+	/**
 	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_verify_customer_subject: string;
@@ -440,4 +486,12 @@ export interface Settings {
 	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
 	 */
 	email_verify_customer_body: string;
+	/**
+	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_follow_up_customer_subject: string;
+	/**
+	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 */
+	email_follow_up_customer_body: string;
 }

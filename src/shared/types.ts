@@ -63,6 +63,7 @@ export type ApiErrorReason =
 	| 'VALIDATION_ERROR'
 	| 'SPAM_SUSPECTED'
 	| 'TOO_FAST'
+	| 'TOO_EARLY'
 	| 'TOO_MANY_BOOKINGS'
 	| 'CAPTCHA_FAILED'
 	| 'FORBIDDEN'
@@ -137,6 +138,7 @@ export const BOOKING_STATUSES = [
 	'cancelled',
 	'rejected',
 	'completed',
+	'no_show',
 	'expired',
 ] as const satisfies readonly BookingStatus[];
 

@@ -13,7 +13,8 @@ import { __, sprintf } from '@wordpress/i18n';
 import { datePart, formatMediumDate, timePart } from '../../shared/time';
 import type { Booking, BookingStatus } from '../../shared/types';
 
-export type BookingAction = 'approve' | 'reject' | 'cancel' | 'reschedule';
+export type BookingAction =
+	'approve' | 'reject' | 'cancel' | 'reschedule' | 'no-show';
 
 /**
  * A status for people.
@@ -34,6 +35,8 @@ export function statusLabel( status: BookingStatus ): string {
 			return __( 'Rejected', 'appointease' );
 		case 'completed':
 			return __( 'Completed', 'appointease' );
+		case 'no_show':
+			return __( 'No-show', 'appointease' );
 		case 'expired':
 			return __( 'Expired (not confirmed)', 'appointease' );
 	}
@@ -44,11 +47,17 @@ export function statusLabel( status: BookingStatus ): string {
  * The actions a booking in this status allows: approving and rejecting
  * need a pending one; cancelling and moving need one that still holds
  * its time (pending or confirmed). One awaiting its customer's email
- * confirmation holds its time too, but can only be cancelled.
+ * confirmation holds its time too, but can only be cancelled. Once a
+ * confirmed booking has started, or is completed, its customer can be
+ * marked as not having come.
  *
- * @param status The booking's status.
+ * @param status  The booking's status.
+ * @param started Whether its start has passed.
  */
-export function allowedActions( status: BookingStatus ): BookingAction[] {
+export function allowedActions(
+	status: BookingStatus,
+	started = false
+): BookingAction[] {
 	if ( status === 'unverified' ) {
 		return [ 'cancel' ];
 	}
@@ -56,9 +65,27 @@ export function allowedActions( status: BookingStatus ): BookingAction[] {
 		return [ 'approve', 'reject', 'reschedule', 'cancel' ];
 	}
 	if ( status === 'confirmed' ) {
-		return [ 'reschedule', 'cancel' ];
+		return started
+			? [ 'no-show', 'reschedule', 'cancel' ]
+			: [ 'reschedule', 'cancel' ];
+	}
+	if ( status === 'completed' ) {
+		return [ 'no-show' ];
 	}
 	return [];
+}
+
+/**
+ * Whether a booking's start has passed.
+ *
+ * @param booking The booking.
+ * @param now     The current time, ms.
+ */
+export function hasStarted(
+	booking: Pick< Booking, 'start' >,
+	now: number = Date.now()
+): boolean {
+	return Date.parse( booking.start ) <= now;
 }
 
 /**
@@ -104,6 +131,8 @@ export function actionLabel( action: BookingAction ): string {
 			return __( 'Cancel booking', 'appointease' );
 		case 'reschedule':
 			return __( 'Reschedule', 'appointease' );
+		case 'no-show':
+			return __( 'Mark no-show', 'appointease' );
 	}
 	return action;
 }
@@ -148,6 +177,12 @@ export function actionDone( action: BookingAction, booking: Booking ): string {
 				who,
 				whenText( booking )
 			);
+		case 'no-show':
+			return sprintf(
+				/* translators: %s: customer name. */
+				__( '%s is marked as a no-show.', 'appointease' ),
+				who
+			);
 	}
 	return '';
 }
@@ -167,6 +202,11 @@ export function actionFailed( action: BookingAction ): string {
 			return __( 'The booking was not cancelled.', 'appointease' );
 		case 'reschedule':
 			return __( 'The booking was not moved.', 'appointease' );
+		case 'no-show':
+			return __(
+				'The booking was not marked as a no-show.',
+				'appointease'
+			);
 	}
 	return '';
 }

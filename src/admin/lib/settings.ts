@@ -107,6 +107,26 @@ function knownLabels(): Record< string, string > {
 			'appointease'
 		),
 		booking_page: __( 'Booking page (page id)', 'appointease' ),
+		reminder_times: __(
+			'Reminder times before the start (e.g. 24h, 2h)',
+			'appointease'
+		),
+		reminder_late_minutes: __(
+			'No late reminder closer to the start than (minutes)',
+			'appointease'
+		),
+		email_reminder_employee: __(
+			'Send the employee a copy of each reminder',
+			'appointease'
+		),
+		email_follow_up: __(
+			'Send customers a follow-up email after the appointment',
+			'appointease'
+		),
+		email_follow_up_hours: __(
+			'Follow-up email after the end (hours)',
+			'appointease'
+		),
 	};
 }
 

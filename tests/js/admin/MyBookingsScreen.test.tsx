@@ -51,7 +51,7 @@ function renderScreen() {
 }
 
 describe( 'MyBookingsScreen', () => {
-	it( 'lists the bookings without actions or an employee filter, naming every service', async () => {
+	it( 'lists the bookings without an employee filter or actions on coming ones, naming every service', async () => {
 		serve();
 		renderScreen();
 
@@ -59,16 +59,52 @@ describe( 'MyBookingsScreen', () => {
 		expect( within( table ).getAllByText( 'Zoe Quinn' ) ).toHaveLength( 2 );
 		expect( within( table ).getByText( 'Haircut' ) ).toBeVisible();
 		expect( within( table ).getByText( 'Retired massage' ) ).toBeVisible();
+		// Coming bookings offer nothing: an employee may only mark a no-show once one has started.
 		expect( within( table ).queryByRole( 'button' ) ).toBeNull();
-		expect(
-			within( table ).queryByRole( 'columnheader', { name: 'Actions' } )
-		).toBeNull();
 		expect( screen.queryByLabelText( 'Employee' ) ).toBeNull();
 		expect( screen.getByLabelText( 'Service' ) ).toBeVisible();
 		// The server narrows the list to the user's employee; the screen sends no employee of its own.
 		expect(
 			callsTo( `GET ${ BOOKINGS }` )[ 0 ]?.query.has( 'employee' )
 		).toBe( false );
+	} );
+
+	it( 'marks a started booking as a no-show, and offers nothing else', async () => {
+		mockApi( {
+			[ `GET ${ BOOKINGS }` ]: () =>
+				listResponse(
+					[
+						booking( {
+							start: '2020-01-06T10:00:00+01:00',
+							end: '2020-01-06T10:30:00+01:00',
+						} ),
+					],
+					1,
+					1
+				),
+			[ `POST ${ BOOKINGS }/7/no-show` ]: () =>
+				booking( { status: 'no_show' } ),
+		} );
+		renderScreen();
+
+		const table = await screen.findByRole( 'table', { name: 'Bookings' } );
+		expect( within( table ).getAllByRole( 'button' ) ).toHaveLength( 1 );
+		fireEvent.click(
+			within( table ).getByRole( 'button', {
+				name: /^Mark no-show: Zoe Quinn/,
+			} )
+		);
+		const dialog = await screen.findByRole( 'dialog', {
+			name: 'Mark as a no-show?',
+		} );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', { name: 'Mark no-show' } )
+		);
+
+		expect(
+			await screen.findByText( 'Zoe Quinn is marked as a no-show.' )
+		).toBeVisible();
+		expect( callsTo( `POST ${ BOOKINGS }/7/no-show` ) ).toHaveLength( 1 );
 	} );
 
 	it( 'shows the calendar with the employee’s hours and no actions', async () => {

@@ -71,6 +71,10 @@ describe( 'ServicesScreen', () => {
 		fireEvent.change( screen.getByLabelText( 'Price' ), {
 			target: { value: '12.50' },
 		} );
+		fireEvent.change(
+			screen.getByLabelText( 'Reminder emails before the start' ),
+			{ target: { value: ' 90m ' } }
+		);
 		fireEvent.click(
 			screen.getByRole( 'button', { name: 'Save service' } )
 		);
@@ -87,6 +91,7 @@ describe( 'ServicesScreen', () => {
 			capacity: 2,
 			price: '12.50',
 			active: true,
+			reminders: '90m',
 		} );
 		expect(
 			await screen.findByRole( 'rowheader', { name: 'Beard trim' } )

@@ -17,6 +17,7 @@ export const HAIRCUT: Service = {
 	capacity: 1,
 	price: '35.00',
 	active: true,
+	reminders: null,
 };
 
 export const YOGA: Service = {

@@ -285,6 +285,13 @@ describe( 'api', () => {
 			'cancel',
 		] );
 		expect( allowedActions( 'cancelled' ) ).toEqual( [] );
+		expect( allowedActions( 'confirmed', true ) ).toEqual( [
+			'no-show',
+			'reschedule',
+			'cancel',
+		] );
+		expect( allowedActions( 'completed' ) ).toEqual( [ 'no-show' ] );
+		expect( allowedActions( 'no_show', true ) ).toEqual( [] );
 	} );
 } );
 

@@ -30,6 +30,7 @@ export const HAIRCUT: Service = {
 	capacity: 1,
 	price: '35.00',
 	active: true,
+	reminders: null,
 };
 
 export const YOGA: Service = {
@@ -42,6 +43,7 @@ export const YOGA: Service = {
 	capacity: 8,
 	price: null,
 	active: true,
+	reminders: null,
 };
 
 export const ANA: PublicEmployee = {

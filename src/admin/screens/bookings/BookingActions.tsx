@@ -15,6 +15,7 @@ import { HStack } from '../../components/Stack';
 import {
 	actionLabel,
 	allowedActions,
+	hasStarted,
 	whenText,
 	type BookingAction,
 } from '../../lib/bookings';
@@ -25,14 +26,20 @@ interface Props {
 	onAction: ( booking: Booking, action: BookingAction ) => void;
 	/** Smaller buttons, for the calendar's narrow days. */
 	compact?: boolean;
+	/** Offer only these of the allowed actions (an employee may only mark no-shows). */
+	only?: BookingAction[];
 }
 
 export function BookingActions( {
 	booking,
 	onAction,
 	compact = false,
+	only,
 }: Props ) {
-	const actions = allowedActions( booking.status );
+	const actions = allowedActions(
+		booking.status,
+		hasStarted( booking )
+	).filter( ( action ) => ! only || only.includes( action ) );
 	if ( actions.length === 0 ) {
 		return null;
 	}

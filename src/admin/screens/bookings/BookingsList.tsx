@@ -35,6 +35,8 @@ interface Props {
 	version: number;
 	/** Offers the actions a booking allows; without it the bookings are read-only. */
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
+	/** Offer only these actions. */
+	only?: BookingAction[];
 }
 
 export function BookingsList( {
@@ -43,6 +45,7 @@ export function BookingsList( {
 	notices,
 	version,
 	onAction,
+	only,
 }: Props ) {
 	const [ filters, setFilters ] = useState< BookingFilters >( NO_FILTERS );
 	// The search as sent, a moment after typing stops.
@@ -148,6 +151,7 @@ export function BookingsList( {
 					employees={ employees }
 					services={ services }
 					onAction={ onAction }
+					only={ only }
 				/>
 			) }
 			<nav

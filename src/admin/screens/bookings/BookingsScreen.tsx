@@ -112,6 +112,25 @@ export function BookingsScreen( { today }: { today: string } ) {
 					onClose={ () => setPending( null ) }
 				/>
 			) }
+			{ pending && pending.action === 'no-show' && (
+				<ConfirmModal
+					title={ __( 'Mark as a no-show?', 'appointease' ) }
+					confirmLabel={ __( 'Mark no-show', 'appointease' ) }
+					busy={ busy }
+					onConfirm={ () => run( pending.booking, 'no-show' ) }
+					onCancel={ () => setPending( null ) }
+				>
+					{ sprintf(
+						/* translators: 1: customer name, 2: the booking's time. */
+						__(
+							'%1$s did not come on %2$s. The booking will show as a no-show, also next to their later bookings, and gets no follow-up email.',
+							'appointease'
+						),
+						pending.booking.customer.name,
+						whenText( pending.booking )
+					) }
+				</ConfirmModal>
+			) }
 			{ pending &&
 				( pending.action === 'cancel' ||
 					pending.action === 'reject' ) && (

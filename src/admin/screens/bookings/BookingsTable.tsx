@@ -6,7 +6,7 @@
 /**
  * WordPress dependencies
  */
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -23,6 +23,8 @@ interface Props {
 	services: Named[];
 	/** Offers the actions a booking allows; without it the bookings are read-only. */
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
+	/** Offer only these actions. */
+	only?: BookingAction[];
 }
 
 export function StatusBadge( { booking }: { booking: Booking } ) {
@@ -38,6 +40,7 @@ export function BookingsTable( {
 	employees,
 	services,
 	onAction,
+	only,
 }: Props ) {
 	return (
 		<table className="wp-list-table widefat striped appointease-admin__table">
@@ -79,6 +82,21 @@ export function BookingsTable( {
 									{ booking.customer.notes }
 								</span>
 							) }
+							{ ( booking.customer_no_shows ?? 0 ) > 0 && (
+								<span className="appointease-admin__no-shows">
+									<br />
+									{ sprintf(
+										/* translators: %d: how many of the customer's other bookings were no-shows. */
+										_n(
+											'%d earlier no-show',
+											'%d earlier no-shows',
+											booking.customer_no_shows ?? 0,
+											'appointease'
+										),
+										booking.customer_no_shows ?? 0
+									) }
+								</span>
+							) }
 						</td>
 						<td>{ nameOf( services, booking.service ) }</td>
 						<td>{ nameOf( employees, booking.employee ) }</td>
@@ -91,6 +109,7 @@ export function BookingsTable( {
 								<BookingActions
 									booking={ booking }
 									onAction={ onAction }
+									only={ only }
 								/>
 							</td>
 						) }

@@ -9,14 +9,17 @@
  */
 import { Notice } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
+import { actOnBooking } from '../../../shared/api';
+import { actionDone, actionFailed, whenText } from '../../lib/bookings';
 import { useNotices } from '../../hooks/useNotices';
-import type { Employee } from '../../../shared/types';
+import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
@@ -30,12 +33,32 @@ interface Props {
 	services: Named[];
 }
 
-/** Nothing changes bookings on this screen, so the views never need to read again. */
-const UNCHANGED = 0;
-
 export function MyBookingsScreen( { today, employee, services }: Props ) {
 	const notices = useNotices();
+	const { failure, success } = notices;
 	const [ view, setView ] = useState< BookingsView >( 'list' );
+	// Marking a no-show is the one change an employee makes; the list reads again after it.
+	const [ version, setVersion ] = useState( 0 );
+	const [ missed, setMissed ] = useState< Booking | null >( null );
+	const [ busy, setBusy ] = useState( false );
+
+	const markNoShow = async ( booking: Booking ) => {
+		setBusy( true );
+		try {
+			success(
+				actionDone(
+					'no-show',
+					await actOnBooking( booking.id, 'no-show' )
+				)
+			);
+		} catch ( error ) {
+			failure( actionFailed( 'no-show' ), error );
+		} finally {
+			setBusy( false );
+			setMissed( null );
+			setVersion( ( count ) => count + 1 );
+		}
+	};
 
 	if ( ! employee ) {
 		return (
@@ -52,7 +75,7 @@ export function MyBookingsScreen( { today, employee, services }: Props ) {
 		employees: [ employee ],
 		services,
 		notices,
-		version: UNCHANGED,
+		version,
 	};
 
 	return (
@@ -60,15 +83,35 @@ export function MyBookingsScreen( { today, employee, services }: Props ) {
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
 			<p className="description">
 				{ __(
-					'These are the bookings with you. To change one, ask the site’s administrator.',
+					'These are the bookings with you. You can mark a customer who did not come as a no-show; for any other change, ask the site’s administrator.',
 					'appointease'
 				) }
 			</p>
 			<ViewSwitch view={ view } onChange={ setView } />
 			{ view === 'list' ? (
-				<BookingsList { ...shared } />
+				<BookingsList
+					{ ...shared }
+					onAction={ ( booking ) => setMissed( booking ) }
+					only={ [ 'no-show' ] }
+				/>
 			) : (
 				<BookingCalendar { ...shared } today={ today } />
+			) }
+			{ missed && (
+				<ConfirmModal
+					title={ __( 'Mark as a no-show?', 'appointease' ) }
+					confirmLabel={ __( 'Mark no-show', 'appointease' ) }
+					busy={ busy }
+					onConfirm={ () => markNoShow( missed ) }
+					onCancel={ () => setMissed( null ) }
+				>
+					{ sprintf(
+						/* translators: 1: customer name, 2: the booking's time. */
+						__( '%1$s did not come on %2$s.', 'appointease' ),
+						missed.customer.name,
+						whenText( missed )
+					) }
+				</ConfirmModal>
 			) }
 		</div>
 	);

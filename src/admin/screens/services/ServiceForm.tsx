@@ -34,6 +34,8 @@ interface FormState {
 	capacity: string;
 	price: string;
 	active: boolean;
+	/** Empty for the site's reminder times. */
+	reminders: string;
 }
 
 export const NEW_SERVICE: ServiceFields = {
@@ -45,6 +47,7 @@ export const NEW_SERVICE: ServiceFields = {
 	capacity: 1,
 	price: null,
 	active: true,
+	reminders: null,
 };
 
 function toForm( service: ServiceFields ): FormState {
@@ -57,6 +60,7 @@ function toForm( service: ServiceFields ): FormState {
 		capacity: String( service.capacity ),
 		price: service.price ?? '',
 		active: service.active,
+		reminders: service.reminders ?? '',
 	};
 }
 
@@ -99,6 +103,9 @@ export function serviceFromForm(
 			capacity: numbers.capacity ?? 1,
 			price: form.price.trim() === '' ? null : form.price.trim(),
 			active: form.active,
+			// Empty follows the site's reminder times; "off" sends none.
+			reminders:
+				form.reminders.trim() === '' ? null : form.reminders.trim(),
 		},
 	};
 }
@@ -261,6 +268,28 @@ export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
 						) }
 					/>
 				</HStack>
+				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+					label={ __(
+						'Reminder emails before the start',
+						'appointease'
+					) }
+					value={ form.reminders }
+					placeholder={ __(
+						'The site’s reminder times',
+						'appointease'
+					) }
+					onChange={ ( value: string ) => set( 'reminders', value ) }
+					{ ...errorProps(
+						errors,
+						'reminders',
+						__(
+							'Hours (h) or minutes (m) before the start, such as 24h, 2h; "off" for none; empty for the site’s reminder times (Settings).',
+							'appointease'
+						)
+					) }
+				/>
 				<CheckboxControl
 					__nextHasNoMarginBottom
 					label={ __(

@@ -57,6 +57,8 @@ export function statusText( status: BookingStatus ): string {
 			return __( 'Declined', 'appointease' );
 		case 'completed':
 			return __( 'Completed', 'appointease' );
+		case 'no_show':
+			return __( 'Missed', 'appointease' );
 	}
 }
 

@@ -35,6 +35,8 @@ final class RouteCapabilitiesTest extends RestTestCase {
 		'__return_true'               => 'public',
 		// Anyone with the confirm token of the booking's email, admins no more than others (EmailConfirmationTest).
 		'can_verify'                  => 'public',
+		// Administrators, and the user linked to the booking's employee (NoShowTest).
+		'can_mark_no_show'            => 'own',
 	);
 
 	/**
@@ -108,6 +110,8 @@ final class RouteCapabilitiesTest extends RestTestCase {
 			$rows = 'list' === $rule ? $data : array( $data );
 			$this->assertNotSame( array(), $rows );
 			$this->assertSame( array( $this->employee->id ), array_values( array_unique( array_column( $rows, 'employee' ) ) ), 'The employee sees their own bookings.' );
+		} elseif ( 'own' === $rule ) {
+			$this->assertNotContains( $as_employee->get_status(), array( 401, 403, 404 ), "The booking's own employee may use $method $route: " . wp_json_encode( $as_employee->get_data() ) );
 		} else {
 			$this->assert_refused( $rule, 403, $as_employee, 'employee' );
 		}

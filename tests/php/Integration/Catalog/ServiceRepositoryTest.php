@@ -58,6 +58,7 @@ final class ServiceRepositoryTest extends TestCase {
 				'capacity'      => 1,
 				'price'         => '120.50',
 				'active'        => true,
+				'reminders'     => null,
 			),
 			$found->to_array()
 		);

@@ -49,7 +49,7 @@ final class CommandsTest extends TestCase {
 	public function test_every_command_documents_its_options_and_examples(): void {
 		$leaves = $this->leaf_commands( 'appointease' );
 
-		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
+		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
 		foreach ( $leaves as $name => $help ) {
 			$this->assertMatchesRegularExpression( '/^OPTIONS\n\n +\S/m', $help, "wp $name has no OPTIONS." );
 			$this->assertMatchesRegularExpression( '/^EXAMPLES\n\n +\S/m', $help, "wp $name has no EXAMPLES." );
@@ -174,6 +174,33 @@ final class CommandsTest extends TestCase {
 		$this->assertStringContainsString( "Success: Cancelled booking {$second->id}.", $again['stdout'], 'The other id is still cancelled.' );
 		$this->assertStringContainsString( 'Error: 1 of 2 bookings were not cancelled.', $again['stderr'] );
 		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'show', '999999' )['status'] );
+	}
+
+	public function test_reminders_run_at_a_given_time_prints_what_it_sent_and_a_second_run_sends_nothing(): void {
+		$service  = $this->fixtures->service();
+		$employee = $this->fixtures->employee( array( $service->id ) );
+		$booking  = BookingService::create_default()->book( Fixtures::request( $service, $employee, Fixtures::MONDAY . ' 10:00' ), Fixtures::now() )->booking;
+		$mail     = '--require=' . __DIR__ . '/catch-mail.php';
+
+		$first = $this->wp( $mail, 'appointease', 'reminders', 'run', '--now=2030-01-06T10:00:00+01:00' );
+		$this->assertSame( 0, $first['status'], $first['stderr'] );
+		$this->assertStringContainsString( "Sent: booking {$booking->id}, 24h reminder", $first['stdout'] );
+		$this->assertStringContainsString( 'Success: Sent 1, skipped 0, completed 0.', $first['stdout'] );
+		$this->assertSame( 1, substr_count( $first['stderr'], 'MAIL: maria@example.com | Reminder: Haircut on January 7, 2030 at 10:00 am' ), $first['stderr'] );
+
+		$again = $this->wp( $mail, 'appointease', 'reminders', 'run', '--now=2030-01-06T10:01:00+01:00' );
+		$this->assertStringContainsString( 'Success: Sent 0, skipped 0, completed 0.', $again['stdout'] );
+		$this->assertStringNotContainsString( 'MAIL:', $again['stderr'] );
+
+		$listed = $this->json( 'appointease', 'reminders', 'list', '--booking=' . $booking->id, '--format=json' );
+		$this->assertSame(
+			array(
+				array( 'reminder', '2h', '2030-01-07T08:00:00+01:00', 'scheduled' ),
+				array( 'reminder', '24h', '2030-01-06T10:00:00+01:00', 'sent' ),
+			),
+			array_map( static fn( array $row ): array => array( $row['kind'], $row['offset'], $row['due'], $row['state'] ), $listed )
+		);
+		$this->assertSame( 1, $this->wp( 'appointease', 'reminders', 'run', '--now=tomorrow' )['status'], 'A --now that is not ISO 8601 is refused.' );
 	}
 
 	public function test_store_status_holds_purge_and_seed(): void {

@@ -18,7 +18,7 @@ final class DemoDataTest extends TestCase {
 		$this->assertFalse( DemoData::is_seeded() );
 
 		$counts = DemoData::seed( new \DateTimeImmutable( '2030-01-01T08:00:00Z' ) );
-		$this->assertSame( 'EUR', \AppointEase\Settings\Settings::string( 'currency' ), 'The demo shows its prices in euros.' );
+		$this->assertSame( 'EUR', \AppointEase\Settings\Settings::text( 'currency' ), 'The demo shows its prices in euros.' );
 
 		$this->assertSame(
 			array(

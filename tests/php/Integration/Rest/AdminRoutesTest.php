@@ -46,6 +46,7 @@ final class AdminRoutesTest extends RestTestCase {
 				'capacity'      => 1,
 				'price'         => '80.50',
 				'active'        => true,
+				'reminders'     => null,
 			),
 			$service
 		);

@@ -37,6 +37,7 @@ final class PublicRoutesTest extends RestTestCase {
 				'capacity'      => 1,
 				'price'         => '35.00',
 				'active'        => true,
+				'reminders'     => null,
 			),
 			$mine
 		);

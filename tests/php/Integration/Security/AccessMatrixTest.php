@@ -40,6 +40,7 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'POST /bookings/{id}/cancel'       => array( 404, 404, 404, 200 ),
 		'POST /bookings/{id}/cancel (own)' => array( 404, 404, 404, 200 ),
 		'GET /bookings/{id}/ics'           => array( 404, 404, 404, 200 ),
+		'POST /bookings/{id}/no-show'      => array( 401, 403, 404, 200 ),
 		'POST /bookings/{id}/reject'       => array( 401, 403, 403, 200 ),
 		'POST /bookings/{id}/reschedule'   => array( 404, 404, 404, 200 ),
 		'POST /bookings/{id}/verify'       => array( 404, 404, 404, 404 ),
@@ -95,6 +96,10 @@ final class AccessMatrixTest extends SecurityTestCase {
 		$short  = $parts[2] ?? '';
 		$route  = self::PREFIX . (string) preg_replace( '/\{id\}/', '(?P<id>[^/]+)', rtrim( $short, '/' ) );
 		$this->assertArrayHasKey( "$method $route", self::endpoints(), "$row is not in the REST index." );
+		if ( str_ends_with( $short, '/no-show' ) ) {
+			// Only a confirmed booking whose start has passed can be a no-show: the scene's, moved there.
+			$this->confirmed_in_the_past( $this->bookings['other'] );
+		}
 
 		foreach ( self::ROLES as $i => $role ) {
 			$request = $this->valid_request( $method, $route, $i );

@@ -206,6 +206,18 @@ abstract class SecurityTestCase extends RestTestCase {
 	}
 
 	/**
+	 * Makes a booking confirmed and two hours old: one that can be marked a
+	 * no-show. (Not part of valid_request(), which must change nothing.)
+	 *
+	 * @param int $id The booking.
+	 */
+	protected function confirmed_in_the_past( int $id ): void {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET status = 'confirmed', start_utc = %s, end_utc = %s WHERE id = %d", gmdate( 'Y-m-d H:i:s', time() - 7200 ), gmdate( 'Y-m-d H:i:s', time() - 5400 ), $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- test scene.
+	}
+
+	/**
 	 * A request to an endpoint that passes validation: ids of the scene, a free
 	 * time, a complete body. Route patterns take the ids of the scene:
 	 * bookings/{id} the other employee's booking, services/{id} and
