@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Holds;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Holds\DatabaseHoldStore;
 use AppointEase\Holds\HoldConflictException;
 use AppointEase\Holds\HoldStore;
@@ -83,16 +84,8 @@ final class DatabaseHoldStoreTest extends HoldStoreContractTest {
 	 * Takes a 30-minute hold for ALICE in a separate PHP process; returns its output.
 	 */
 	private function hold_from_another_process( string $start ): string {
-		$args = array( PHP_BINARY, __DIR__ . '/race-hold.php', APPOINTEASE_TESTS_WP_DIR, '0', 'database', '', (string) self::ALICE, '7', $start, '30', '1', '1', (string) self::NOW );
-		$io   = array(
-			1 => array( 'pipe', 'w' ),
-			2 => array( 'pipe', 'w' ),
-		);
-		$proc = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- another visitor's request.
-		$this->assertIsResource( $proc );
-		$out = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-		proc_close( $proc );
-		return $out;
+		// Instant 0 has passed: it acts at once, racing nobody.
+		return Racer::start( 'race-hold.php', 0, array( 'database', '', (string) self::ALICE, '7', $start, '30', '1', '1', (string) self::NOW ) )->output();
 	}
 
 	public function test_purge_deletes_only_records_past_their_grace_period(): void {

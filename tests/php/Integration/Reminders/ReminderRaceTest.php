@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Reminders;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Booking\BookingService;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Reminders\ReminderCron;
@@ -87,30 +88,19 @@ final class ReminderRaceTest extends TestCase {
 	 *
 	 * @param float  $start_at Unix time to start the job at.
 	 * @param string $job_now  The instant the job takes as now, ISO 8601.
-	 * @return array{0: resource, 1: array<int, resource>}
 	 */
-	private function start_runner( float $start_at, string $job_now ): array {
-		$args  = array( PHP_BINARY, dirname( __DIR__ ) . '/Support/race-reminders.php', APPOINTEASE_TESTS_WP_DIR, sprintf( '%.3f', $start_at ), $job_now );
-		$pipes = array();
-		$io    = array(
-			1 => array( 'pipe', 'w' ),
-			2 => array( 'pipe', 'w' ),
-		);
-		$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-		$this->assertIsResource( $proc );
-		return array( $proc, $pipes );
+	private function start_runner( float $start_at, string $job_now ): Racer {
+		return Racer::start( 'race-reminders.php', $start_at, array( $job_now ) );
 	}
 
 	/**
 	 * Waits for a runner and gives what it reported.
 	 *
-	 * @param array{0: resource, 1: array<int, resource>} $runner What start_runner() gave.
+	 * @param Racer $runner What start_runner() gave.
 	 * @return array{report: array<int, mixed>, sent: string[]}
 	 */
-	private function finish_runner( array $runner ): array {
-		list( $proc, $pipes ) = $runner;
-		$out                  = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-		proc_close( $proc );
+	private function finish_runner( Racer $runner ): array {
+		$out    = $runner->output();
 		$result = json_decode( $out, true );
 		$this->assertIsArray( $result, "A runner failed: $out" );
 		return array(
