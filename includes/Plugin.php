@@ -56,6 +56,7 @@ final class Plugin {
 		// After the early poll, which never expires bookings nor sends emails: it does not even add these hooks.
 		Booking\UnverifiedExpiry::register();
 		Notifications\ChangeEmails::register();
+		Notifications\OutboxSender::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

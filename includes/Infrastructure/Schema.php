@@ -24,7 +24,8 @@ defined( 'ABSPATH' ) || exit;
  * span and capacity each session was first booked with, so that a later
  * joiner meets those even after the service's duration, buffers or capacity
  * changed. `change_emails` holds one row per booking whose change emails
- * wait out their quiet period (Notifications\ChangeQueue).
+ * wait out their quiet period (Notifications\ChangeQueue). `outbox` holds
+ * every email until it has been sent (Notifications\Outbox).
  * A booking waiting for its customer's email confirmation keeps the
  * hash of the confirm link's token and its deadline in the bookings table.
  */
@@ -34,7 +35,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 6;
+	public const VERSION = 7;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -51,6 +52,7 @@ final class Schema {
 		'rate_limits',
 		'sessions',
 		'change_emails',
+		'outbox',
 	);
 
 	/**
@@ -238,6 +240,26 @@ final class Schema {
   claimed_until bigint(20) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (booking_id),
   KEY due_at (due_at)
+) $charset;",
+			"CREATE TABLE {$t['outbox']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  booking_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  recipients text NOT NULL,
+  subject text NOT NULL,
+  text_body longtext NOT NULL,
+  html_body longtext NOT NULL,
+  headers text NOT NULL,
+  attachments longtext NOT NULL,
+  context text NOT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+  next_attempt_at bigint(20) unsigned NOT NULL,
+  claim char(32) NOT NULL DEFAULT '',
+  claimed_until bigint(20) unsigned NOT NULL DEFAULT 0,
+  last_error varchar(255) NOT NULL DEFAULT '',
+  PRIMARY KEY  (id),
+  KEY next_attempt_at (next_attempt_at),
+  KEY booking_id (booking_id)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,
