@@ -33,10 +33,6 @@ final class EmailConfirmationTest extends RestTestCase {
 		update_option( 'admin_email', 'owner@example.com' );
 	}
 
-	protected function tear_down(): void {
-		parent::tear_down();
-	}
-
 	/**
 	 * The emails sent so far, taken from the outbox without SMTP, on
 	 * purpose: these tests are about which emails go out and what they say

@@ -25,7 +25,7 @@ final class Maildev {
 	// phpcs:disable WordPress.WP.AlternativeFunctions -- a test helper talking to a local server; WordPress's HTTP API is filtered by the site under test.
 
 	/**
-	 * maildev's base URL, e.g. http://127.0.0.1:1080.
+	 * The base URL of maildev, e.g. http://127.0.0.1:1080.
 	 */
 	public static function url(): string {
 		$stack = appointease_tests_stack();
