@@ -99,9 +99,16 @@ start_maildev() {
 	step "Starting maildev (SMTP 127.0.0.1:$SMTP_PORT, web http://localhost:$MAILDEV_WEB_PORT)"
 	mkdir -p "$RUNTIME/maildev"
 	# From the runtime folder, so that no maildev config file of the checkout is picked up.
-	(cd "$RUNTIME" && setsid "$bin" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
-		--mail-directory "$RUNTIME/maildev" --max-emails 2000 >>"$LOG_DIR/maildev.log" 2>&1 </dev/null &
-		echo $! >"$RUN_DIR/maildev.pid")
+	# The inner shell writes its own pid and becomes maildev (exec): setsid may fork, so $! could
+	# name a process that is gone at once.
+	# Only the command itself goes to the background, with every output redirected: nothing of
+	# it may hold the caller's stdout open (a pipe reading the set-up would never end).
+	(
+		cd "$RUNTIME" || exit 1
+		setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$RUN_DIR/maildev.pid" \
+			"$bin" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+			--mail-directory "$RUNTIME/maildev" --max-emails 2000 >>"$LOG_DIR/maildev.log" 2>&1 </dev/null &
+	)
 	wait_for "${MAILDEV_START_SECONDS:-30}" "maildev to answer on http://127.0.0.1:$MAILDEV_WEB_PORT/api/healthz" maildev_up \
 		|| fail "maildev did not answer on http://127.0.0.1:$MAILDEV_WEB_PORT within ${MAILDEV_START_SECONDS:-30} s" \
 			"(is port $SMTP_PORT or $MAILDEV_WEB_PORT taken?); see $LOG_DIR/maildev.log."

@@ -174,6 +174,19 @@ final class Outbox {
 	}
 
 	/**
+	 * Makes every waiting email due now (after the mail server was fixed).
+	 *
+	 * @param int $now The current instant.
+	 * @return int How many waited.
+	 */
+	public function hurry_all( int $now ): int {
+		global $wpdb;
+		$table = Schema::table( 'outbox' );
+		$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET next_attempt_at = LEAST( next_attempt_at, %d )", $now ) );
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM `$table`" );
+	}
+
+	/**
 	 * When the next row falls due (or its claim runs out), or null when none waits.
 	 */
 	public function next_due(): ?int {
