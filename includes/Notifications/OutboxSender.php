@@ -113,14 +113,15 @@ final class OutboxSender {
 	}
 
 	/**
-	 * Notes a row this request queued: the cron event is set for now, and
-	 * the first row adds the send after the response.
+	 * Notes a row this request queued: the cron event is set for now (one
+	 * read of the cron option when it is), and the send after the response
+	 * is hooked.
 	 *
 	 * @param int $id The row.
 	 */
 	public static function queued( int $id ): void {
-		if ( array() === self::$queued ) {
-			self::schedule( time() );
+		self::schedule( time() );
+		if ( false === has_action( 'shutdown', array( self::class, 'send_after_response' ) ) ) {
 			add_action( 'shutdown', array( self::class, 'send_after_response' ), 1000 );
 		}
 		self::$queued[] = $id;
@@ -144,6 +145,23 @@ final class OutboxSender {
 		} catch ( \Throwable $failure ) {
 			error_log( 'AppointEase: sending emails after the response failed; the cron job sends them: ' . $failure->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the site owner's only trace of it.
 		}
+	}
+
+	/**
+	 * Ends the response to the client, where the server can: PHP-FPM's
+	 * `fastcgi_finish_request()`, or LiteSpeed's (the same calls that
+	 * WordPress's wp-cron.php makes before it runs the jobs).
+	 *
+	 * @return bool Whether the client has its answer now.
+	 */
+	private static function finish_response(): bool {
+		if ( function_exists( 'fastcgi_finish_request' ) ) {
+			return fastcgi_finish_request();
+		}
+		if ( function_exists( 'litespeed_finish_request' ) ) {
+			return (bool) litespeed_finish_request();
+		}
+		return false;
 	}
 
 	/**

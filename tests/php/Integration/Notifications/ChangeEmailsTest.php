@@ -282,16 +282,6 @@ final class ChangeEmailsTest extends RestTestCase {
 	}
 
 	/**
-	 * The captured emails to one address.
-	 *
-	 * @param string $address The address.
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function filter_to( string $address ): array {
-		return array_values( array_filter( $this->mails(), static fn( array $mail ): bool => in_array( $address, $mail['to'], true ) ) );
-	}
-
-	/**
 	 * The test's Monday in the site's date format.
 	 */
 	private function long_date(): string {

@@ -38,6 +38,22 @@ final class EmailsTest extends RestTestCase {
 	 */
 	private int $delivered = 0;
 
+	/**
+	 * What `appointease_email_failed` reported: "<audience>: <reason>".
+	 *
+	 * @var array<int, string>
+	 */
+	private array $failures = array();
+
+	/**
+	 * What was reported so far (a call, so that static analysis reads it anew after each job).
+	 *
+	 * @return array<int, string>
+	 */
+	private function failures(): array {
+		return $this->failures;
+	}
+
 	protected function set_up(): void {
 		parent::set_up();
 		update_option( 'admin_email', 'owner@example.com' );
@@ -358,11 +374,10 @@ final class EmailsTest extends RestTestCase {
 	}
 
 	public function test_a_failing_mail_server_or_a_broken_filter_never_breaks_the_booking(): void {
-		$failures = array();
 		add_action(
 			'appointease_email_failed',
-			static function ( array $context, string $reason ) use ( &$failures ): void {
-				$failures[] = $context['audience'] . ': ' . $reason;
+			function ( array $context, string $reason ): void {
+				$this->failures[] = $context['audience'] . ': ' . $reason;
 			},
 			10,
 			2
@@ -374,15 +389,15 @@ final class EmailsTest extends RestTestCase {
 
 		$first = $this->book( '10:00' );
 		$this->assertSame( 'confirmed', $first['status'] );
-		$this->assertSame( array(), $failures, 'The booking request sends nothing itself.' );
+		$this->assertSame( array(), $this->failures, 'The booking request sends nothing itself.' );
 		$this->assertSame( array(), $this->mails() );
-		$this->assertCount( 2, $failures, 'The job tried both: ' . implode( '; ', $failures ) );
-		$this->assertStringStartsWith( 'customer: SMTP', $failures[0] );
-		$this->assertStringStartsWith( 'staff: SMTP', $failures[1] );
+		$this->assertCount( 2, $this->failures, 'The job tried both: ' . implode( '; ', $this->failures ) );
+		$this->assertStringStartsWith( 'customer: SMTP', $this->failures()[0] );
+		$this->assertStringStartsWith( 'staff: SMTP', $this->failures()[1] );
 		remove_action( 'phpmailer_init', $refuse, 99 );
 
-		$failures = array();
-		$files    = array();
+		$this->failures = array();
+		$files          = array();
 		add_filter(
 			'appointease_email',
 			static function ( array $message ) use ( &$files ): array {
@@ -399,7 +414,7 @@ final class EmailsTest extends RestTestCase {
 		);
 		$second = $this->book( '11:00' );
 		$this->assertSame( 'confirmed', $second['status'] );
-		$this->assertSame( array( 'customer: A broken filter', 'staff: A broken filter' ), $failures );
+		$this->assertSame( array( 'customer: A broken filter', 'staff: A broken filter' ), $this->failures );
 		$this->assertSame( array( 'appointment-' . $second['id'] . '.ics', 'appointment-' . $second['id'] . '.ics' ), $files, 'The filter sees the calendar file as content.' );
 	}
 

@@ -31,6 +31,22 @@ final class OutboxTest extends RestTestCase {
 	 */
 	private ?\Closure $down = null;
 
+	/**
+	 * What `appointease_email_failed` reported: audience, attempts, retry_at, reason.
+	 *
+	 * @var array<int, array{0: string, 1: int, 2: int|null, 3: string}>
+	 */
+	private array $failures = array();
+
+	/**
+	 * What was reported so far (a call, so that static analysis reads it anew after each job).
+	 *
+	 * @return array<int, array{0: string, 1: int, 2: int|null, 3: string}>
+	 */
+	private function failures(): array {
+		return $this->failures;
+	}
+
 	protected function set_up(): void {
 		parent::set_up();
 		update_option( 'admin_email', 'owner@example.com' );
@@ -45,11 +61,10 @@ final class OutboxTest extends RestTestCase {
 
 	public function test_a_booking_answers_at_once_while_the_mail_server_is_down_and_its_emails_arrive_once_it_is_back(): void {
 		$this->mail_server_down();
-		$failures = array();
 		add_action(
 			'appointease_email_failed',
-			static function ( array $context, string $reason ) use ( &$failures ): void {
-				$failures[] = array( $context['audience'], $context['attempts'], $context['retry_at'], $reason );
+			function ( array $context, string $reason ): void {
+				$this->failures[] = array( $context['audience'], $context['attempts'], $context['retry_at'], $reason );
 			},
 			10,
 			2
@@ -68,7 +83,7 @@ final class OutboxTest extends RestTestCase {
 		);
 		$this->assertSame( 'confirmed', $booking['status'] );
 		$this->assertLessThan( 1.0, microtime( true ) - $started, 'The booking does not wait for the mail server.' );
-		$this->assertSame( array(), $failures, 'Nothing was sent in the request.' );
+		$this->assertSame( array(), $this->failures, 'Nothing was sent in the request.' );
 		$this->assertSame( 2, $this->waiting( (int) $booking['id'] ), 'Both emails wait in the outbox.' );
 		$this->assertNotFalse( wp_next_scheduled( OutboxSender::HOOK ), 'The cron event is set.' );
 		$this->assertLessThanOrEqual( time(), (int) wp_next_scheduled( OutboxSender::HOOK ), 'For now.' );
@@ -77,16 +92,16 @@ final class OutboxTest extends RestTestCase {
 		$job = new OutboxSender( new Outbox() );
 		wp_clear_scheduled_hook( OutboxSender::HOOK ); // As WP-Cron does before it runs the event.
 		$this->assertSame( 0, $job->run( $now ), 'The server is down: nothing goes out.' );
-		$this->assertCount( 2, $failures );
-		$this->assertSame( array( 'customer', 1, $now + 60 ), array_slice( $failures[0], 0, 3 ), 'Tried once, again in a minute.' );
-		$this->assertStringContainsString( 'SMTP', $failures[0][3] );
+		$this->assertCount( 2, $this->failures );
+		$this->assertSame( array( 'customer', 1, $now + 60 ), array_slice( $this->failures()[0], 0, 3 ), 'Tried once, again in a minute.' );
+		$this->assertStringContainsString( 'SMTP', $this->failures()[0][3] );
 		$this->assertSame( 2, $this->waiting( (int) $booking['id'] ), 'The emails stay.' );
 		$this->assertSame( $now + 60, (int) wp_next_scheduled( OutboxSender::HOOK ), 'The cron event moves to the retry.' );
 		$this->assertSame( 0, $job->run( $now + 30 ), 'Not before the backoff.' );
-		$this->assertCount( 2, $failures );
+		$this->assertCount( 2, $this->failures );
 
 		$this->assertSame( 0, $job->run( $now + 60 ), 'Still down a minute later.' );
-		$this->assertSame( array( 'customer', 2, $now + 60 + 120 ), array_slice( $failures[2], 0, 3 ), 'The wait doubles.' );
+		$this->assertSame( array( 'customer', 2, $now + 60 + 120 ), array_slice( $this->failures()[2], 0, 3 ), 'The wait doubles.' );
 
 		$this->mail_server_back();
 		$this->assertSame( 0, $job->run( $now + 61 ), 'Back, but not due yet.' );

@@ -109,8 +109,8 @@ final class Maildev {
 	/**
 	 * One call to maildev's API, with a timeout.
 	 *
-	 * @param string $method HTTP method.
-	 * @param string $path   Path below the base URL.
+	 * @param non-empty-string $method HTTP method.
+	 * @param string           $path   Path below the base URL.
 	 * @return string The answer's body.
 	 * @throws \RuntimeException When maildev does not answer 2xx.
 	 */
