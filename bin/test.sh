@@ -65,6 +65,7 @@ unit() {
 	suite 900 "Jest unit tests" npm run --silent test:unit:js
 	suite 600 "PHPUnit unit tests" npm run --silent test:unit:php
 	suite 180 "Set-up scripts: a frozen Redis ends the set-up with a message" bash tests/setup/frozen-redis.test.sh
+	suite 180 "Set-up scripts: maildev's start waits with a limit and says why it failed" bash tests/setup/maildev-start.test.sh
 }
 
 integration() {

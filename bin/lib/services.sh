@@ -105,6 +105,7 @@ start_maildev() {
 	# it may hold the caller's stdout open (a pipe reading the set-up would never end).
 	(
 		cd "$RUNTIME" || exit 1
+		# shellcheck disable=SC2016 # $$, $1 and $@ are the inner shell's, on purpose.
 		setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$RUN_DIR/maildev.pid" \
 			"$bin" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
 			--mail-directory "$RUNTIME/maildev" --max-emails 2000 >>"$LOG_DIR/maildev.log" 2>&1 </dev/null &
