@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run chaos`: the chaos run (tests/chaos/run.mjs) on a second, throwaway local stack,
 # never on the demo site: its own MariaDB, Redis, php-fpm and nginx under .runtime-chaos,
-# on ports 8890 (site), 3309 (MariaDB) and 6390 (Redis). This script brings that stack up,
+# on ports 8890 (site), 3309 (MariaDB), 6390 (Redis), 1028 (maildev SMTP) and 1083 (maildev web). This script brings that stack up,
 # runs the visitors and the faults, prints the table, and stops the stack again.
 # Arguments go to tests/chaos/run.mjs: --phase a|b|both, --visitors N, --seconds N.
 # CHAOS_DB_ERROR_DROPIN=0 runs without the db-error.php drop-in, to see what WordPress
@@ -11,6 +11,8 @@ export APPOINTEASE_RUNTIME="${CHAOS_RUNTIME:-$ROOT_DIR/.runtime-chaos}"
 export APPOINTEASE_SITE_PORT="${CHAOS_SITE_PORT:-8890}"
 export APPOINTEASE_DB_PORT="${CHAOS_DB_PORT:-3309}"
 export APPOINTEASE_REDIS_PORT="${CHAOS_REDIS_PORT:-6390}"
+export APPOINTEASE_SMTP_PORT="${CHAOS_SMTP_PORT:-1028}"
+export APPOINTEASE_MAILDEV_WEB_PORT="${CHAOS_MAILDEV_WEB_PORT:-1083}"
 
 source "$ROOT_DIR/bin/lib/common.sh"
 source "$ROOT_DIR/bin/lib/install.sh"
@@ -19,7 +21,7 @@ source "$ROOT_DIR/bin/lib/site.sh"
 strict_mode
 
 # The demo stack is shared with other people's tests: never point this script at it.
-if [[ $RUNTIME == "$ROOT/.runtime" || $SITE_PORT == 8888 || $DB_PORT == 3307 || $REDIS_PORT == 6380 ]]; then
+if [[ $RUNTIME == "$ROOT/.runtime" || $SITE_PORT == 8888 || $DB_PORT == 3307 || $REDIS_PORT == 6380 || $SMTP_PORT == 1025 || $MAILDEV_WEB_PORT == 1080 ]]; then
 	fail "The chaos run needs its own stack; CHAOS_RUNTIME and the CHAOS_*_PORT variables point at the demo's."
 fi
 

@@ -4,7 +4,8 @@
 #   bin/demo.sh [up|stop|reset] [--wp=7.1|6.8]
 # --wp=6.8 (or APPOINTEASE_WP=6.8) runs the demo on the tested minimum, WordPress 6.8.x
 # from Debian trixie, as a second site beside the 7.1 one: its own folder
-# (.runtime-demo-wp68) and ports (8892 site, 3312 MariaDB, 6388 Redis), so neither
+# (.runtime-demo-wp68) and ports (8892 site, 3312 MariaDB, 6388 Redis, maildev 1026 SMTP
+# and http://localhost:1081), so neither
 # clobbers the other's data. APPOINTEASE_RUNTIME and the APPOINTEASE_*_PORT variables
 # still win when set.
 command="up"
@@ -20,6 +21,8 @@ if [[ ${APPOINTEASE_WP:-7.1} == 6.8 ]]; then
 	export APPOINTEASE_SITE_PORT="${APPOINTEASE_SITE_PORT:-8892}"
 	export APPOINTEASE_DB_PORT="${APPOINTEASE_DB_PORT:-3312}"
 	export APPOINTEASE_REDIS_PORT="${APPOINTEASE_REDIS_PORT:-6388}"
+	export APPOINTEASE_SMTP_PORT="${APPOINTEASE_SMTP_PORT:-1026}"
+	export APPOINTEASE_MAILDEV_WEB_PORT="${APPOINTEASE_MAILDEV_WEB_PORT:-1081}"
 	DEMO_FLAGS=" -- --wp=6.8"
 fi
 

@@ -6,19 +6,22 @@
 # `compat` is the run on the tested minimum, WordPress 6.8.x from Debian trixie: the
 # PHPUnit integration suite and the end-to-end smoke test (tests/e2e/smoke.spec.ts,
 # `--grep @smoke`) on a throwaway stack of its own, never the demo's or the main run's:
-# .runtime-wp68 with ports 8891 (site), 3311 (MariaDB) and 6387 (Redis; the integration
-# tests start private Redis servers on 6391 and 6393), unless APPOINTEASE_COMPAT_RUNTIME,
-# APPOINTEASE_COMPAT_SITE_PORT, _DB_PORT or _REDIS_PORT say otherwise.
+# .runtime-wp68 with ports 8891 (site), 3311 (MariaDB), 6387 (Redis; the integration
+# tests start private Redis servers on 6391 and 6393), 1027 (maildev SMTP) and 1082
+# (maildev web), unless APPOINTEASE_COMPAT_RUNTIME, APPOINTEASE_COMPAT_SITE_PORT, _DB_PORT,
+# _REDIS_PORT, _SMTP_PORT or _MAILDEV_WEB_PORT say otherwise.
 # It starts from an empty database and the newest 6.8.x each time, and stops the
 # stack afterwards. APPOINTEASE_COMPAT=0 leaves it out of `all`.
 if [[ ${1:-all} == compat ]]; then
 	# Remembered to refuse a compat stack that is the main one.
-	MAIN_RUNTIME="${APPOINTEASE_RUNTIME:-}" MAIN_PORTS="${APPOINTEASE_SITE_PORT:-8888} ${APPOINTEASE_DB_PORT:-3307} ${APPOINTEASE_REDIS_PORT:-6380}"
+	MAIN_RUNTIME="${APPOINTEASE_RUNTIME:-}" MAIN_PORTS="${APPOINTEASE_SITE_PORT:-8888} ${APPOINTEASE_DB_PORT:-3307} ${APPOINTEASE_REDIS_PORT:-6380} ${APPOINTEASE_SMTP_PORT:-1025} ${APPOINTEASE_MAILDEV_WEB_PORT:-1080}"
 	export APPOINTEASE_WP=6.8
 	export APPOINTEASE_RUNTIME="${APPOINTEASE_COMPAT_RUNTIME:-$(cd "$(dirname "$0")/.." && pwd)/.runtime-wp68}"
 	export APPOINTEASE_SITE_PORT="${APPOINTEASE_COMPAT_SITE_PORT:-8891}"
 	export APPOINTEASE_DB_PORT="${APPOINTEASE_COMPAT_DB_PORT:-3311}"
 	export APPOINTEASE_REDIS_PORT="${APPOINTEASE_COMPAT_REDIS_PORT:-6387}"
+	export APPOINTEASE_SMTP_PORT="${APPOINTEASE_COMPAT_SMTP_PORT:-1027}"
+	export APPOINTEASE_MAILDEV_WEB_PORT="${APPOINTEASE_COMPAT_MAILDEV_WEB_PORT:-1082}"
 	# Its MariaDB is its own, so the default test database is too.
 	unset APPOINTEASE_TEST_DB
 fi
@@ -62,6 +65,7 @@ unit() {
 	suite 900 "Jest unit tests" npm run --silent test:unit:js
 	suite 600 "PHPUnit unit tests" npm run --silent test:unit:php
 	suite 180 "Set-up scripts: a frozen Redis ends the set-up with a message" bash tests/setup/frozen-redis.test.sh
+	suite 180 "Set-up scripts: maildev's start waits with a limit and says why it failed" bash tests/setup/maildev-start.test.sh
 }
 
 integration() {
@@ -101,7 +105,9 @@ compat() {
 	if [[ $RUNTIME == "$ROOT/.runtime" || $RUNTIME == "$MAIN_RUNTIME" ]] \
 		|| [[ " $MAIN_PORTS 8888 3307 6380 6391 6393 " == *" $SITE_PORT "* ]] \
 		|| [[ " $MAIN_PORTS 8888 3307 6380 6391 6393 " == *" $DB_PORT "* ]] \
-		|| [[ " $MAIN_PORTS 8888 3307 6380 6391 6393 " == *" $REDIS_PORT "* ]]; then
+		|| [[ " $MAIN_PORTS 8888 3307 6380 6391 6393 " == *" $REDIS_PORT "* ]] \
+		|| [[ " $MAIN_PORTS 1025 1080 " == *" $SMTP_PORT "* ]] \
+		|| [[ " $MAIN_PORTS 1025 1080 " == *" $MAILDEV_WEB_PORT "* ]]; then
 		fail "The compatibility run needs a stack of its own; APPOINTEASE_COMPAT_* point at the demo's or the main run's" \
 			"(or at 6391/6393, the integration tests' private Redis servers)."
 	fi
@@ -113,9 +119,9 @@ compat() {
 	for kept in "$RUNTIME"/*; do
 		[[ -e $kept && $kept != "$RUNTIME/apt" ]] && rm -rf "$kept"
 	done
-	for port in "$SITE_PORT" "$DB_PORT" "$REDIS_PORT"; do
+	for port in "$SITE_PORT" "$DB_PORT" "$REDIS_PORT" "$SMTP_PORT" "$MAILDEV_WEB_PORT"; do
 		port_taken "$port" && fail "Port $port is taken by another program; the compatibility stack needs it." \
-			"Pick others with APPOINTEASE_COMPAT_SITE_PORT / _DB_PORT / _REDIS_PORT."
+			"Pick others with APPOINTEASE_COMPAT_SITE_PORT / _DB_PORT / _REDIS_PORT / _SMTP_PORT / _MAILDEV_WEB_PORT."
 	done
 	trap 'trap - ERR; stop_services' EXIT
 	# A timeout or Ctrl-C ends the run through the EXIT trap, which stops the stack.

@@ -115,26 +115,32 @@ add_filter(
 	3
 );
 
-// No mail server here: keep every email in .runtime/logs/mail.log (one JSON line each) instead of failing to send it.
+/*
+ * Every email goes to the stack's maildev over SMTP (no login, no TLS), which
+ * keeps it for the web UI and the tests' REST calls. The port comes from
+ * wp-config.php (bin/lib/site.sh writes APPOINTEASE_LOCAL_SMTP_PORT); a short
+ * timeout, so that a stopped maildev fails an attempt quickly (the plugin
+ * sends after the response or from cron, and retries).
+ */
+add_action(
+	'phpmailer_init',
+	static function ( $phpmailer ) {
+		// phpcs:disable WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- PHPMailer's properties.
+		$phpmailer->isSMTP();
+		$phpmailer->Host        = '127.0.0.1';
+		$phpmailer->Port        = defined( 'APPOINTEASE_LOCAL_SMTP_PORT' ) ? (int) APPOINTEASE_LOCAL_SMTP_PORT : 1025;
+		$phpmailer->SMTPAuth    = false;
+		$phpmailer->SMTPSecure  = '';
+		$phpmailer->SMTPAutoTLS = false;
+		$phpmailer->Timeout     = 10;
+		// phpcs:enable
+	}
+);
+
+// WordPress's default sender, wordpress@localhost, is refused by PHPMailer (no dot in the domain).
 add_filter(
-	'pre_wp_mail',
-	static function ( $sent, array $mail ) {
-		if ( null !== $sent ) {
-			return $sent;
-		}
-		$line = wp_json_encode(
-			array(
-				'time'        => gmdate( 'c' ),
-				'to'          => $mail['to'],
-				'subject'     => $mail['subject'],
-				'message'     => $mail['message'],
-				'attachments' => array_map( 'basename', (array) $mail['attachments'] ),
-			)
-		);
-		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents -- a local log, not site content.
-		file_put_contents( dirname( WP_DEBUG_LOG ) . '/mail.log', $line . "\n", FILE_APPEND | LOCK_EX );
-		return true;
-	},
-	10,
-	2
+	'wp_mail_from',
+	static function ( $from ) {
+		return 'wordpress@localhost' === $from ? 'wordpress@localhost.test' : $from;
+	}
 );

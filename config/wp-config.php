@@ -48,6 +48,8 @@ define( 'WP_AUTO_UPDATE_CORE', false );
 
 define( 'APPOINTEASE_REDIS_HOST', '127.0.0.1' );
 define( 'APPOINTEASE_REDIS_PORT', @REDIS_PORT@ );
+// The stack's maildev, which the local-site mu-plugin sends every email to.
+define( 'APPOINTEASE_LOCAL_SMTP_PORT', @SMTP_PORT@ );
 
 if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );

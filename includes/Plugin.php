@@ -57,6 +57,7 @@ final class Plugin {
 		Booking\UnverifiedExpiry::register();
 		Notifications\ChangeEmails::register();
 		Reminders\ReminderCron::register();
+		Notifications\OutboxSender::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

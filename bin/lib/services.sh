@@ -1,4 +1,4 @@
-# Starts and stops the local MariaDB, Redis, php-fpm and nginx. Sourced, not run.
+# Starts and stops the local MariaDB, Redis, maildev, php-fpm and nginx. Sourced, not run.
 # shellcheck shell=bash
 
 # Writes config/<name> into .runtime/etc (or to the file $2) with this checkout's paths filled in.
@@ -75,6 +75,44 @@ start_redis() {
 		|| fail "Redis did not start; see $LOG_DIR/redis.log."
 	wait_for "${REDIS_START_SECONDS:-20}" "Redis to answer PING on 127.0.0.1:$REDIS_PORT" redis_up \
 		|| fail "Redis did not answer PING on 127.0.0.1:$REDIS_PORT within ${REDIS_START_SECONDS:-20} s; see $LOG_DIR/redis.log."
+}
+
+# Whether maildev's REST API answers its health check within 2 s.
+maildev_up() {
+	curl -sf --connect-timeout 2 --max-time 2 -o /dev/null "http://127.0.0.1:$MAILDEV_WEB_PORT/api/healthz"
+}
+
+# maildev (npm, a devDependency) catches the site's email on 127.0.0.1:$SMTP_PORT and shows
+# it on http://localhost:$MAILDEV_WEB_PORT; its mail folder is in the runtime, so emails
+# outlive a restart. MAILDEV_START_SECONDS shortens the wait for tests.
+start_maildev() {
+	local bin="$ROOT/node_modules/.bin/maildev"
+	if pid_alive "$RUN_DIR/maildev.pid"; then
+		wait_for 10 "maildev (pid $(cat "$RUN_DIR/maildev.pid")) to answer on http://127.0.0.1:$MAILDEV_WEB_PORT/api/healthz" maildev_up \
+			|| fail "maildev runs (pid $(cat "$RUN_DIR/maildev.pid")) but did not answer on port $MAILDEV_WEB_PORT within 10 s:" \
+				"stuck or stopped? Stop the stack (bin/demo.sh stop) and run again; see $LOG_DIR/maildev.log."
+		return 0
+	fi
+	maildev_up && fail "Another maildev (or another program) answers on 127.0.0.1:$MAILDEV_WEB_PORT (not this stack's:" \
+		"$RUN_DIR/maildev.pid is not running). Stop it or pick other ports (APPOINTEASE_MAILDEV_WEB_PORT, APPOINTEASE_SMTP_PORT)."
+	[[ -x $bin ]] || fail "maildev is not installed ($bin is missing); run \`npm install\`."
+	step "Starting maildev (SMTP 127.0.0.1:$SMTP_PORT, web http://localhost:$MAILDEV_WEB_PORT)"
+	mkdir -p "$RUNTIME/maildev"
+	# From the runtime folder, so that no maildev config file of the checkout is picked up.
+	# The inner shell writes its own pid and becomes maildev (exec): setsid may fork, so $! could
+	# name a process that is gone at once.
+	# Only the command itself goes to the background, with every output redirected: nothing of
+	# it may hold the caller's stdout open (a pipe reading the set-up would never end).
+	(
+		cd "$RUNTIME" || exit 1
+		# shellcheck disable=SC2016 # $$, $1 and $@ are the inner shell's, on purpose.
+		setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$RUN_DIR/maildev.pid" \
+			"$bin" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+			--mail-directory "$RUNTIME/maildev" --max-emails 2000 >>"$LOG_DIR/maildev.log" 2>&1 </dev/null &
+	)
+	wait_for "${MAILDEV_START_SECONDS:-30}" "maildev to answer on http://127.0.0.1:$MAILDEV_WEB_PORT/api/healthz" maildev_up \
+		|| fail "maildev did not answer on http://127.0.0.1:$MAILDEV_WEB_PORT within ${MAILDEV_START_SECONDS:-30} s" \
+			"(is port $SMTP_PORT or $MAILDEV_WEB_PORT taken?); see $LOG_DIR/maildev.log."
 }
 
 start_php_fpm() {
@@ -155,6 +193,7 @@ nginx_answers() {
 start_services() {
 	start_mariadb
 	start_redis
+	start_maildev
 	start_php_fpm
 	start_nginx
 }
@@ -178,6 +217,7 @@ stop_services() {
 	step "Stopping the local site"
 	stop_pidfile nginx "$RUN_DIR/nginx.pid"
 	stop_pidfile php-fpm "$RUN_DIR/php-fpm.pid"
+	stop_pidfile maildev "$RUN_DIR/maildev.pid"
 	stop_pidfile redis "$RUN_DIR/redis.pid"
 	stop_pidfile mariadb "$RUN_DIR/mysqld.pid"
 }

@@ -13,7 +13,7 @@ write_wp_config() {
 	fi
 	sed -e "s|@RUNTIME@|$RUNTIME|g" -e "s|@SITE_URL@|$SITE_URL|g" -e "s|@DB_NAME@|$DB_NAME|g" \
 		-e "s|@DB_TEST_NAME@|$DB_TEST_NAME|g" -e "s|@DB_USER@|$DB_USER|g" -e "s|@DB_PASSWORD@|$DB_PASSWORD|g" \
-		-e "s|@DB_PORT@|$DB_PORT|g" -e "s|@REDIS_PORT@|$REDIS_PORT|g" \
+		-e "s|@DB_PORT@|$DB_PORT|g" -e "s|@REDIS_PORT@|$REDIS_PORT|g" -e "s|@SMTP_PORT@|$SMTP_PORT|g" \
 		"$ROOT/config/wp-config.php" >"$WP_DIR/wp-config.php"
 	mkdir -p "$WP_DIR/wp-content/mu-plugins"
 	cp "$ROOT/config/local-site.php" "$WP_DIR/wp-content/mu-plugins/appointease-local-site.php"
@@ -35,6 +35,8 @@ write_stack_file() {
 	"wp_version": "$(wp_version)",
 	"db_port": "$DB_PORT",
 	"redis_port": "$REDIS_PORT",
+	"smtp_port": "$SMTP_PORT",
+	"maildev_url": "http://127.0.0.1:$MAILDEV_WEB_PORT",
 	"log_dir": "$LOG_DIR"
 }
 JSON
@@ -88,6 +90,7 @@ AppointEase demo is running (WordPress $(wp_version), from Debian $WP_SUITE).
   Booking page:  $SITE_URL/book/
   wp-admin:      $SITE_URL/wp-admin/   user: $ADMIN_USER   password: $ADMIN_PASSWORD
   WP-CLI:        $wp_cli
+  Emails:        http://localhost:$MAILDEV_WEB_PORT   (maildev: every email the site sends lands here)
   Logs:          $LOG_DIR
   Stop:          npm run demo:stop$flags     Start over: npm run demo:reset$flags
 EOT

@@ -30,6 +30,7 @@ final class Commands {
 		self::add( 'appointease store', new StoreCommand() );
 		self::add( 'appointease holds', new HoldsCommand() );
 		self::add( 'appointease seed', new SeedCommand() );
+		self::add( 'appointease emails', new EmailsCommand() );
 		self::add( 'appointease reminders', new RemindersCommand() );
 	}
 

@@ -47,6 +47,7 @@ final class Installer {
 	public static function deactivate(): void {
 		\AppointEase\Holds\Housekeeping::unschedule();
 		\AppointEase\Notifications\ChangeEmails::unschedule();
+		\AppointEase\Notifications\OutboxSender::unschedule();
 	}
 
 	/**

@@ -28,6 +28,7 @@ defined( 'ABSPATH' ) || exit;
  * one row per (booking, kind, offset, appointment start) the reminder job has
  * taken: its primary key is the claim, so two runners never send one
  * reminder twice, and a moved booking's new start makes new keys.
+ * `outbox` holds every email until it has been sent (Notifications\Outbox).
  * A booking waiting for its customer's email confirmation keeps the
  * hash of the confirm link's token and its deadline in the bookings table.
  */
@@ -37,7 +38,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 7;
+	public const VERSION = 8;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -55,6 +56,7 @@ final class Schema {
 		'sessions',
 		'change_emails',
 		'reminders',
+		'outbox',
 	);
 
 	/**
@@ -255,6 +257,26 @@ final class Schema {
   handled_utc datetime NOT NULL,
   PRIMARY KEY  (booking_id,kind,offset_minutes,start_utc),
   KEY state_due (state,due_utc)
+) $charset;",
+			"CREATE TABLE {$t['outbox']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  booking_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  recipients text NOT NULL,
+  subject text NOT NULL,
+  text_body longtext NOT NULL,
+  html_body longtext NOT NULL,
+  headers text NOT NULL,
+  attachments longtext NOT NULL,
+  context text NOT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+  next_attempt_at bigint(20) unsigned NOT NULL,
+  claim char(32) NOT NULL DEFAULT '',
+  claimed_until bigint(20) unsigned NOT NULL DEFAULT 0,
+  last_error varchar(255) NOT NULL DEFAULT '',
+  PRIMARY KEY  (id),
+  KEY next_attempt_at (next_attempt_at),
+  KEY booking_id (booking_id)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,

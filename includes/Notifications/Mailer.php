@@ -1,6 +1,6 @@
 <?php
 /**
- * Sends one email through wp_mail, never letting a failure out.
+ * Queues one email in the outbox, never letting a failure out.
  *
  * @package AppointEase
  */
@@ -12,41 +12,50 @@ namespace AppointEase\Notifications;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Hands a message to `wp_mail` with an optional calendar file attached, and
- * turns every failure into a log line and the `appointease_email_failed`
- * action: a booking is already committed when its emails go out, and an
- * unreachable mail server must not turn it into an error.
+ * Takes a message (filtered by `appointease_email`) and queues it in the
+ * Outbox, whose sender delivers it after the response or from WP-Cron: a
+ * booking is already committed when its emails are made, and a slow or
+ * unreachable mail server must neither turn it into an error nor make the
+ * visitor wait. Every failure becomes a log line and the
+ * `appointease_email_failed` action.
+ *
+ * Every email has an HTML part and a plain-text part: a message without
+ * `html` gets one made from its text (EmailHtml::from_text()).
  */
 final class Mailer {
 
 	/**
-	 * Sends a message.
+	 * Builds it.
 	 *
-	 * @param array{to: string[], subject: string, message: string, headers: string[], attachments: string[]} $message  What to send.
-	 * @param array<string, mixed>                                                                            $context  event, audience, booking, previous: passed to the filter.
-	 * @param array{name: string, content: string}|null                                                       $calendar A calendar file to attach, or null.
-	 * @return bool Whether wp_mail accepted it (false too when a filter cancelled it).
-	 * @throws \RuntimeException Never out of here: caught, logged and reported below.
+	 * @param Outbox|null $outbox Where emails wait (the real one by default).
+	 */
+	public function __construct( private readonly ?Outbox $outbox = null ) {
+	}
+
+	/**
+	 * Queues a message.
+	 *
+	 * @param array{to: string[], subject: string, message: string, html?: string, headers: string[], attachments: string[]} $message  What to send: message is the plain text, html the HTML content.
+	 * @param array<string, mixed>                                                                                           $context  event, audience, booking, previous: passed to the filter.
+	 * @param array{name: string, content: string}|null                                                                      $calendar A calendar file to attach, or null.
+	 * @return bool Whether it was queued (false too when a filter cancelled it).
 	 */
 	public function send( array $message, array $context, ?array $calendar ): bool {
-		$folder = null;
 		try {
-			if ( null !== $calendar ) {
-				$folder                   = self::temporary_folder();
-				$path                     = $folder . '/' . sanitize_file_name( $calendar['name'] );
-				$message['attachments'][] = $path;
-				// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents -- a temporary file in the system's temp folder, deleted below.
-				if ( false === file_put_contents( $path, $calendar['content'] ) ) {
-					throw new \RuntimeException( 'The calendar file could not be written to the temp folder.' );
-				}
+			$message['files'] = null === $calendar ? array() : array( $calendar['name'] => $calendar['content'] );
+			if ( ! isset( $message['html'] ) ) {
+				$message['html'] = EmailHtml::from_text( (string) $message['message'] );
 			}
 
 			/**
-			 * Filters a booking email before it is sent. Return false to send
-			 * nothing. Messages are plain text: a filter that switches to HTML
-			 * must escape what it puts in.
+			 * Filters a booking email before it is queued. Return false to send
+			 * nothing. `message` is the plain-text part and `html` the HTML
+			 * content (the site's layout goes around it when it is sent; '' sends
+			 * plain text only): a filter that changes one should change the
+			 * other, and must escape what it puts into `html`.
 			 *
-			 * @param array $message to (string[]), subject, message, headers (string[]), attachments (paths).
+			 * @param array $message to (string[]), subject, message, html, headers (string[]),
+			 *                       files (name => content), attachments (more files, as paths; read now).
 			 * @param array $context event (created, confirmed, rejected, cancelled, rescheduled, verify),
 			 *                       audience (customer or staff), booking (Booking), previous (Booking|null).
 			 */
@@ -54,92 +63,93 @@ final class Mailer {
 			if ( ! is_array( $message ) || empty( $message['to'] ) ) {
 				return false;
 			}
-			return $this->deliver( $message, $context );
-		} catch ( \Throwable $failure ) {
-			self::failed( $context, $failure->getMessage() );
-			return false;
-		} finally {
-			if ( null !== $folder ) {
-				self::remove_folder( $folder );
+			$email = self::outgoing( $message, $context );
+			$now   = time();
+			try {
+				$id = ( $this->outbox ?? new Outbox() )->add( $email, $now );
+			} catch ( \RuntimeException $unqueued ) {
+				// Sending now, in this request, is better than never.
+				error_log( 'AppointEase: an email could not be queued, so it is sent now: ' . $unqueued->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the site owner's only trace of it.
+				return OutboxSender::send_direct( $email );
 			}
+			OutboxSender::queued( $id );
+			return true;
+		} catch ( \Throwable $failure ) {
+			self::report_failure( $context, $failure->getMessage() );
+			return false;
 		}//end try
-	}
-
-	/**
-	 * Calls wp_mail and reports its failure.
-	 *
-	 * @param array<string, mixed> $message The filtered message.
-	 * @param array<string, mixed> $context What the message is about.
-	 */
-	private function deliver( array $message, array $context ): bool {
-		$error    = '';
-		$listener = static function ( $wp_error ) use ( &$error ): void {
-			$error = $wp_error instanceof \WP_Error ? $wp_error->get_error_message() : 'unknown error';
-		};
-		add_action( 'wp_mail_failed', $listener );
-		try {
-			$sent = wp_mail( $message['to'], (string) $message['subject'], (string) $message['message'], $message['headers'] ?? array(), $message['attachments'] ?? array() );
-		} finally {
-			remove_action( 'wp_mail_failed', $listener );
-		}
-		if ( ! $sent ) {
-			self::failed( $context, '' === $error ? 'wp_mail returned false' : $error );
-		}
-		return $sent;
 	}
 
 	/**
 	 * Logs a failed email, without addresses or contents, and tells listeners.
 	 *
-	 * @param array<string, mixed> $context What the message was about.
-	 * @param string               $reason What went wrong.
+	 * @param array<string, mixed> $context    What the message was about: event, audience, booking, previous, and
+	 *                                         from the outbox attempts and retry_at (null: given up).
+	 * @param string               $reason     What went wrong.
+	 * @param int|null             $booking_id The booking's id where $context has no booking object.
 	 */
-	private static function failed( array $context, string $reason ): void {
+	public static function report_failure( array $context, string $reason, ?int $booking_id = null ): void {
 		$booking = $context['booking'] ?? null;
+		$id      = is_object( $booking ) && isset( $booking->id ) ? (string) $booking->id : ( null === $booking_id ? '?' : (string) $booking_id );
+		$retry   = array_key_exists( 'retry_at', $context )
+			? ( null === $context['retry_at'] ? ' (given up)' : sprintf( ' (attempt %d; next at %s UTC)', (int) ( $context['attempts'] ?? 0 ), gmdate( 'Y-m-d H:i:s', (int) $context['retry_at'] ) ) )
+			: '';
 		$line    = sprintf(
-			'AppointEase: the %s email to the %s about booking %s was not sent: %s',
+			'AppointEase: the %s email to the %s about booking %s was not sent%s: %s',
 			(string) ( $context['event'] ?? '?' ),
 			(string) ( $context['audience'] ?? '?' ),
-			is_object( $booking ) && isset( $booking->id ) ? (string) $booking->id : '?',
+			$id,
+			$retry,
 			$reason
 		);
 		error_log( $line ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the site owner's only trace of a lost email.
 
 		/**
-		 * A booking email could not be sent (the booking itself stands).
+		 * A booking email could not be sent (the booking itself stands). From
+		 * the outbox, it fires for each failed attempt; retry_at says when the
+		 * next is due (null: the email is given up).
 		 *
-		 * @param array  $context event, audience, booking, previous.
+		 * @param array  $context event, audience, booking (Booking|null), previous, attempts, retry_at.
 		 * @param string $reason  What went wrong.
 		 */
 		do_action( 'appointease_email_failed', $context, $reason );
 	}
 
 	/**
-	 * A new, empty folder of its own in the temp folder, so the attachment
-	 * keeps its readable name.
+	 * The outbox's shape of a filtered message: file paths read into content,
+	 * the booking named by its id.
 	 *
-	 * @throws \RuntimeException When it cannot be made.
+	 * @param array<string, mixed> $message The filtered message.
+	 * @param array<string, mixed> $context What it is about.
+	 * @return array{to: string[], subject: string, text: string, html: string, headers: string[], files: array<string, string>, context: array<string, mixed>}
+	 * @throws \RuntimeException When an attached file cannot be read.
 	 */
-	private static function temporary_folder(): string {
-		$folder = untrailingslashit( get_temp_dir() ) . '/appointease-' . bin2hex( random_bytes( 8 ) );
-		if ( ! wp_mkdir_p( $folder ) ) {
-			throw new \RuntimeException( 'No temporary folder could be made for the calendar file.' );
+	private static function outgoing( array $message, array $context ): array {
+		$files = array();
+		foreach ( (array) ( $message['files'] ?? array() ) as $name => $content ) {
+			$files[ (string) $name ] = (string) $content;
 		}
-		return $folder;
-	}
-
-	/**
-	 * Removes a temporary folder and the files in it.
-	 *
-	 * @param string $folder What temporary_folder() made.
-	 */
-	private static function remove_folder( string $folder ): void {
-		foreach ( (array) glob( $folder . '/*' ) as $file ) {
-			if ( is_string( $file ) ) {
-				wp_delete_file( $file );
+		foreach ( (array) ( $message['attachments'] ?? array() ) as $path ) {
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file a filter attached.
+			$content = is_string( $path ) && is_readable( $path ) ? file_get_contents( $path ) : false;
+			if ( false === $content ) {
+				throw new \RuntimeException( 'An attached file could not be read.' );
 			}
+			$files[ basename( (string) $path ) ] = $content;
 		}
-		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_rmdir -- our own empty temp folder.
-		rmdir( $folder );
+		$booking = $context['booking'] ?? null;
+		return array(
+			'to'      => array_values( array_map( 'strval', (array) $message['to'] ) ),
+			'subject' => (string) ( $message['subject'] ?? '' ),
+			'text'    => (string) ( $message['message'] ?? '' ),
+			'html'    => (string) ( $message['html'] ?? '' ),
+			'headers' => array_values( array_map( 'strval', (array) ( $message['headers'] ?? array() ) ) ),
+			'files'   => $files,
+			'context' => array(
+				'event'      => (string) ( $context['event'] ?? '' ),
+				'audience'   => (string) ( $context['audience'] ?? '' ),
+				'booking_id' => is_object( $booking ) && isset( $booking->id ) ? (int) $booking->id : 0,
+			),
+		);
 	}
 }

@@ -327,10 +327,10 @@ final class Notifier {
 	 * @param array<string, string>                $values   Placeholder values.
 	 * @param string                               $audience customer or staff.
 	 * @param Booking                              $booking  The booking.
-	 * @return array{to: string[], subject: string, message: string, headers: string[], attachments: string[]}
+	 * @return array{to: string[], subject: string, message: string, html: string, headers: string[], attachments: string[]}
 	 */
 	private function message( array $to, array $template, array $values, string $audience, Booking $booking ): array {
-		$headers = array( 'Content-Type: text/plain; charset=UTF-8' );
+		$headers = array();
 		// Answers go to a person: the customer writes to the site's admin, the staff to the customer.
 		$reply_to = 'customer' === $audience ? (string) get_option( 'admin_email' ) : $booking->customer_email;
 		if ( is_email( $reply_to ) ) {
@@ -340,6 +340,7 @@ final class Notifier {
 			'to'          => $to,
 			'subject'     => trim( (string) preg_replace( '/\s+/u', ' ', Placeholders::fill( $template['subject'], $values ) ) ),
 			'message'     => Placeholders::fill( str_replace( "\r\n", "\n", $template['body'] ), $values ),
+			'html'        => EmailHtml::fill( $template['body'], $values ),
 			'headers'     => $headers,
 			'attachments' => array(),
 		);

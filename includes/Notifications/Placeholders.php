@@ -18,10 +18,11 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Turns a booking into the `{name}` values of its emails, and fills them in.
  *
- * Emails are plain text. Every value is plain text too: tags are stripped
- * from what customers and admins typed, and one-line values lose their line
- * breaks, so that nothing a customer typed can become markup or a new header
- * line, even where another plugin turns mail into HTML.
+ * Every value is plain text: tags are stripped from what customers and
+ * admins typed, and one-line values lose their line breaks, so that nothing
+ * a customer typed can become markup or a new header line. The plain part of
+ * an email takes the values as they are; the HTML part escapes them
+ * (EmailHtml).
  */
 final class Placeholders {
 

@@ -12,6 +12,7 @@ namespace AppointEase\Privacy;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Notifications\ChangeEmails;
+use AppointEase\Notifications\OutboxSender;
 use AppointEase\Notifications\ManageLink;
 
 defined( 'ABSPATH' ) || exit;
@@ -66,6 +67,7 @@ final class BookingEraser {
 			}
 			// A cancel or move still waiting to be emailed goes out to the real address first.
 			ChangeEmails::send_waiting_now( $booking->id );
+			OutboxSender::send_booking_now( $booking->id );
 			$this->bookings->update(
 				$booking->id,
 				array(

@@ -1,15 +1,13 @@
 /**
  * "Customers confirm by email" (issue 14, anti-spam, optional): with the
  * setting on, a visitor who books is asked to check their email instead of
- * being told the booking is made; the email (kept by the local site in
- * $RUNTIME/logs/mail.log) carries a confirm link whose token is in the URL
+ * being told the booking is made; the email (sent over SMTP to the stack's
+ * maildev, read through its REST API) carries a confirm link whose token is in the URL
  * fragment; opening it confirms the booking and shows it. Opening it again
  * is harmless; a made-up token is refused with a message.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readStack } from './stack';
+import { mailsTo, waitForMails } from './mail';
 import {
 	adminRest,
 	changeSettings,
@@ -40,32 +38,6 @@ test.afterAll( async () => {
 	}
 	await admin?.close();
 } );
-
-interface LoggedMail {
-	to: string[] | string;
-	subject: string;
-	message: string;
-}
-
-/**
- * The emails the local site logged to an address, oldest first.
- *
- * @param address The recipient.
- */
-function mailsTo( address: string ): LoggedMail[] {
-	const file = path.join( readStack().log_dir, 'mail.log' );
-	if ( ! fs.existsSync( file ) ) {
-		return [];
-	}
-	return fs
-		.readFileSync( file, 'utf8' )
-		.split( '\n' )
-		.filter( ( line ) => line.trim() !== '' )
-		.map( ( line ) => JSON.parse( line ) as LoggedMail )
-		.filter( ( mail ) =>
-			( [] as string[] ).concat( mail.to ).includes( address )
-		);
-}
 
 test( 'a visitor books, confirms by the link in the email, and sees the booking confirmed', async ( {
 	page,
@@ -119,14 +91,13 @@ test( 'a visitor books, confirms by the link in the email, and sees the booking 
 	await other.close();
 
 	// The email: only the confirm link, its token in the fragment.
-	await expect.poll( () => mailsTo( email ).length ).toBe( 1 );
-	const mail = mailsTo( email )[ 0 ];
+	const mail = ( await waitForMails( email, 1 ) )[ 0 ];
 	expect( mail?.subject ).toContain( 'Please confirm your booking' );
 	const found =
 		/(https?:\/\/\S+)#appointease_confirm=(\d+)\.[0-9a-f]{64}/.exec(
-			mail?.message ?? ''
+			mail?.text ?? ''
 		);
-	expect( found, mail?.message ).not.toBeNull();
+	expect( found, mail?.text ).not.toBeNull();
 	const link = found?.[ 0 ] ?? '';
 	expect( Number( found?.[ 2 ] ) ).toBe( booking.id );
 	expect( found?.[ 1 ] ).not.toContain( 'token' );
@@ -154,8 +125,13 @@ test( 'a visitor books, confirms by the link in the email, and sees the booking 
 	expect( page.url() ).not.toContain( 'appointease_confirm' );
 
 	// Now the usual email with the manage link follows.
-	await expect.poll( () => mailsTo( email ).length ).toBe( 2 );
-	expect( mailsTo( email )[ 1 ]?.message ).toContain( 'appointease_token' );
+	const mails = await waitForMails( email, 2 );
+	expect( mails ).toHaveLength( 2 );
+	expect( mails[ 1 ]?.text ).toContain( 'appointease_token' );
+	// The HTML part has the same link, as a link.
+	expect( mails[ 1 ]?.html ).toMatch(
+		/<a href="[^"]+appointease_token=[0-9a-f]+"/
+	);
 
 	// Opening it again is harmless (from another page; a link opened where
 	// only the fragment changes is handled too, see the made-up token below).
@@ -167,7 +143,7 @@ test( 'a visitor books, confirms by the link in the email, and sees the booking 
 			.first()
 			.locator( '.appointease-done__status' )
 	).toHaveAttribute( 'data-status', 'confirmed' );
-	expect( mailsTo( email ) ).toHaveLength( 2 );
+	expect( await mailsTo( email ) ).toHaveLength( 2 );
 
 	expect( errors ).toEqual( [] );
 

@@ -14,6 +14,9 @@ export interface Stack {
 	wp_version: string;
 	db_port: string;
 	redis_port: string;
+	smtp_port: string;
+	/** maildev's web UI and REST API, e.g. http://127.0.0.1:1080. */
+	maildev_url: string;
 	log_dir: string;
 }
 

@@ -17,74 +17,125 @@ use AppointEase\Notifications\EmailTemplates;
 use AppointEase\Notifications\ManageLink;
 use AppointEase\Notifications\Notifier;
 use AppointEase\Notifications\Placeholders;
+use AppointEase\Notifications\Outbox;
+use AppointEase\Notifications\OutboxSender;
 use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Rest\RestTestCase;
+use AppointEase\Tests\Integration\Support\Maildev;
 
 /**
- * The booking emails, captured at `pre_wp_mail` (so wp_mail builds nothing
- * and sends nothing), with the calendar file read before it is deleted.
- * Bookings go through the real REST routes and booking service.
+ * The booking emails as maildev received them over SMTP (the local site's
+ * mu-plugin points PHPMailer at the stack's maildev): the outbox is sent
+ * as its cron job would, and the tests read what arrived through maildev's
+ * REST API, MIME parts, headers and attachments included. Bookings go
+ * through the real REST routes and booking service. Each test starts with
+ * an empty maildev.
  */
 final class EmailsTest extends RestTestCase {
 
 	/**
-	 * Every email wp_mail was asked to send: to, subject, message, headers, and
-	 * files (attachment name => content).
-	 *
-	 * @var array<int, array<string, mixed>>
+	 * How many emails maildev holds from this test.
 	 */
-	private array $mails = array();
+	private int $delivered = 0;
 
 	/**
-	 * What pre_wp_mail answers: null lets wp_mail go on, true fakes a sent mail, false a failed one.
+	 * What `appointease_email_failed` reported: "<audience>: <reason>".
+	 *
+	 * @var array<int, string>
 	 */
-	private ?bool $mail_result = true;
+	private array $failures = array();
+
+	/**
+	 * What was reported so far (a call, so that static analysis reads it anew after each job).
+	 *
+	 * @return array<int, string>
+	 */
+	private function failures(): array {
+		return $this->failures;
+	}
 
 	protected function set_up(): void {
 		parent::set_up();
 		update_option( 'admin_email', 'owner@example.com' );
 		update_option( 'blogname', 'Salon & Spa' );
-		add_filter( 'pre_wp_mail', array( $this, 'capture' ), 10, 2 );
+		Maildev::clear();
+		$this->delivered = 0;
 	}
 
 	protected function tear_down(): void {
-		remove_filter( 'pre_wp_mail', array( $this, 'capture' ), 10 );
 		remove_all_filters( 'appointease_email' );
 		remove_all_filters( 'appointease_email_placeholders' );
+		remove_all_filters( 'appointease_email_accent' );
+		remove_all_filters( 'get_site_icon_url' );
 		remove_all_actions( 'appointease_email_failed' );
 		parent::tear_down();
 	}
 
 	/**
-	 * Records a message that wp_mail would send.
+	 * Sends the outbox as its cron job would and gives every email maildev
+	 * received in this test, oldest first: to (addresses), subject, message
+	 * (the plain-text part), html, headers (lower-case names), files
+	 * (attachment name => content), email (maildev's own record).
 	 *
-	 * @param null|bool            $result What earlier filters said.
-	 * @param array<string, mixed> $atts   to, subject, message, headers, attachments.
+	 * @return array<int, array<string, mixed>>
 	 */
-	public function capture( $result, array $atts ): ?bool {
-		$files = array();
-		foreach ( (array) $atts['attachments'] as $path ) {
-			$this->assertFileExists( $path, 'The attachment exists while the mail is sent.' );
-			$files[ basename( $path ) ] = (string) file_get_contents( $path );
-		}
-		$atts['files'] = $files;
-		$atts['to']    = (array) $atts['to'];
-		$this->mails[] = $atts;
-		return $this->mail_result;
+	private function mails(): array {
+		$this->delivered += ( new OutboxSender( new Outbox() ) )->run( time() );
+		$deadline         = microtime( true ) + 10;
+		do {
+			$emails = Maildev::all();
+			if ( count( $emails ) >= $this->delivered ) {
+				break;
+			}
+			usleep( 100000 );
+		} while ( microtime( true ) < $deadline );
+		$this->assertCount( $this->delivered, $emails, 'maildev holds what was sent.' );
+		return array_map(
+			static function ( array $email ): array {
+				$files = array();
+				foreach ( (array) $email['attachments'] as $file ) {
+					$files[ (string) $file['filename'] ] = Maildev::attachment( $email, (string) $file['filename'] );
+				}
+				return array(
+					'to'      => array_map( static fn( array $who ): string => (string) $who['address'], (array) $email['to'] ),
+					'subject' => (string) $email['subject'],
+					'message' => (string) ( $email['text'] ?? '' ),
+					'html'    => (string) ( $email['html'] ?? '' ),
+					'headers' => array_change_key_case( (array) $email['headers'] ),
+					'files'   => $files,
+					'email'   => $email,
+				);
+			},
+			$emails
+		);
 	}
 
 	/**
-	 * Forgets the emails captured so far.
+	 * Sends what waits, and forgets the emails so far.
 	 */
 	private function forget_mails(): void {
-		$this->mails = array();
+		$this->mails();
+		Maildev::clear();
+		$this->delivered = 0;
+	}
+
+	/**
+	 * A header of an email, from its raw source (maildev's parsed headers
+	 * leave some out).
+	 *
+	 * @param array<string, mixed> $mail From mails().
+	 * @param string               $name Header name, e.g. Reply-To.
+	 */
+	private static function header( array $mail, string $name ): string {
+		$head = explode( "\r\n\r\n", Maildev::source( $mail['email'] ), 2 )[0];
+		return 1 === preg_match( '/^' . preg_quote( $name, '/' ) . ':\s*(.*)$/mi', $head, $match ) ? trim( $match[1] ) : '';
 	}
 
 	public function test_a_new_booking_emails_the_customer_and_the_staff_with_the_calendar_file_and_a_working_manage_link(): void {
 		$booking = $this->book( '10:00' );
 
-		$this->assertCount( 2, $this->mails, 'One email to the customer and one to the staff; no second "confirmed" email.' );
-		list( $customer, $staff ) = $this->mails;
+		$this->assertCount( 2, $this->mails(), 'One email to the customer and one to the staff; no second "confirmed" email.' );
+		list( $customer, $staff ) = $this->mails();
 
 		$this->assertSame( array( 'maria@example.com' ), $customer['to'] );
 		$this->assertSame( 'Your booking: Haircut on ' . $this->long_date() . ' at 10:00 am', $customer['subject'] );
@@ -92,8 +143,7 @@ final class EmailsTest extends RestTestCase {
 		$this->assertStringContainsString( "Haircut with Ana Silva\n" . $this->long_date() . ', 10:00 am–10:30 am (Europe/Berlin)', $customer['message'] );
 		$this->assertStringContainsString( 'Status: confirmed', $customer['message'] );
 		$this->assertStringNotContainsString( '{', $customer['message'], 'Every placeholder is filled.' );
-		$this->assertContains( 'Content-Type: text/plain; charset=UTF-8', $customer['headers'] );
-		$this->assertContains( 'Reply-To: owner@example.com', $customer['headers'] );
+		$this->assertStringContainsString( 'owner@example.com', self::header( $customer, 'Reply-To' ) );
 
 		$link = $this->manage_link( $customer['message'] );
 		$this->assertSame( (string) $booking['id'], $link['appointease_booking'] );
@@ -112,7 +162,7 @@ final class EmailsTest extends RestTestCase {
 		$this->assertSame( '[Salon & Spa] New booking: Haircut on ' . $this->long_date() . ' at 10:00 am', $staff['subject'] );
 		$this->assertStringContainsString( 'Customer: Maria Customer', $staff['message'] );
 		$this->assertStringContainsString( 'Email: maria@example.com', $staff['message'] );
-		$this->assertContains( 'Reply-To: maria@example.com', $staff['headers'] );
+		$this->assertStringContainsString( 'maria@example.com', self::header( $staff, 'Reply-To' ) );
 		$this->assertArrayHasKey( 'appointment-' . $booking['id'] . '.ics', $staff['files'] );
 		$this->assertStringNotContainsString( 'appointease_token', implode( '', $staff['files'] ) . $staff['message'], 'Staff emails do not carry the customer\'s link.' );
 	}
@@ -120,16 +170,16 @@ final class EmailsTest extends RestTestCase {
 	public function test_approval_sends_confirmed_emails_with_the_same_manage_link_as_the_first_email(): void {
 		update_option( Settings::OPTION, array( 'approval_required' => true ) );
 		$booking = $this->book( '10:00' );
-		$this->assertCount( 2, $this->mails );
-		$this->assertStringContainsString( 'Status: waiting for confirmation', $this->mails[0]['message'] );
-		$this->assertStringContainsString( "STATUS:TENTATIVE\r\n", implode( '', $this->mails[0]['files'] ) );
-		$first_link = $this->manage_link( $this->mails[0]['message'] );
+		$this->assertCount( 2, $this->mails() );
+		$this->assertStringContainsString( 'Status: waiting for confirmation', $this->mails()[0]['message'] );
+		$this->assertStringContainsString( "STATUS:TENTATIVE\r\n", implode( '', $this->mails()[0]['files'] ) );
+		$first_link = $this->manage_link( $this->mails()[0]['message'] );
 
 		$this->log_in_as_admin();
 		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/approve' ) );
 
-		$this->assertCount( 4, $this->mails );
-		list( , , $customer, $staff ) = $this->mails;
+		$this->assertCount( 4, $this->mails() );
+		list( , , $customer, $staff ) = $this->mails();
 		$this->assertSame( array( 'maria@example.com' ), $customer['to'] );
 		$this->assertStringStartsWith( 'Confirmed: Haircut', $customer['subject'] );
 		$this->assertStringContainsString( 'your booking is confirmed.', $customer['message'] );
@@ -151,11 +201,11 @@ final class EmailsTest extends RestTestCase {
 
 		$this->assertSame(
 			array( 'Not possible: Haircut', '[Salon & Spa] Declined: Haircut', 'Cancelled: Haircut', '[Salon & Spa] Cancelled: Haircut' ),
-			array_map( static fn( array $mail ): string => explode( ' on ', $mail['subject'] )[0], $this->mails )
+			array_map( static fn( array $mail ): string => explode( ' on ', $mail['subject'] )[0], $this->mails() )
 		);
-		$this->assertStringContainsString( 'Status: declined', $this->mails[1]['message'] );
-		$this->assertStringContainsString( 'Status: cancelled', $this->mails[3]['message'] );
-		foreach ( $this->mails as $mail ) {
+		$this->assertStringContainsString( 'Status: declined', $this->mails()[1]['message'] );
+		$this->assertStringContainsString( 'Status: cancelled', $this->mails()[3]['message'] );
+		foreach ( $this->mails() as $mail ) {
 			$this->assertStringContainsString( "STATUS:CANCELLED\r\n", implode( '', $mail['files'] ), $mail['subject'] );
 		}
 	}
@@ -184,8 +234,8 @@ final class EmailsTest extends RestTestCase {
 		);
 		$this->send_due_changes();
 
-		$this->assertCount( 2, $this->mails );
-		list( $customer, $staff ) = $this->mails;
+		$this->assertCount( 2, $this->mails() );
+		list( $customer, $staff ) = $this->mails();
 		$this->assertSame( 'New time: Haircut on ' . $this->long_date() . ' at 2:00 pm', $customer['subject'] );
 		$this->assertStringContainsString( 'It was on ' . $this->long_date() . ' 10:00 am (Europe/Berlin); it is now:', $customer['message'] );
 		$this->assertStringContainsString( 'Haircut with Ben Barber', $customer['message'] );
@@ -225,25 +275,27 @@ final class EmailsTest extends RestTestCase {
 
 		$booking = $this->book( '10:00' );
 
-		$this->assertCount( 2, $this->mails );
-		$this->assertSame( 'Booked Haircut #' . $booking['id'] . ' for Maria Customer Room 1', $this->mails[0]['subject'] );
-		$this->assertStringStartsWith( "Maria Customer / 1 / Salon & Spa / Room 1\n" . APPOINTEASE_TESTS_SITE_URL . '/', $this->mails[0]['message'] );
-		$this->assertSame( array( 'ana@example.com' ), $this->mails[1]['to'], 'The admin switch is off.' );
-		$this->assertStringEndsWith( ' [filtered]', $this->mails[1]['subject'] );
+		$this->assertCount( 2, $this->mails() );
+		$this->assertSame( 'Booked Haircut #' . $booking['id'] . ' for Maria Customer Room 1', $this->mails()[0]['subject'] );
+		$this->assertStringStartsWith( "Maria Customer / 1 / Salon & Spa / Room 1\n" . APPOINTEASE_TESTS_SITE_URL . '/', $this->mails()[0]['message'] );
+		$this->assertSame( array( 'ana@example.com' ), $this->mails()[1]['to'], 'The admin switch is off.' );
+		$this->assertStringEndsWith( ' [filtered]', $this->mails()[1]['subject'] );
 	}
 
 	public function test_an_empty_body_or_a_filter_returning_false_sends_nothing(): void {
 		Settings::update( array( EmailTemplates::key( 'created', 'staff', 'body' ) => '' ) );
 		$this->book( '10:00' );
-		$this->assertSame( array( array( 'maria@example.com' ) ), array_column( $this->mails, 'to' ), 'Only the customer is emailed.' );
+		$this->assertSame( array( array( 'maria@example.com' ) ), array_column( $this->mails(), 'to' ), 'Only the customer is emailed.' );
 
 		$this->forget_mails();
 		add_filter( 'appointease_email', '__return_false' );
 		$this->book( '11:00' );
-		$this->assertSame( array(), $this->mails );
+		$this->assertSame( array(), $this->mails() );
 	}
 
-	public function test_customer_text_arrives_as_plain_text_without_markup_or_extra_header_lines(): void {
+	public function test_every_email_has_a_plain_part_and_an_html_part_with_the_values_escaped_and_keeps_its_calendar_file(): void {
+		add_filter( 'get_site_icon_url', static fn(): string => 'https://cdn.example.com/salon-icon.png' );
+		add_filter( 'appointease_email_accent', static fn(): string => '#aa3300' );
 		$service = BookingService::create_default();
 		$booking = $service->book(
 			new BookingRequest(
@@ -251,7 +303,7 @@ final class EmailsTest extends RestTestCase {
 				$this->employee->id,
 				new \DateTimeImmutable( $this->local( '10:00' ) ),
 				1,
-				'<b>Eve</b> <img src=x onerror=alert(1)>Adams',
+				'<b>Eve</b> <img src=x onerror=alert(1)>& Adams < 3',
 				'eve@example.com',
 				'<i>+49</i>',
 				"Line one\n<script>alert(1)</script>Line two"
@@ -259,15 +311,37 @@ final class EmailsTest extends RestTestCase {
 			new \DateTimeImmutable( 'now' )
 		)->booking;
 
-		list( $customer, $staff ) = $this->mails;
-		$this->assertStringContainsString( 'Hello Eve Adams,', $customer['message'] );
-		$this->assertStringContainsString( 'Customer: Eve Adams', $staff['message'] );
+		list( $customer, $staff ) = $this->mails();
+		// The plain part: the values as typed, without their tags, never markup.
+		$this->assertStringContainsString( 'Hello Eve & Adams < 3,', $customer['message'] );
+		$this->assertStringContainsString( 'Customer: Eve & Adams < 3', $staff['message'] );
 		$this->assertStringContainsString( 'Phone: +49', $staff['message'] );
 		$this->assertStringContainsString( "Notes: Line one\nLine two", $staff['message'] );
 		foreach ( array( $customer, $staff ) as $mail ) {
-			$this->assertStringNotContainsString( '<', $mail['message'] . $mail['subject'] );
-			$this->assertContains( 'Content-Type: text/plain; charset=UTF-8', $mail['headers'] );
+			$this->assertStringNotContainsString( '<b>', $mail['message'] . $mail['subject'] );
+			$this->assertStringNotContainsString( '<script', $mail['message'] . $mail['html'] );
+			$this->assertStringNotContainsString( '<img src=x', $mail['message'] . $mail['html'] );
+			// One message, two parts, and the calendar file beside them.
+			$source = Maildev::source( $mail['email'] );
+			$this->assertMatchesRegularExpression( '/^Content-Type: multipart\/mixed;/mi', $source );
+			$this->assertMatchesRegularExpression( '/^Content-Type: multipart\/alternative;/mi', $source );
+			$this->assertMatchesRegularExpression( '/^Content-Type: text\/plain;/mi', $source );
+			$this->assertMatchesRegularExpression( '/^Content-Type: text\/html;/mi', $source );
+			$this->assertStringStartsWith( "BEGIN:VCALENDAR\r\n", $mail['files'][ 'appointment-' . $booking->id . '.ics' ] ?? '' );
+			// The layout: the site's name (escaped), its icon as the logo, the accent colour; tables and inline styles only.
+			$this->assertStringContainsString( '>Salon &amp; Spa</a>', $mail['html'] );
+			$this->assertStringContainsString( '<img src="https://cdn.example.com/salon-icon.png"', $mail['html'] );
+			$this->assertStringContainsString( 'border-top:4px solid #aa3300', $mail['html'] );
+			$this->assertStringContainsString( '<table role="presentation"', $mail['html'] );
+			$this->assertStringNotContainsString( '<style', $mail['html'] );
 		}
+		// The HTML part: every value escaped.
+		$this->assertStringContainsString( 'Hello Eve &amp; Adams &lt; 3,', $customer['html'] );
+		$this->assertStringContainsString( 'Customer: Eve &amp; Adams &lt; 3', $staff['html'] );
+		$this->assertStringContainsString( 'Notes: Line one<br>' . "\n" . 'Line two', $staff['html'] );
+		// The manage link is a link, in the accent colour, the same as in the plain part.
+		$link = $this->manage_link_url( $customer['message'] );
+		$this->assertStringContainsString( '<a href="' . esc_url( $link ) . '" style="color:#aa3300;', $customer['html'] );
 
 		// A row written some other way may hold line breaks; a one-line value never does.
 		$raw    = new Booking( $booking->id, $booking->employee_id, $booking->service_id, $booking->start, $booking->end, 1, Booking::CONFIRMED, "Eve\r\nBcc: victim@example.com", "eve@example.com\nCc: x@example.com", '', '', $booking->created_at, $booking->updated_at );
@@ -277,28 +351,57 @@ final class EmailsTest extends RestTestCase {
 		$this->assertSame( 'Hi Eve Bcc: victim@example.com', Placeholders::fill( 'Hi {customer_name}', $values ) );
 	}
 
+	public function test_a_message_without_an_html_part_gets_one_from_its_text(): void {
+		( new \AppointEase\Notifications\Mailer() )->send(
+			array(
+				'to'          => array( 'plain@example.com' ),
+				'subject'     => 'Plain',
+				'message'     => "Plain <only> & simple\nhttps://example.com/a?b=1&c=2",
+				'headers'     => array(),
+				'attachments' => array(),
+			),
+			array(
+				'event'    => 'created',
+				'audience' => 'customer',
+			),
+			null
+		);
+		list( $mail ) = $this->mails();
+		$this->assertSame( "Plain <only> & simple\nhttps://example.com/a?b=1&c=2", trim( $mail['message'] ) );
+		$this->assertStringContainsString( 'Plain &lt;only&gt; &amp; simple<br>', $mail['html'] );
+		$this->assertStringContainsString( '<a href="https://example.com/a?b=1&#038;c=2"', $mail['html'] );
+		$this->assertSame( array(), $mail['files'] );
+	}
+
 	public function test_a_failing_mail_server_or_a_broken_filter_never_breaks_the_booking(): void {
-		$failures = array();
 		add_action(
 			'appointease_email_failed',
-			static function ( array $context, string $reason ) use ( &$failures ): void {
-				$failures[] = $context['audience'] . ': ' . $reason;
+			function ( array $context, string $reason ): void {
+				$this->failures[] = $context['audience'] . ': ' . $reason;
 			},
 			10,
 			2
 		);
-		$this->mail_result = false;
+		$refuse = static function ( $phpmailer ): void {
+			$phpmailer->Port = 9; // phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- PHPMailer's property; nothing listens on the discard port here.
+		};
+		add_action( 'phpmailer_init', $refuse, 99 );
 
 		$first = $this->book( '10:00' );
 		$this->assertSame( 'confirmed', $first['status'] );
-		$this->assertSame( array( 'customer: wp_mail returned false', 'staff: wp_mail returned false' ), $failures );
+		$this->assertSame( array(), $this->failures, 'The booking request sends nothing itself.' );
+		$this->assertSame( array(), $this->mails() );
+		$this->assertCount( 2, $this->failures, 'The job tried both: ' . implode( '; ', $this->failures ) );
+		$this->assertStringStartsWith( 'customer: SMTP', $this->failures()[0] );
+		$this->assertStringStartsWith( 'staff: SMTP', $this->failures()[1] );
+		remove_action( 'phpmailer_init', $refuse, 99 );
 
-		$failures    = array();
-		$attachments = array();
+		$this->failures = array();
+		$files          = array();
 		add_filter(
 			'appointease_email',
-			static function ( array $message ) use ( &$attachments ): array {
-				$attachments = array_merge( $attachments, $message['attachments'] );
+			static function ( array $message ) use ( &$files ): array {
+				$files = array_merge( $files, array_keys( $message['files'] ) );
 				return $message;
 			},
 			1
@@ -311,12 +414,8 @@ final class EmailsTest extends RestTestCase {
 		);
 		$second = $this->book( '11:00' );
 		$this->assertSame( 'confirmed', $second['status'] );
-		$this->assertSame( array( 'customer: A broken filter', 'staff: A broken filter' ), $failures );
-		$this->assertCount( 2, $attachments );
-		foreach ( $attachments as $path ) {
-			$this->assertFileDoesNotExist( $path, 'The calendar file is removed either way.' );
-			$this->assertDirectoryDoesNotExist( dirname( $path ) );
-		}
+		$this->assertSame( array( 'customer: A broken filter', 'staff: A broken filter' ), $this->failures );
+		$this->assertSame( array( 'appointment-' . $second['id'] . '.ics', 'appointment-' . $second['id'] . '.ics' ), $files, 'The filter sees the calendar file as content.' );
 	}
 
 	public function test_the_real_wp_mail_failing_is_reported_with_its_reason(): void {
@@ -329,15 +428,15 @@ final class EmailsTest extends RestTestCase {
 			10,
 			2
 		);
-		$this->mail_result = null; // wp_mail goes on, and PHPMailer refuses: this site's From address (wordpress@localhost) has no dot in its domain.
-		add_filter( 'wp_mail_from', static fn(): string => 'not an address' );
+		add_filter( 'wp_mail_from', static fn(): string => 'not an address', 20 );
 
 		$booking = $this->book( '10:00' );
+		$this->assertSame( array(), $this->mails() );
 
 		$this->assertSame( 'confirmed', $booking['status'] );
 		$this->assertCount( 2, $reasons );
 		$this->assertStringContainsString( 'not an address', $reasons[0] );
-		remove_all_filters( 'wp_mail_from' );
+		remove_all_filters( 'wp_mail_from', 20 );
 	}
 
 	public function test_every_event_and_audience_has_a_default_template_using_known_placeholders_only(): void {
@@ -388,7 +487,7 @@ final class EmailsTest extends RestTestCase {
 		Settings::update( array( 'booking_page' => $chosen ) );
 		$this->assertSame( get_permalink( $chosen ), ManageLink::booking_page_url() );
 		$booking = $this->book( '10:00' );
-		$this->assertStringStartsWith( get_permalink( $chosen ) . '?appointease_booking=' . $booking['id'] . '#appointease_token=', $this->manage_link_url( $this->mails[0]['message'] ) );
+		$this->assertStringStartsWith( get_permalink( $chosen ) . '?appointease_booking=' . $booking['id'] . '#appointease_token=', $this->manage_link_url( $this->mails()[0]['message'] ) );
 	}
 
 	/**

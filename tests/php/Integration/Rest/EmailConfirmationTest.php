@@ -10,45 +10,39 @@ namespace AppointEase\Tests\Integration\Rest;
 use AppointEase\Booking\UnverifiedExpiry;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Settings\Settings;
+use AppointEase\Tests\Integration\Support\QueuedEmails;
 
 /**
  * "Customers confirm by email" (issue 14, anti-spam): with the setting on, a
  * booking is `unverified` and holds its time until the link in the email is
  * opened; then it is pending or confirmed and the usual emails go out; left
  * unconfirmed, it expires and its time is free. Over the real REST routes,
- * emails captured at `pre_wp_mail`.
+ * emails taken from the outbox.
  */
 final class EmailConfirmationTest extends RestTestCase {
 
 	/**
-	 * Emails wp_mail was asked to send: to, subject, message.
+	 * Emails taken from the outbox so far: to, subject, message.
 	 *
 	 * @var array<int, array<string, mixed>>
 	 */
-	private array $mails = array();
+	private array $captured = array();
 
 	protected function set_up(): void {
 		parent::set_up();
 		update_option( 'admin_email', 'owner@example.com' );
-		add_filter( 'pre_wp_mail', array( $this, 'capture' ), 10, 2 );
-	}
-
-	protected function tear_down(): void {
-		remove_filter( 'pre_wp_mail', array( $this, 'capture' ), 10 );
-		parent::tear_down();
 	}
 
 	/**
-	 * Records a message instead of sending it.
+	 * The emails sent so far, taken from the outbox without SMTP, on
+	 * purpose: these tests are about which emails go out and what they say
+	 * (EmailsTest reads real ones from maildev).
 	 *
-	 * @param null|bool            $result What earlier filters said.
-	 * @param array<string, mixed> $atts   to, subject, message, headers, attachments.
+	 * @return array<int, array<string, mixed>>
 	 */
-	public function capture( $result, array $atts ): bool {
-		unset( $result );
-		$atts['to']    = (array) $atts['to'];
-		$this->mails[] = $atts;
-		return true;
+	private function mails(): array {
+		$this->captured = array_merge( $this->captured, QueuedEmails::take() );
+		return $this->captured;
 	}
 
 	public function test_with_the_setting_off_a_booking_is_confirmed_at_once_as_before(): void {
@@ -59,8 +53,8 @@ final class EmailConfirmationTest extends RestTestCase {
 
 		$this->assertSame( 'confirmed', $booking['status'] );
 		$this->assertArrayNotHasKey( 'confirm_by', $booking );
-		$this->assertCount( 2, $this->mails, 'The customer and the staff hear of it at once.' );
-		$this->assertStringNotContainsString( 'appointease_confirm', (string) $this->mails[0]['message'] );
+		$this->assertCount( 2, $this->mails(), 'The customer and the staff hear of it at once.' );
+		$this->assertStringNotContainsString( 'appointease_confirm', (string) $this->mails()[0]['message'] );
 	}
 
 	public function test_an_unverified_booking_holds_its_time_and_only_its_customer_gets_the_confirm_link(): void {
@@ -73,13 +67,13 @@ final class EmailConfirmationTest extends RestTestCase {
 		$deadline = \DateTimeImmutable::createFromFormat( DATE_ATOM, $booking['confirm_by'] );
 		$this->assertInstanceOf( \DateTimeImmutable::class, $deadline );
 		$this->assertEqualsWithDelta( time() + 30 * 60, $deadline->getTimestamp(), 60, 'The deadline is the setting\'s minutes away.' );
-		$this->assertCount( 1, $this->mails, 'Only the customer is emailed; the staff hear of it once it is confirmed.' );
-		$this->assertSame( array( 'maria@example.com' ), $this->mails[0]['to'] );
-		$this->assertStringContainsString( 'confirm', strtolower( (string) $this->mails[0]['subject'] ) );
-		$this->assertStringContainsString( '30 minutes', (string) $this->mails[0]['message'] );
-		$this->assertStringNotContainsString( 'appointease_token', (string) $this->mails[0]['message'], 'No manage link before it is confirmed.' );
-		$this->assertSame( array(), $this->mails[0]['attachments'], 'No calendar file before it is confirmed.' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		$this->assertCount( 1, $this->mails(), 'Only the customer is emailed; the staff hear of it once it is confirmed.' );
+		$this->assertSame( array( 'maria@example.com' ), $this->mails()[0]['to'] );
+		$this->assertStringContainsString( 'confirm', strtolower( (string) $this->mails()[0]['subject'] ) );
+		$this->assertStringContainsString( '30 minutes', (string) $this->mails()[0]['message'] );
+		$this->assertStringNotContainsString( 'appointease_token', (string) $this->mails()[0]['message'], 'No manage link before it is confirmed.' );
+		$this->assertSame( array(), $this->mails()[0]['attachments'], 'No calendar file before it is confirmed.' );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 		$this->assertSame( $booking['id'], $id );
 		$this->assertSame( 0, self::rows( 'bookings', "verify_token_hash = '$token'" ), 'Only the token\'s hash is stored (the token is hex, checked by link_in()).' );
 		$this->assertSame( 1, self::rows( 'bookings', "verify_token_hash = '" . hash( 'sha256', $token ) . "'" ) );
@@ -131,7 +125,7 @@ final class EmailConfirmationTest extends RestTestCase {
 	public function test_opening_the_link_confirms_the_booking_sends_the_usual_emails_and_a_second_time_changes_nothing(): void {
 		$this->require_confirmation();
 		$booking            = $this->book( '10:00' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 		$this->forget_mails();
 
 		$confirmed = $this->assertOk( 200, $this->post( 'bookings/' . $id . '/verify', array( 'token' => $token ) ) );
@@ -139,22 +133,22 @@ final class EmailConfirmationTest extends RestTestCase {
 		$this->assertSame( 'confirmed', $confirmed['status'] );
 		$this->assertArrayNotHasKey( 'confirm_by', $confirmed );
 		$this->assertArrayNotHasKey( 'manage_token', $confirmed );
-		$this->assertCount( 2, $this->mails, 'Now the customer and the staff get the usual emails.' );
-		$this->assertSame( array( 'maria@example.com' ), $this->mails[0]['to'] );
-		$this->assertStringContainsString( 'appointease_token', (string) $this->mails[0]['message'], 'The customer\'s email has the manage link.' );
-		$this->assertContains( 'owner@example.com', $this->mails[1]['to'] );
+		$this->assertCount( 2, $this->mails(), 'Now the customer and the staff get the usual emails.' );
+		$this->assertSame( array( 'maria@example.com' ), $this->mails()[0]['to'] );
+		$this->assertStringContainsString( 'appointease_token', (string) $this->mails()[0]['message'], 'The customer\'s email has the manage link.' );
+		$this->assertContains( 'owner@example.com', $this->mails()[1]['to'] );
 		$this->assertSame( 1, self::rows( 'seats' ), 'It keeps its seat.' );
 
 		$again = $this->assertOk( 200, $this->post( 'bookings/' . $id . '/verify', array( 'token' => $token ) ) );
 		$this->assertSame( 'confirmed', $again['status'], 'Opening the link again is harmless.' );
-		$this->assertCount( 2, $this->mails, 'and sends nothing more.' );
+		$this->assertCount( 2, $this->mails(), 'and sends nothing more.' );
 		$this->assertSame( $booking['id'], $again['id'] );
 	}
 
 	public function test_where_bookings_need_approval_a_confirmed_email_makes_it_pending(): void {
 		$this->require_confirmation( array( 'approval_required' => true ) );
 		$this->book( '10:00' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 
 		$body = $this->assertOk( 200, $this->post( 'bookings/' . $id . '/verify', array( 'token' => $token ) ) );
 
@@ -164,7 +158,7 @@ final class EmailConfirmationTest extends RestTestCase {
 	public function test_a_wrong_missing_or_misplaced_token_is_refused_with_a_reason(): void {
 		$this->require_confirmation();
 		$booking            = $this->book( '10:00' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 
 		$this->assertError( 404, 'NOT_FOUND', $this->post( 'bookings/' . $id . '/verify', array( 'token' => str_repeat( 'a', 64 ) ) ), 'A wrong token.' );
 		$this->assertError( 404, 'NOT_FOUND', $this->post( 'bookings/' . $id . '/verify', array( 'token' => $booking['manage_token'] ) ), 'The manage token is not the confirm token.' );
@@ -177,7 +171,7 @@ final class EmailConfirmationTest extends RestTestCase {
 	public function test_a_booking_confirmed_too_late_expires_says_so_and_frees_its_time(): void {
 		$this->require_confirmation();
 		$this->book( '10:00' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 		$this->pass_deadline( $id );
 
 		$this->assertError( 410, 'CONFIRMATION_EXPIRED', $this->post( 'bookings/' . $id . '/verify', array( 'token' => $token ) ) );
@@ -204,7 +198,7 @@ final class EmailConfirmationTest extends RestTestCase {
 		$this->require_confirmation();
 		$this->book( '10:00' );
 		$this->book( '11:00' );
-		list( $id ) = $this->link_in( $this->mails[0] );
+		list( $id ) = $this->link_in( $this->mails()[0] );
 		$this->pass_deadline( $id );
 
 		$this->assertSame( 1, UnverifiedExpiry::run(), 'Only the one past its deadline.' );
@@ -235,7 +229,7 @@ final class EmailConfirmationTest extends RestTestCase {
 	public function test_without_the_job_the_next_visitor_finds_the_time_free(): void {
 		$this->require_confirmation();
 		$this->book( '10:00' );
-		list( $id ) = $this->link_in( $this->mails[0] );
+		list( $id ) = $this->link_in( $this->mails()[0] );
 		$this->pass_deadline( $id );
 
 		$this->assertSame( 'available', $this->state_at( '10:00' ), 'Availability expires what is due before it looks.' );
@@ -245,7 +239,7 @@ final class EmailConfirmationTest extends RestTestCase {
 	public function test_confirming_is_a_write_under_the_write_limit(): void {
 		$this->require_confirmation();
 		$this->book( '10:00' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 		Settings::update( array( 'rate_limit_writes' => 2 ) );
 		remove_filter( 'appointease_rate_limit_enabled', '__return_false' );
 		$remote                 = $_SERVER['REMOTE_ADDR'] ?? null;
@@ -267,7 +261,7 @@ final class EmailConfirmationTest extends RestTestCase {
 	public function test_the_customer_may_cancel_an_unconfirmed_booking(): void {
 		$this->require_confirmation();
 		$booking            = $this->book( '10:00' );
-		list( $id, $token ) = $this->link_in( $this->mails[0] );
+		list( $id, $token ) = $this->link_in( $this->mails()[0] );
 
 		$this->assertSame( 'cancelled', $this->assertOk( 200, $this->post( 'bookings/' . $id . '/cancel', array( 'token' => $booking['manage_token'] ) ) )['status'] );
 		$this->assertError( 409, 'STATUS_CONFLICT', $this->post( 'bookings/' . $id . '/verify', array( 'token' => $token ) ) );
@@ -277,7 +271,7 @@ final class EmailConfirmationTest extends RestTestCase {
 		$this->require_confirmation();
 		$this->book( '10:00' );
 		$this->book( '11:00' );
-		list( $id ) = $this->link_in( $this->mails[0] );
+		list( $id ) = $this->link_in( $this->mails()[0] );
 		$this->pass_deadline( $id );
 		UnverifiedExpiry::run();
 		$this->log_in_as_admin();
@@ -290,7 +284,8 @@ final class EmailConfirmationTest extends RestTestCase {
 	 * Forgets the emails captured so far.
 	 */
 	private function forget_mails(): void {
-		$this->mails = array();
+		QueuedEmails::take();
+		$this->captured = array();
 	}
 
 	/**

@@ -2,8 +2,9 @@
 /**
  * One runner of ChangeEmailsRaceTest: loads the test site, waits for the
  * common start instant, then runs the change-email job as WP-Cron would, at
- * the given instant. Every email is caught at `pre_wp_mail` (and takes half
- * a second, so the runners overlap while sending). Prints a JSON object:
+ * the given instant, then sends the outbox. Every email is caught at
+ * `pre_wp_mail`, on purpose: a stub that takes half a second, so the runners
+ * overlap while sending, without SMTP (OutboxRaceTest sends real ones). Prints a JSON object:
  * handled (bookings this runner took) and sent ("<to> | <subject>" each).
  *
  * Usage: php race-change-emails.php <wp-dir> <start-at unix float> <job's now, unix seconds>
@@ -17,6 +18,8 @@ use AppointEase\Booking\BookingRepository;
 use AppointEase\Notifications\ChangeEmails;
 use AppointEase\Notifications\ChangeQueue;
 use AppointEase\Notifications\Notifier;
+use AppointEase\Notifications\Outbox;
+use AppointEase\Notifications\OutboxSender;
 
 list( , $wp_dir, $start_at, $job_now ) = $argv;
 
@@ -44,6 +47,8 @@ if ( $wait > 0 ) {
 }
 
 $handled = ( new ChangeEmails( new ChangeQueue(), new BookingRepository(), Notifier::shared() ) )->run( (int) $job_now );
+// The change job queues its emails; each runner then sends the outbox, as its cron event would.
+( new OutboxSender( new Outbox() ) )->run( time() );
 echo wp_json_encode( // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CLI output read by the test.
 	array(
 		'handled' => $handled,
