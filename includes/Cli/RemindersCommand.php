@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace AppointEase\Cli;
 
+use AppointEase\Notifications\OutboxSender;
+use AppointEase\Notifications\Outbox;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Catalog\ServiceRepository;
@@ -71,6 +73,10 @@ final class RemindersCommand {
 			$what   = 'status' === $line['what'] ? 'marked completed' : $line['what'];
 			WP_CLI::log( sprintf( '%s: booking %d, %s%s', ucfirst( $line['outcome'] ), $line['booking'], $what, $reason ) );
 		}
+		// What the run queued goes out now, not at the next WP-Cron run (which a site
+		// running this from its crontab may have turned off).
+		$delivered = ( new OutboxSender( new Outbox() ) )->run( time() );
+		WP_CLI::log( sprintf( 'Emails handed to the mail server: %d.', $delivered ) );
 		WP_CLI::success( sprintf( 'Sent %d, skipped %d, completed %d.', $counts['sent'], $counts['skipped'], $counts['completed'] ) );
 	}
 

@@ -21,6 +21,8 @@ abstract class TestCase extends PolyfillTestCase {
 	protected function set_up(): void {
 		parent::set_up();
 		global $wpdb;
+		// Emails that other processes (WP-CLI, racers) queued and committed would reach this test's outbox reads.
+		$wpdb->query( 'DELETE FROM ' . \AppointEase\Infrastructure\Schema::table( 'outbox' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table, emptied before the test's transaction.
 		$wpdb->query( 'START TRANSACTION' );
 		wp_set_current_user( 0 );
 		// Counters in Redis outlive the rollback; tests of the limits turn them back on.

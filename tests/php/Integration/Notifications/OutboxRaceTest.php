@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Notifications;
 
+use AppointEase\Tests\Integration\Support\Racer;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Notifications\Outbox;
 use AppointEase\Notifications\OutboxSender;
@@ -66,29 +67,18 @@ final class OutboxRaceTest extends TestCase {
 	 * Starts a runner process.
 	 *
 	 * @param float $start_at Unix time to start sending at.
-	 * @return array{0: resource, 1: array<int, resource>}
 	 */
-	private function start_runner( float $start_at ): array {
-		$args  = array( PHP_BINARY, dirname( __DIR__ ) . '/Support/race-outbox.php', APPOINTEASE_TESTS_WP_DIR, sprintf( '%.3f', $start_at ) );
-		$pipes = array();
-		$io    = array(
-			1 => array( 'pipe', 'w' ),
-			2 => array( 'pipe', 'w' ),
-		);
-		$proc  = proc_open( $args, $io, $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- racing processes are the point of this test.
-		$this->assertIsResource( $proc );
-		return array( $proc, $pipes );
+	private function start_runner( float $start_at ): Racer {
+		return Racer::start( 'race-outbox.php', $start_at, array() );
 	}
 
 	/**
 	 * Waits for a runner and gives how many emails it sent.
 	 *
-	 * @param array{0: resource, 1: array<int, resource>} $runner What start_runner() gave.
+	 * @param Racer $runner What start_runner() gave.
 	 */
-	private function finish_runner( array $runner ): int {
-		list( $proc, $pipes ) = $runner;
-		$out                  = trim( (string) stream_get_contents( $pipes[1] ) . (string) stream_get_contents( $pipes[2] ) );
-		proc_close( $proc );
+	private function finish_runner( Racer $runner ): int {
+		$out    = $runner->output();
 		$result = json_decode( $out, true );
 		$this->assertIsArray( $result, "A runner failed: $out" );
 		return (int) ( $result['sent'] ?? 0 );

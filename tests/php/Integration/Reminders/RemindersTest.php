@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Reminders;
 
+use AppointEase\Notifications\OutboxSender;
 use AppointEase\Admin\SiteHealth;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
@@ -20,7 +21,8 @@ use AppointEase\Tests\Integration\Rest\RestTestCase;
  * appointment start), never late past the limit, never after the start, and
  * only for confirmed bookings. Bookings are made through the real REST
  * routes; the job runs at instants the test chooses (its `$now`); mail is
- * caught at `pre_wp_mail`.
+ * caught at `pre_wp_mail` when the outbox hands them to wp_mail (after each
+ * run of the job; EmailsTest and OutboxTest cover real delivery to maildev).
  */
 final class RemindersTest extends RestTestCase {
 
@@ -70,7 +72,7 @@ final class RemindersTest extends RestTestCase {
 
 		$this->assertSame( array(), $this->sent_at( '09:59', -1 ), 'A minute before the 24-hour moment, nothing.' );
 		$this->assertSame( array( "$id 24h reminder sent" ), $this->sent_at( '10:00', -1 ) );
-		$this->assertCount( 1, $this->mails, 'The customer only: the employee copy is off by default.' );
+		$this->assertCount( 1, $this->mails(), 'The customer only: the employee copy is off by default.' );
 		$mail = $this->mail( 0 );
 		$this->assertSame( array( 'maria@example.com' ), $mail['to'] );
 		$this->assertStringStartsWith( 'Reminder: Haircut on ', $mail['subject'] );
@@ -83,7 +85,7 @@ final class RemindersTest extends RestTestCase {
 		$this->assertSame( array(), $this->sent_at( '07:59' ) );
 		$this->assertSame( array( "$id 2h reminder sent" ), $this->sent_at( '08:00' ) );
 		$this->assertSame( array(), $this->sent_at( '09:59' ) );
-		$this->assertCount( 2, $this->mails );
+		$this->assertCount( 2, $this->mails() );
 	}
 
 	public function test_pending_unverified_rejected_and_cancelled_bookings_get_no_reminder(): void {
@@ -107,7 +109,7 @@ final class RemindersTest extends RestTestCase {
 
 		$this->assertSame( array(), $this->sent_at( '15:00', -1 ) );
 		$this->assertSame( array(), $this->sent_at( '09:00' ) );
-		$this->assertCount( 0, $this->mails );
+		$this->assertCount( 0, $this->mails() );
 
 		$this->assertOk( 200, $this->post( 'bookings/' . $pending . '/approve' ) );
 		$this->forget_mails();
@@ -231,7 +233,7 @@ final class RemindersTest extends RestTestCase {
 		$this->job()->run( $this->local_at( '11:00', -1 ) );
 
 		$this->assertSame( array( array( $id, '24h', true ), array( $other, '24h', false ) ), $heard, 'The hook fires for each reminder, the email or not.' );
-		$this->assertSame( array( array( 'maria@example.com' ), array( 'ana@example.com' ) ), array_column( $this->mails, 'to' ), 'One email to the customer and a copy to the employee; none for the filtered booking.' );
+		$this->assertSame( array( array( 'maria@example.com' ), array( 'ana@example.com' ) ), array_column( $this->mails(), 'to' ), 'One email to the customer and a copy to the employee; none for the filtered booking.' );
 		$this->assertStringStartsWith( '[Salon] Reminder: Haircut', $this->mail( 1 )['subject'] );
 	}
 
@@ -254,7 +256,7 @@ final class RemindersTest extends RestTestCase {
 		$this->assertSame( array(), $this->sent_at( '13:29' ) );
 		$this->assertSame( array( "$id follow_up sent" ), $this->sent_at( '13:30' ) );
 		$this->assertSame( array(), $this->sent_at( '14:30' ), 'Once, and none for the no-show.' );
-		$this->assertCount( 1, $this->mails );
+		$this->assertCount( 1, $this->mails() );
 		$this->assertSame( array( 'maria@example.com' ), $this->mail( 0 )['to'] );
 		$this->assertStringStartsWith( 'Thank you for your visit: Haircut', $this->mail( 0 )['subject'] );
 		$this->assertSame( '', $this->mail( 0 )['ics'], 'No calendar file for a past appointment.' );
@@ -349,7 +351,19 @@ final class RemindersTest extends RestTestCase {
 	 * Forgets the emails caught so far.
 	 */
 	private function forget_mails(): void {
+		OutboxSender::run_now();
 		$this->mails = array();
+	}
+
+	/**
+	 * The emails caught so far. The job queues its emails; the outbox hands
+	 * them to wp_mail, where capture() reads them.
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function mails(): array {
+		OutboxSender::run_now();
+		return $this->mails;
 	}
 
 	/**
@@ -359,8 +373,8 @@ final class RemindersTest extends RestTestCase {
 	 * @return array<string, mixed>
 	 */
 	private function mail( int $i ): array {
-		$this->assertArrayHasKey( $i, $this->mails );
-		return $this->mails[ $i ];
+		$this->assertArrayHasKey( $i, $this->mails() );
+		return $this->mails()[ $i ];
 	}
 
 	/**
@@ -369,6 +383,6 @@ final class RemindersTest extends RestTestCase {
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function reminder_mails(): array {
-		return array_values( array_filter( $this->mails, static fn( array $mail ): bool => str_starts_with( (string) $mail['subject'], 'Reminder:' ) ) );
+		return array_values( array_filter( $this->mails(), static fn( array $mail ): bool => str_starts_with( (string) $mail['subject'], 'Reminder:' ) ) );
 	}
 }

@@ -41,6 +41,8 @@ if ( $wait > 0 ) {
 }
 
 $report = ReminderJob::create_default()->run( new DateTimeImmutable( $job_now ) );
+// The job queues its emails; each runner then sends what it can claim from the outbox.
+\AppointEase\Notifications\OutboxSender::run_now();
 echo wp_json_encode( // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CLI output read by the test.
 	array(
 		'report' => $report,
