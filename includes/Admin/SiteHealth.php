@@ -18,6 +18,7 @@ use AppointEase\Infrastructure\Installer;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Notifications\EmailTemplates;
 use AppointEase\Notifications\ManageLink;
+use AppointEase\Notifications\Outbox;
 use AppointEase\Reminders\ReminderJob;
 use AppointEase\Settings\Settings;
 
@@ -64,6 +65,10 @@ final class SiteHealth {
 		$tests['direct']['appointease_reminders']      = array(
 			'label' => __( 'AppointEase reminder emails', 'appointease' ),
 			'test'  => array( self::class, 'reminders_test' ),
+		);
+		$tests['direct']['appointease_email_delivery'] = array(
+			'label' => __( 'AppointEase email delivery', 'appointease' ),
+			'test'  => array( self::class, 'email_delivery_test' ),
 		);
 		$tests['direct']['appointease_db_error_page']  = array(
 			'label' => __( 'AppointEase database error page', 'appointease' ),
@@ -213,6 +218,69 @@ final class SiteHealth {
 			'good',
 			__( 'Reminder emails go out on time', 'appointease' ),
 			__( 'No reminder is waiting longer than 15 minutes.', 'appointease' )
+		);
+	}
+
+	/** Minutes an email may keep failing before the test speaks up (a few retries' worth). */
+	public const EMAIL_GRACE_MINUTES = 15;
+
+	/** Days a given-up email stays on the report. */
+	public const GIVEN_UP_DAYS = 7;
+
+	/**
+	 * Whether emails reach the mail server: emails failing for longer than
+	 * 15 minutes, or given up (after three days of failures) in the last week,
+	 * mean customers do not get their confirmations and reminders.
+	 *
+	 * @param int|null $now The instant to judge at; the real time when null.
+	 * @return array<string, mixed>
+	 */
+	public static function email_delivery_test( ?int $now = null ): array {
+		$now    ??= time();
+		$failing  = array_filter(
+			( new Outbox() )->waiting( 1000 ),
+			static fn( array $row ): bool => $row['attempts'] > 0 && $row['created_at'] < $now - self::EMAIL_GRACE_MINUTES * MINUTE_IN_SECONDS
+		);
+		$given_up = Outbox::given_up();
+		$lost     = $given_up['count'] > 0 && $given_up['last_at'] > $now - self::GIVEN_UP_DAYS * DAY_IN_SECONDS;
+		$fix      = __( 'Check the site\'s mail settings (an SMTP plugin\'s host, port and password, or the server\'s mail setup); once emails go out, "wp appointease emails send --all" sends what waits at once (see docs/operations.md).', 'appointease' );
+		if ( array() !== $failing ) {
+			$oldest = reset( $failing );
+			return self::result(
+				'appointease_email_delivery',
+				'critical',
+				/* translators: %d: how many emails. */
+				sprintf( _n( '%d email cannot be sent', '%d emails cannot be sent', count( $failing ), 'appointease' ), count( $failing ) ),
+				sprintf(
+					/* translators: 1: how long ago, e.g. "2 hours"; 2: the mail server's error; 3: how to fix it. */
+					__( 'The oldest has been waiting for %1$s; the last attempt failed with: %2$s. They are tried again for three days, then given up. %3$s', 'appointease' ),
+					human_time_diff( $oldest['created_at'], $now ),
+					'' === $oldest['last_error'] ? __( 'no error given', 'appointease' ) : $oldest['last_error'],
+					$fix
+				)
+			);
+		}
+		if ( $lost ) {
+			return self::result(
+				'appointease_email_delivery',
+				'critical',
+				__( 'Emails were given up', 'appointease' ),
+				sprintf(
+					/* translators: 1: how many emails in all; 2: how long ago; 3: the email's subject; 4: the error; 5: how to fix it. */
+					__( '%1$d email(s) never reached the mail server after three days of attempts. The last, %2$s ago, was "%3$s" (error: %4$s). Let the customers concerned know another way. %5$s', 'appointease' ),
+					$given_up['count'],
+					human_time_diff( $given_up['last_at'], $now ),
+					$given_up['subject'],
+					$given_up['error'],
+					$fix
+				)
+			);
+		}
+		return self::result(
+			'appointease_email_delivery',
+			'good',
+			__( 'Emails reach the mail server', 'appointease' ),
+			__( 'No email has been failing for longer than 15 minutes, and none was given up in the last week.', 'appointease' )
 		);
 	}
 

@@ -174,7 +174,7 @@ final class RemindersCommand {
 	 * @throws \Exception When the text is no time (after WP_CLI::error() has ended the command).
 	 */
 	private static function instant( string $text ): \DateTimeImmutable {
-		if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})$/', $text ) ) {
+		if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/', $text ) ) {
 			WP_CLI::error( '--now must be an ISO 8601 time with its offset, such as 2030-01-06T10:00:00+01:00.' );
 		}
 		try {

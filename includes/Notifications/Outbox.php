@@ -39,6 +39,9 @@ final class Outbox {
 	/** Seconds after which an email that never went out is given up (three days). */
 	public const GIVE_UP_AFTER = 259200;
 
+	/** Option: the count of given-up emails and the last one (Site Health reads it). */
+	public const GIVEN_UP_OPTION = 'appointease_emails_given_up';
+
 	/** Seconds before the first retry; each further failure doubles it, up to MAX_BACKOFF. */
 	public const FIRST_BACKOFF = 60;
 
@@ -123,9 +126,9 @@ final class Outbox {
 	 * Notes a failed attempt: the row is due again after a backoff, or,
 	 * when it has been failing for GIVE_UP_AFTER, removed.
 	 *
-	 * @param array{id: int, claim: string, attempts: int, created_at: int} $row    What claim() gave.
-	 * @param string                                                        $reason What went wrong.
-	 * @param int                                                           $now    The current instant.
+	 * @param array{id: int, claim: string, attempts: int, created_at: int, subject?: string} $row    What claim() gave.
+	 * @param string                                                                          $reason What went wrong.
+	 * @param int                                                                             $now    The current instant.
 	 * @return int|null When the next attempt is due, or null when the email is given up.
 	 */
 	public function failed( array $row, string $reason, int $now ): ?int {
@@ -133,7 +136,9 @@ final class Outbox {
 		$table    = Schema::table( 'outbox' );
 		$attempts = $row['attempts'] + 1;
 		if ( $now - $row['created_at'] >= self::GIVE_UP_AFTER ) {
-			$wpdb->query( $wpdb->prepare( "DELETE FROM `$table` WHERE id = %d AND claim = %s", $row['id'], $row['claim'] ) );
+			if ( 1 === $wpdb->query( $wpdb->prepare( "DELETE FROM `$table` WHERE id = %d AND claim = %s", $row['id'], $row['claim'] ) ) ) {
+				self::note_given_up( (string) ( $row['subject'] ?? '' ), $reason, $now );
+			}
 			return null;
 		}
 		$retry_at = $now + self::backoff( $attempts );
@@ -148,6 +153,44 @@ final class Outbox {
 			)
 		);
 		return $retry_at;
+	}
+
+	/**
+	 * Keeps a count of given-up emails and the last one's subject and error,
+	 * so that Site Health can say that emails were lost after the row is gone.
+	 *
+	 * @param string $subject The email's subject.
+	 * @param string $reason  The last error.
+	 * @param int    $now     The current instant.
+	 */
+	private static function note_given_up( string $subject, string $reason, int $now ): void {
+		$before = self::given_up();
+		update_option(
+			self::GIVEN_UP_OPTION,
+			array(
+				'count'   => $before['count'] + 1,
+				'last_at' => $now,
+				'subject' => mb_substr( $subject, 0, 255 ),
+				'error'   => mb_substr( $reason, 0, 255 ),
+			),
+			false
+		);
+	}
+
+	/**
+	 * What note_given_up() kept: how many emails were given up in all, and the last one.
+	 *
+	 * @return array{count: int, last_at: int, subject: string, error: string}
+	 */
+	public static function given_up(): array {
+		$kept = get_option( self::GIVEN_UP_OPTION );
+		$kept = is_array( $kept ) ? $kept : array();
+		return array(
+			'count'   => (int) ( $kept['count'] ?? 0 ),
+			'last_at' => (int) ( $kept['last_at'] ?? 0 ),
+			'subject' => (string) ( $kept['subject'] ?? '' ),
+			'error'   => (string) ( $kept['error'] ?? '' ),
+		);
 	}
 
 	/**

@@ -17,5 +17,6 @@ define( 'ARRAY_A', 'ARRAY_A' );
 define( 'ARRAY_N', 'ARRAY_N' );
 define( 'MINUTE_IN_SECONDS', 60 );
 define( 'HOUR_IN_SECONDS', 3600 );
+define( 'DAY_IN_SECONDS', 86400 );
 define( 'APPOINTEASE_TESTS_WP_DIR', '/tmp/wordpress' );
 define( 'APPOINTEASE_TESTS_SITE_URL', 'http://localhost:8888' );

@@ -7,6 +7,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Notifications;
 
+use AppointEase\Admin\SiteHealth;
 use AppointEase\Infrastructure\Schema;
 use AppointEase\Notifications\Mailer;
 use AppointEase\Notifications\Outbox;
@@ -153,6 +154,43 @@ final class OutboxTest extends RestTestCase {
 		$this->assertSame( 0, ( new OutboxSender( new Outbox() ) )->run( $now ) );
 		$this->assertSame( array( null ), $given_up, 'Reported as given up.' );
 		$this->assertSame( 0, $this->waiting( 0 ) );
+	}
+
+	public function test_site_health_warns_of_emails_failing_for_15_minutes_and_of_emails_given_up_in_the_last_week(): void {
+		$tests = apply_filters( 'site_status_tests', array( 'direct' => array() ) );
+		$this->assertArrayHasKey( 'appointease_email_delivery', $tests['direct'] );
+		delete_option( Outbox::GIVEN_UP_OPTION );
+		$this->assertSame( 'good', SiteHealth::email_delivery_test()['status'] );
+
+		$this->mail_server_down();
+		$now    = time();
+		$outbox = new Outbox();
+		$outbox->add( self::email( 'fresh@example.com' ), $now );
+		$this->assertSame( 0, ( new OutboxSender( $outbox ) )->run( $now ) );
+		$this->assertSame( 'good', SiteHealth::email_delivery_test( $now + 60 )['status'], 'A minute of failures is a retry, not yet a problem.' );
+		$late = SiteHealth::email_delivery_test( $now + 16 * MINUTE_IN_SECONDS );
+		$this->assertSame( 'critical', $late['status'], 'Failing for 16 minutes.' );
+		$this->assertSame( '1 email cannot be sent', $late['label'] );
+		$this->assertStringContainsString( 'SMTP', $late['description'], 'The mail server\'s error is named.' );
+		$this->assertStringContainsString( 'wp appointease emails send --all', $late['description'] );
+
+		$this->mail_server_back();
+		$this->assertSame( 1, ( new OutboxSender( $outbox ) )->run( $now + 120 ) );
+		$this->assertSame( 'good', SiteHealth::email_delivery_test( $now + 16 * MINUTE_IN_SECONDS )['status'], 'Sent: nothing to warn of.' );
+
+		$this->mail_server_down();
+		$old            = self::email( 'lost@example.com' );
+		$old['subject'] = 'Reminder: Haircut <b>soon</b>';
+		$outbox->add( $old, $now - Outbox::GIVE_UP_AFTER );
+		$this->assertSame( 0, ( new OutboxSender( $outbox ) )->run( $now ) );
+		$this->assertSame( 0, $this->waiting( 0 ), 'Given up: the row is gone.' );
+		$lost = SiteHealth::email_delivery_test( $now + HOUR_IN_SECONDS );
+		$this->assertSame( 'critical', $lost['status'], 'Yet the loss is reported.' );
+		$this->assertSame( 'Emails were given up', $lost['label'] );
+		$this->assertStringContainsString( 'Reminder: Haircut &lt;b&gt;soon&lt;/b&gt;', $lost['description'], 'Named, escaped.' );
+		$this->assertSame( 1, Outbox::given_up()['count'] );
+		$this->assertSame( 'good', SiteHealth::email_delivery_test( $now + 8 * DAY_IN_SECONDS )['status'], 'A week later it is off the report.' );
+		delete_option( Outbox::GIVEN_UP_OPTION );
 	}
 
 	public function test_an_email_that_cannot_be_queued_is_sent_at_once(): void {
