@@ -241,8 +241,10 @@ final class FieldsCommand {
 	/**
 	 * Runs a change, turning a refusal into an error message.
 	 *
-	 * @param callable(): array<string, mixed> $change The change.
+	 * @param callable $change The change.
 	 * @return array<string, mixed>
+	 *
+	 * @phpstan-param callable(): array<string, mixed> $change
 	 */
 	private static function run( callable $change ): array {
 		try {
@@ -256,8 +258,10 @@ final class FieldsCommand {
 	/**
 	 * A field as a row of the list.
 	 *
-	 * @param Field $field The field.
+	 * @param array<string, mixed> $field The field.
 	 * @return array<string, mixed>
+	 *
+	 * @phpstan-param Field $field
 	 */
 	private static function row( array $field ): array {
 		return array(

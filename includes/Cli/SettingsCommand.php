@@ -91,6 +91,10 @@ final class SettingsCommand {
 	 *   - yaml
 	 * ---
 	 *
+	 * ## EXAMPLES
+	 *
+	 *     $ wp appointease settings list --format=json
+	 *
 	 * @subcommand list
 	 *
 	 * @param string[]             $args       Positional arguments (none).

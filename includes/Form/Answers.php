@@ -73,10 +73,12 @@ final class Answers {
 	/**
 	 * One answer, cleaned, or null when it is empty and may be.
 	 *
-	 * @param Field $field The field.
-	 * @param mixed $value What was sent.
+	 * @param array<string, mixed> $field The field.
+	 * @param mixed                $value What was sent.
 	 * @return mixed
 	 * @throws InvalidAnswer When it is missing or invalid.
+	 *
+	 * @phpstan-param Field $field
 	 */
 	private static function value( array $field, $value ) {
 		if ( is_string( $value ) ) {
@@ -84,14 +86,14 @@ final class Answers {
 		}
 		if ( null === $value || '' === $value || array() === $value || ( false === $value && 'checkbox' === $field['type'] ) ) {
 			if ( $field['required'] ) {
-				throw self::invalid( $field, 'required', /* translators: %s: a field's label. */ __( 'Please answer "%s".', 'appointease' ) );
+				self::refuse( $field, 'required', /* translators: %s: a field's label. */ __( 'Please answer "%s".', 'appointease' ) );
 			}
 			return null;
 		}
 		switch ( $field['type'] ) {
 			case 'checkbox':
 				if ( true !== $value ) {
-					throw self::invalid( $field, 'invalid', /* translators: %s: a field's label. */ __( '"%s" is ticked or not: send true or false.', 'appointease' ) );
+					self::refuse( $field, 'invalid', /* translators: %s: a field's label. */ __( '"%s" is ticked or not: send true or false.', 'appointease' ) );
 				}
 				return true;
 			case 'checkboxes':
@@ -105,12 +107,12 @@ final class Answers {
 				return self::option( $field, $value );
 			case 'number':
 				if ( ! is_int( $value ) && ! is_float( $value ) && ! ( is_string( $value ) && is_numeric( $value ) ) ) {
-					throw self::invalid( $field, 'invalid', /* translators: %s: a field's label. */ __( '"%s" needs a number.', 'appointease' ) );
+					self::refuse( $field, 'invalid', /* translators: %s: a field's label. */ __( '"%s" needs a number.', 'appointease' ) );
 				}
 				return is_string( $value ) ? $value + 0 : $value;
-		}
+		}//end switch
 		if ( ! is_string( $value ) ) {
-			throw self::invalid( $field, 'invalid', /* translators: %s: a field's label. */ __( '"%s" needs text.', 'appointease' ) );
+			self::refuse( $field, 'invalid', /* translators: %s: a field's label. */ __( '"%s" needs text.', 'appointease' ) );
 		}
 		$clean = 'long_text' === $field['type'] ? sanitize_textarea_field( $value ) : sanitize_text_field( $value );
 		if ( mb_strlen( $clean ) > self::MAX_LENGTH[ $field['type'] ] ) {
@@ -132,7 +134,7 @@ final class Answers {
 				/* translators: %s: a field's label. */
 				'date'  => __( '"%s" needs a date, like 2026-12-31.', 'appointease' ),
 			);
-			throw self::invalid( $field, 'invalid', $messages[ $field['type'] ] );
+			self::refuse( $field, 'invalid', $messages[ $field['type'] ] );
 		}
 		return $clean;
 	}
@@ -140,13 +142,15 @@ final class Answers {
 	/**
 	 * One of the field's options, or a refusal.
 	 *
-	 * @param Field $field The field.
-	 * @param mixed $value What was sent.
+	 * @param array<string, mixed> $field The field.
+	 * @param mixed                $value What was sent.
 	 * @throws InvalidAnswer When it is not one of the options.
+	 *
+	 * @phpstan-param Field $field
 	 */
 	private static function option( array $field, $value ): string {
 		if ( ! is_string( $value ) || ! in_array( $value, $field['options'], true ) ) {
-			throw self::invalid( $field, 'not_an_option', /* translators: %s: a field's label. */ __( 'Please choose one of the choices of "%s".', 'appointease' ) );
+			self::refuse( $field, 'not_an_option', /* translators: %s: a field's label. */ __( 'Please choose one of the choices of "%s".', 'appointease' ) );
 		}
 		return $value;
 	}
@@ -161,13 +165,16 @@ final class Answers {
 	}
 
 	/**
-	 * The refusal for a field, its label in the message.
+	 * Refuses an answer, the field's label in the message.
 	 *
-	 * @param Field  $field   The field.
-	 * @param string $reason  Machine reason: required, invalid, not_an_option.
-	 * @param string $message A message with %s for the label.
+	 * @param array<string, mixed> $field   The field.
+	 * @param string               $reason  Machine reason: required, invalid, not_an_option.
+	 * @param string               $message A message with %s for the label.
+	 * @throws InvalidAnswer Always.
+	 *
+	 * @phpstan-param Field $field
 	 */
-	private static function invalid( array $field, string $reason, string $message ): InvalidAnswer {
-		return new InvalidAnswer( $field['id'], $reason, sprintf( $message, $field['label'] ) );
+	private static function refuse( array $field, string $reason, string $message ): never {
+		throw new InvalidAnswer( $field['id'], $reason, sprintf( $message, $field['label'] ) );
 	}
 }

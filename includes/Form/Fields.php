@@ -155,9 +155,9 @@ final class Fields {
 		if ( ! isset( $values['label'], $values['type'] ) ) {
 			throw new \InvalidArgumentException( esc_html__( 'A field needs a label and a type.', 'appointease' ) );
 		}
-		$all    = self::all();
-		$orders = array_map( static fn( array $field ): int => $field['order'], $all );
-		$field  = self::checked(
+		$all                 = self::all();
+		$orders              = array_map( static fn( array $field ): int => $field['order'], $all );
+		$field               = self::checked(
 			array(
 				'id'       => 'f_' . bin2hex( random_bytes( 4 ) ),
 				'order'    => array() === $orders ? 0 : max( $orders ) + 1,
@@ -207,8 +207,10 @@ final class Fields {
 	/**
 	 * A field as the public sees it in its service's form.
 	 *
-	 * @param Field $field The field.
+	 * @param array<string, mixed> $field The field.
 	 * @return array{id: string, type: string, label: string, help: string, required: bool, options: string[]}
+	 *
+	 * @phpstan-param Field $field
 	 */
 	public static function public_view( array $field ): array {
 		return array(

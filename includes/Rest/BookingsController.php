@@ -679,11 +679,11 @@ final class BookingsController extends Controller {
 					'type'      => 'string',
 					'maxLength' => Answers::MAX_LENGTH[ $field['type'] ] ?? 200,
 				),
-			};
+			};//end match
 			$properties[ $id ] = array(
 				'description' => $field['label'] . ( 0 === $field['service'] ? '' : sprintf( /* translators: %d: a service id. */ __( ' (service %d only)', 'appointease' ), $field['service'] ) ),
 			) + $schema;
-		}
+		}//end foreach
 		return $properties;
 	}
 
