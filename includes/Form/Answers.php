@@ -132,7 +132,7 @@ final class Answers {
 				/* translators: %s: a field's label. */
 				'phone' => __( '"%s" needs a phone number: digits, spaces and + ( ) . - only.', 'appointease' ),
 				/* translators: %s: a field's label. */
-				'date'  => __( '"%s" needs a date, like 2026-12-31.', 'appointease' ),
+				'date'  => __( '"%s" needs a date written YYYY-MM-DD.', 'appointease' ),
 			);
 			self::refuse( $field, 'invalid', $messages[ $field['type'] ] );
 		}

@@ -241,6 +241,10 @@ export interface BookingBody {
 	website?: string;
 	/** The answer of the site's CAPTCHA widget, when the site has one. */
 	captcha_token?: string;
+	/** Answers to the service's own form fields, by field id. */
+	fields?: Record< string, string | boolean | string[] >;
+	/** Whether the visitor ticked the consent box. */
+	consent?: boolean;
 }
 
 /** The REST calls the booking app makes. */
@@ -478,7 +482,8 @@ function send< T >(
 }
 
 /** A service as its form edits it (no id until it is saved). */
-export type ServiceFields = Omit< Service, 'id' >;
+/** A service as its form edits it: its booking form and consent box are read-only here (booking-fields). */
+export type ServiceFields = Omit< Service, 'id' | 'fields' | 'consent' >;
 
 /** An employee as its form edits it. */
 export type EmployeeFields = Omit< Employee, 'id' >;
