@@ -26,6 +26,7 @@ import type {
 	AvailabilityAnswer,
 	AvailabilityDay,
 	Booking,
+	BookingField,
 	BlockSettings,
 	BookingStatus,
 	Customer,
@@ -481,8 +482,7 @@ function send< T >(
 	return request< T >( { path: NAMESPACE + path, method, data } );
 }
 
-/** A service as its form edits it (no id until it is saved). */
-/** A service as its form edits it: its booking form and consent box are read-only here (booking-fields). */
+/** A service as its form edits it (no id until it is saved): its booking form and consent box are read-only here (booking-fields). */
 export type ServiceFields = Omit< Service, 'id' | 'fields' | 'consent' >;
 
 /** An employee as its form edits it. */
@@ -501,6 +501,25 @@ export const updateService = ( id: number, fields: Partial< ServiceFields > ) =>
 
 export const deleteService = ( id: number ) =>
 	send< { deleted: boolean } >( 'DELETE', `/services/${ id }` );
+
+/* The booking form's fields */
+
+/** A field as its form edits it (no id until it is saved). */
+export type BookingFieldValues = Omit< BookingField, 'id' >;
+
+export const listBookingFields = () =>
+	get< BookingField[] >( '/booking-fields' );
+
+export const createBookingField = ( fields: Partial< BookingFieldValues > ) =>
+	send< BookingField >( 'POST', '/booking-fields', fields );
+
+export const updateBookingField = (
+	id: string,
+	fields: Partial< BookingFieldValues >
+) => send< BookingField >( 'PATCH', `/booking-fields/${ id }`, fields );
+
+export const deleteBookingField = ( id: string ) =>
+	send< { deleted: boolean } >( 'DELETE', `/booking-fields/${ id }` );
 
 /* Employees */
 

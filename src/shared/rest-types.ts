@@ -109,6 +109,61 @@ export interface Booking {
 }
 
 /**
+ * `appointease-booking-field`: the answer.
+ * Answer of:
+ *   GET, POST /appointease/v1/booking-fields
+ *   DELETE, PATCH, POST, PUT /appointease/v1/booking-fields/(?P<id>[^/]+)
+ */
+export interface BookingField {
+	/**
+	 * Stable id; answers are stored under it.
+	 */
+	id: string;
+	/**
+	 * The question as the customer reads it.
+	 */
+	label: string;
+	/**
+	 * What kind of answer it takes.
+	 */
+	type:
+		| 'text'
+		| 'long_text'
+		| 'email'
+		| 'phone'
+		| 'number'
+		| 'date'
+		| 'select'
+		| 'radio'
+		| 'checkboxes'
+		| 'checkbox';
+	/**
+	 * A hint shown under the field.
+	 */
+	help: string;
+	/**
+	 * Whether the customer must answer it (a single checkbox: must tick it).
+	 */
+	required: boolean;
+	/**
+	 * The choices of a select, radio or checkboxes field.
+	 */
+	options: string[];
+	/**
+	 * The service whose form it belongs to; 0 for every service.
+	 */
+	service: number;
+	/**
+	 * Services whose form leaves out this global field.
+	 */
+	hidden_for: number[];
+	/**
+	 * Position in the form; smaller comes first.
+	 */
+	order: number;
+}
+
+/**
  * `appointease-capacity`: the answer.
  * Answer of:
  *   GET /appointease/v1/capacity
