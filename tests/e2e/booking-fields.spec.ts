@@ -56,6 +56,21 @@ test.afterAll( async () => {
 	await admin.close();
 } );
 
+/**
+ * A day's button in the calendar, turning to the next month when the day is in it.
+ *
+ * @param app  The booking app.
+ * @param date YYYY-MM-DD.
+ */
+async function dayButton( app: Locator, date: string ): Promise< Locator > {
+	const day = app.locator( `button[data-date="${ date }"]` );
+	await expect( app.locator( 'button[data-date]' ).first() ).toBeVisible();
+	if ( ( await day.count() ) === 0 ) {
+		await app.getByRole( 'button', { name: 'Next month' } ).click();
+	}
+	return day;
+}
+
 test( 'a visitor answers the booking form and gives consent; the admin sees the answers', async ( {
 	page,
 } ) => {
@@ -68,13 +83,7 @@ test( 'a visitor answers the booking form and gives consent; the admin sees the 
 		.getByRole( 'button', { name: new RegExp( bookable.service.name ) } )
 		.click();
 	await app.getByRole( 'button', { name: bookable.employee.name } ).click();
-	const date = dateAhead( 3 );
-	const day: Locator = app.locator( `button[data-date="${ date }"]` );
-	await expect( app.locator( 'button[data-date]' ).first() ).toBeVisible();
-	if ( ( await day.count() ) === 0 ) {
-		await app.getByRole( 'button', { name: 'Next month' } ).click();
-	}
-	await day.click();
+	await ( await dayButton( app, dateAhead( 3 ) ) ).click();
 	await app
 		.locator( 'button.appointease-time[data-state="available"]' )
 		.first()

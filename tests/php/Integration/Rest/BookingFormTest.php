@@ -343,6 +343,75 @@ final class BookingFormTest extends RestTestCase {
 		$this->assertNull( BookingAnswers::consent( $erased ) );
 	}
 
+	public function test_admins_manage_the_fields_over_rest(): void {
+		$this->log_in_as_admin();
+		$made = $this->assertOk(
+			201,
+			$this->post(
+				'booking-fields',
+				array(
+					'label'   => 'Colour',
+					'type'    => 'radio',
+					'options' => array( 'Red', 'Blue' ),
+				)
+			)
+		);
+		$this->assertSame( array( 'id', 'type', 'label', 'help', 'required', 'options', 'service', 'hidden_for', 'order' ), array_keys( $made ) );
+		$this->assertError(
+			400,
+			'VALIDATION_ERROR',
+			$this->post(
+				'booking-fields',
+				array(
+					'label' => 'Colour',
+					'type'  => 'select',
+				)
+			)
+		);
+		$this->assertError(
+			400,
+			'VALIDATION_ERROR',
+			$this->post(
+				'booking-fields',
+				array(
+					'label' => 'Colour',
+					'type'  => 'colour',
+				)
+			)
+		);
+		$this->assertError(
+			400,
+			'VALIDATION_ERROR',
+			$this->call(
+				'PATCH',
+				'booking-fields/' . $made['id'],
+				array(
+					'hidden_for' => array( 1 ),
+					'service'    => $this->service->id,
+				)
+			)
+		);
+
+		$changed = $this->assertOk(
+			200,
+			$this->call(
+				'PATCH',
+				'booking-fields/' . $made['id'],
+				array(
+					'label'    => 'Favourite colour',
+					'required' => true,
+				)
+			)
+		);
+		$this->assertSame( array( 'Favourite colour', true, array( 'Red', 'Blue' ) ), array( $changed['label'], $changed['required'], $changed['options'] ) );
+		$this->assertSame( array( $made['id'] ), array_column( $this->assertOk( 200, $this->get( 'booking-fields' ) ), 'id' ) );
+
+		$this->assertTrue( $this->assertOk( 200, $this->call( 'DELETE', 'booking-fields/' . $made['id'] ) )['deleted'] );
+		$this->assertSame( array(), $this->assertOk( 200, $this->get( 'booking-fields' ) ) );
+		$this->assertError( 404, 'NOT_FOUND', $this->call( 'DELETE', 'booking-fields/' . $made['id'] ) );
+		$this->assertSame( 'Favourite colour', Fields::find( $made['id'] )['label'] ?? null, 'The definition stays for old answers.' );
+	}
+
 	public function test_emails_show_the_answers_escaped_through_fields_and_per_field_placeholders(): void {
 		remove_filter( 'pre_wp_mail', '__return_true' );
 		Maildev::clear();
