@@ -2,7 +2,9 @@
  * Settings → Booking form: the business's own questions. Each field is for
  * every service or for one; a field for every service can be hidden from
  * some. Up and Down buttons order them. Deleting a field takes it off the
- * forms; bookings keep its answers.
+ * forms; bookings keep its answers. Given a service (on its edit screen),
+ * it shows that service's form: the fields for every service, each of
+ * which it can hide or show there, and the service's own.
  */
 
 /**
@@ -103,10 +105,22 @@ function toValues( draft: Draft ): Partial< BookingFieldValues > {
 	};
 }
 
-export function BookingFormPanel() {
+export function BookingFormPanel( {
+	service: only,
+}: {
+	/** Show this service's form only (on its edit screen). */
+	service?: Service;
+} = {} ) {
 	const notices = useNotices();
 	const { failure, success } = notices;
-	const [ fields, setFields ] = useState< BookingField[] | null >( null );
+	const [ all, setFields ] = useState< BookingField[] | null >( null );
+	const fields =
+		all && only
+			? all.filter(
+					( field ) =>
+						field.service === 0 || field.service === only.id
+				)
+			: all;
 	const [ services, setServices ] = useState< Service[] >( [] );
 	const [ draft, setDraft ] = useState< Draft | null >( null );
 	const [ busy, setBusy ] = useState( false );
@@ -194,7 +208,13 @@ export function BookingFormPanel() {
 			aria-labelledby="appointease-booking-form-title"
 		>
 			<h2 id="appointease-booking-form-title">
-				{ __( 'Booking form', 'appointease' ) }
+				{ only
+					? sprintf(
+							/* translators: %s: a service's name. */
+							__( 'Booking form of %s', 'appointease' ),
+							only.name
+						)
+					: __( 'Booking form', 'appointease' ) }
 			</h2>
 			<p className="description">
 				{ __(
@@ -251,6 +271,54 @@ export function BookingFormPanel() {
 								</td>
 								<td>
 									<HStack justify="flex-start" wrap>
+										{ only && field.service === 0 && (
+											<Button
+												size="compact"
+												variant="secondary"
+												disabled={ busy }
+												onClick={ () =>
+													run(
+														__(
+															'Saving the field',
+															'appointease'
+														),
+														() =>
+															updateBookingField(
+																field.id,
+																{
+																	hidden_for:
+																		field.hidden_for.includes(
+																			only.id
+																		)
+																			? field.hidden_for.filter(
+																					(
+																						id
+																					) =>
+																						id !==
+																						only.id
+																				)
+																			: [
+																					...field.hidden_for,
+																					only.id,
+																				],
+																}
+															)
+													)
+												}
+											>
+												{ field.hidden_for.includes(
+													only.id
+												)
+													? __(
+															'Show on this form',
+															'appointease'
+														)
+													: __(
+															'Hide on this form',
+															'appointease'
+														) }
+											</Button>
+										) }
 										<Button
 											size="compact"
 											variant="secondary"
@@ -361,7 +429,9 @@ export function BookingFormPanel() {
 					<Button
 						__next40pxDefaultSize
 						variant="secondary"
-						onClick={ () => setDraft( { ...NEW_FIELD } ) }
+						onClick={ () =>
+							setDraft( { ...NEW_FIELD, service: only?.id ?? 0 } )
+						}
 					>
 						{ __( 'Add a question', 'appointease' ) }
 					</Button>
