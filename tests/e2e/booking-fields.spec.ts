@@ -8,6 +8,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import {
 	adminRest,
+	artifactPath,
 	changeSettings,
 	dateAhead,
 	login,
@@ -110,6 +111,10 @@ test( 'a visitor answers the booking form and gives consent; the admin sees the 
 
 	await question.selectOption( 'The web' );
 	await consent.check();
+	await page.screenshot( {
+		path: artifactPath( 'screenshots/booking-fields-details.png' ),
+		fullPage: true,
+	} );
 	await app.getByRole( 'button', { name: 'Continue' } ).click();
 
 	const booked = page.waitForResponse(
