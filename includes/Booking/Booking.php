@@ -67,6 +67,7 @@ final class Booking {
 	 * @param string             $created_at     UTC, Y-m-d H:i:s.
 	 * @param string             $updated_at     UTC, Y-m-d H:i:s.
 	 * @param string|null        $verify_by      UTC, Y-m-d H:i:s: when an unverified booking expires; null for others.
+	 * @param string             $form_answers   JSON of the booking form's answers and consent (Form\Answers); '' when none.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -82,7 +83,8 @@ final class Booking {
 		public readonly string $customer_notes,
 		public readonly string $created_at,
 		public readonly string $updated_at,
-		public readonly ?string $verify_by = null
+		public readonly ?string $verify_by = null,
+		public readonly string $form_answers = ''
 	) {
 	}
 
@@ -107,7 +109,8 @@ final class Booking {
 			(string) $row['customer_notes'],
 			(string) $row['created_at'],
 			(string) $row['updated_at'],
-			isset( $row['verify_expires_utc'] ) ? (string) $row['verify_expires_utc'] : null
+			isset( $row['verify_expires_utc'] ) ? (string) $row['verify_expires_utc'] : null,
+			(string) ( $row['form_answers'] ?? '' )
 		);
 	}
 

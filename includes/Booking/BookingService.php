@@ -130,6 +130,7 @@ final class BookingService {
 							'manage_token_hash'    => hash( 'sha256', $token ),
 							'idempotency_key_hash' => $key_hash,
 							'replay_seal'          => $seal,
+							'form_answers'         => $request->form_answers,
 						) + $verify
 					);
 					$this->claim( $id, $employee, $service, $slot, $request->seats );

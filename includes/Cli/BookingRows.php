@@ -14,6 +14,7 @@ use AppointEase\Booking\BookingRepository;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Form\BookingAnswers;
 use AppointEase\Rest\Input;
 
 defined( 'ABSPATH' ) || exit;
@@ -46,6 +47,13 @@ final class BookingRows {
 	private array $staff = array();
 
 	/**
+	 * The booking form's columns after FIELDS: key => header (BookingAnswers).
+	 *
+	 * @var array<string, string>
+	 */
+	public readonly array $answer_columns;
+
+	/**
 	 * Builds it, reading every service and employee once.
 	 *
 	 * @param BookingRepository  $bookings  Booking rows.
@@ -59,6 +67,16 @@ final class BookingRows {
 		foreach ( $employees->all( false ) as $employee ) {
 			$this->staff[ $employee->id ] = $employee;
 		}
+		$this->answer_columns = BookingAnswers::headers();
+	}
+
+	/**
+	 * The header row of a CSV: the columns, then each form field's label and consent.
+	 *
+	 * @return string[]
+	 */
+	public function headers(): array {
+		return array_merge( self::FIELDS, array_values( $this->answer_columns ) );
 	}
 
 	/**
@@ -118,7 +136,8 @@ final class BookingRows {
 	}
 
 	/**
-	 * One booking as a row.
+	 * One booking as a row: FIELDS, then the form's answers and consent
+	 * (keys `field:<id>` and `consent`).
 	 *
 	 * @param Booking $booking The booking.
 	 * @return array<string, string|int>
@@ -141,6 +160,6 @@ final class BookingRows {
 			'customer_notes' => $booking->customer_notes,
 			'created_at'     => ( new \DateTimeImmutable( $booking->created_at, $utc ) )->format( DATE_ATOM ),
 			'updated_at'     => ( new \DateTimeImmutable( $booking->updated_at, $utc ) )->format( DATE_ATOM ),
-		);
+		) + BookingAnswers::cells( $booking, $this->answer_columns );
 	}
 }

@@ -136,8 +136,9 @@ final class BookingsCommand {
 			WP_CLI::error( sprintf( 'There is no booking %s.', $args[0] ?? '' ) );
 			return;
 		}
-		$assoc_args['fields'] = BookingRows::FIELDS;
-		( new Formatter( $assoc_args, null, 'booking' ) )->display_item( self::rows()->row( $booking ) );
+		$rows                 = self::rows();
+		$assoc_args['fields'] = array_merge( BookingRows::FIELDS, array_keys( $rows->answer_columns ) );
+		( new Formatter( $assoc_args, null, 'booking' ) )->display_item( $rows->row( $booking ) );
 	}
 
 	/**
@@ -180,7 +181,8 @@ final class BookingsCommand {
 	 * Writes bookings as CSV.
 	 *
 	 * A header row, then one row per booking with every column, newest start
-	 * first. Times are ISO 8601 with the offset of the booking's calendar.
+	 * first; after the booking's own columns, one per booking-form field
+	 * (headed by its label) and one for consent. Times are ISO 8601 with the offset of the booking's calendar.
 	 * Text that a spreadsheet would run as a formula (starting with = + - @,
 	 * a tab or a carriage return) is prefixed with a quote.
 	 *
@@ -239,8 +241,9 @@ final class BookingsCommand {
 			return;
 		}
 		$count = 0;
-		fputcsv( $out, BookingRows::FIELDS );
-		foreach ( self::rows()->matching( $filters ) as $row ) {
+		$rows  = self::rows();
+		fputcsv( $out, $rows->headers() );
+		foreach ( $rows->matching( $filters ) as $row ) {
 			fputcsv( $out, array_map( array( self::class, 'cell' ), $row ) );
 			++$count;
 		}

@@ -14,7 +14,7 @@ use WP_CLI;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The command tree: bookings, employees, services, store, holds, seed, reminders.
+ * The command tree: bookings, employees, services, store, holds, seed, reminders, fields, settings.
  */
 final class Commands {
 
@@ -32,6 +32,8 @@ final class Commands {
 		self::add( 'appointease seed', new SeedCommand() );
 		self::add( 'appointease emails', new EmailsCommand() );
 		self::add( 'appointease reminders', new RemindersCommand() );
+		self::add( 'appointease fields', new FieldsCommand() );
+		self::add( 'appointease settings', new SettingsCommand() );
 	}
 
 	/**

@@ -14,6 +14,7 @@ use AppointEase\Booking\BookingService;
 use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Form\Fields;
 use AppointEase\Settings\Settings;
 use AppointEase\Infrastructure\Transaction;
 
@@ -110,6 +111,7 @@ final class DemoData {
 		if ( '' === Settings::text( 'currency' ) ) {
 			Settings::update( array( 'currency' => 'EUR' ) );
 		}
+		self::seed_form();
 		$services  = new ServiceRepository();
 		$employees = new EmployeeRepository();
 		/**
@@ -158,6 +160,23 @@ final class DemoData {
 			'services'  => count( self::SERVICES ),
 			'bookings'  => self::book_examples( $service_ids, $employee_ids, $now ),
 		);
+	}
+
+	/**
+	 * The booking form a new user should see: one optional select field for
+	 * every service, and the consent box.
+	 */
+	private static function seed_form(): void {
+		if ( array() === Fields::active() ) {
+			Fields::create(
+				array(
+					'label'   => __( 'How did you hear about us?', 'appointease' ),
+					'type'    => 'select',
+					'options' => array( __( 'A friend', 'appointease' ), __( 'Search engine', 'appointease' ), __( 'Social media', 'appointease' ), __( 'Other', 'appointease' ) ),
+				)
+			);
+		}
+		Settings::update( array( 'consent_required' => true ) );
 	}
 
 	/**

@@ -30,7 +30,8 @@ defined( 'ABSPATH' ) || exit;
  * reminder twice, and a moved booking's new start makes new keys.
  * `outbox` holds every email until it has been sent (Notifications\Outbox).
  * A booking waiting for its customer's email confirmation keeps the
- * hash of the confirm link's token and its deadline in the bookings table.
+ * hash of the confirm link's token and its deadline in the bookings table,
+ * and the answers to the booking form (JSON, `form_answers`, version 9).
  */
 final class Schema {
 
@@ -38,7 +39,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 8;
+	public const VERSION = 9;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(
@@ -171,6 +172,7 @@ final class Schema {
   replay_seal varchar(200) DEFAULT NULL,
   verify_token_hash char(64) DEFAULT NULL,
   verify_expires_utc datetime DEFAULT NULL,
+  form_answers longtext DEFAULT NULL,
   created_at datetime NOT NULL,
   updated_at datetime NOT NULL,
   PRIMARY KEY  (id),

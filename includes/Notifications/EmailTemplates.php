@@ -87,7 +87,7 @@ final class EmailTemplates {
 			),
 		);
 		/* translators: %s: a list of placeholders such as {customer_name}, {start}. */
-		$placeholders = sprintf( __( 'Placeholders: %s.', 'appointease' ), implode( ', ', Placeholders::NAMES ) );
+		$placeholders = sprintf( __( 'Placeholders: %s.', 'appointease' ), implode( ', ', Placeholders::NAMES ) ) . ' ' . __( 'One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).', 'appointease' );
 		foreach ( array_merge( self::EVENTS, self::CUSTOMER_EVENTS ) as $event ) {
 			foreach ( in_array( $event, self::CUSTOMER_EVENTS, true ) ? array( 'customer' ) : self::AUDIENCES as $audience ) {
 				$defaults = self::defaults( $event, $audience );
@@ -249,6 +249,7 @@ final class EmailTemplates {
 				__( 'Email: {customer_email}', 'appointease' ),
 				__( 'Phone: {customer_phone}', 'appointease' ),
 				__( 'Notes: {customer_notes}', 'appointease' ),
+				'{fields}',
 				'',
 				__( 'Booking number: {booking_id}', 'appointease' ),
 			)

@@ -12,6 +12,8 @@ namespace AppointEase\Notifications;
 use AppointEase\Booking\Booking;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\Service;
+use AppointEase\Form\BookingAnswers;
+use AppointEase\Form\Fields;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -52,6 +54,7 @@ final class Placeholders {
 		'{confirm_link}',
 		'{confirm_minutes}',
 		'{confirm_by}',
+		'{fields}',
 	);
 
 	/**
@@ -95,7 +98,7 @@ final class Placeholders {
 			'{confirm_link}'      => $confirm,
 			'{confirm_minutes}'   => (string) self::minutes_left( $booking ),
 			'{confirm_by}'        => null === $booking->verify_by ? '' : self::time( new \DateTimeImmutable( $booking->verify_by, new \DateTimeZone( 'UTC' ) ), $zone ),
-		);
+		) + self::answers( $booking );
 
 		/**
 		 * Filters the values of an email's placeholders; add a key such as
@@ -107,6 +110,27 @@ final class Placeholders {
 		 */
 		$filtered = apply_filters( 'appointease_email_placeholders', $values, $booking, $event );
 		return is_array( $filtered ) ? array_map( 'strval', $filtered ) : $values;
+	}
+
+	/**
+	 * The booking form's answers: `{fields}` with one "Label: answer" line
+	 * each, and `{field:<id>}` with one answer (empty when not answered).
+	 *
+	 * @param Booking $booking The booking.
+	 * @return array<string, string>
+	 */
+	private static function answers( Booking $booking ): array {
+		$values = array();
+		foreach ( Fields::active() as $id => $field ) {
+			$values[ '{field:' . $id . '}' ] = '';
+		}
+		$lines = array();
+		foreach ( BookingAnswers::of( $booking ) as $answer ) {
+			$text                                      = 'long_text' === $answer['type'] ? self::text( $answer['text'] ) : self::line( $answer['text'] );
+			$values[ '{field:' . $answer['id'] . '}' ] = $text;
+			$lines[]                                   = self::line( $answer['label'] ) . ': ' . $text;
+		}
+		return array( '{fields}' => implode( "\n", $lines ) ) + $values;
 	}
 
 	/**

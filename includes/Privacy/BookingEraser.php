@@ -22,7 +22,8 @@ defined( 'ABSPATH' ) || exit;
  *
  * A booking is kept, because it is the business's record (what was booked,
  * when, with whom), but the customer's name, email, phone and notes are
- * replaced by WordPress's anonymous values, and its manage and link tokens
+ * replaced by WordPress's anonymous values, its booking-form answers and
+ * consent record removed, and its manage and link tokens
  * stop working (an old email link would otherwise still open the record and
  * show that it was erased, or let someone act on it). A booking that is still to come
  * (pending or confirmed, not yet ended) is retained as it is: the customer
@@ -75,6 +76,7 @@ final class BookingEraser {
 					'customer_email' => wp_privacy_anonymize_data( 'email', $booking->customer_email ),
 					'customer_phone' => '',
 					'customer_notes' => '',
+					'form_answers'   => null,
 				) + ManageLink::forgotten()
 			);
 			$removed = true;

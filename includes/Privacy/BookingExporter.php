@@ -13,6 +13,7 @@ use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Form\BookingAnswers;
 use AppointEase\Notifications\Placeholders;
 
 defined( 'ABSPATH' ) || exit;
@@ -80,7 +81,16 @@ final class BookingExporter {
 			__( 'Notes', 'appointease' )          => $booking->customer_notes,
 			__( 'Booked on', 'appointease' )      => get_date_from_gmt( $booking->created_at, $format ),
 		);
-		$data     = array();
+		foreach ( BookingAnswers::of( $booking ) as $answer ) {
+			// Keyed by label; a field whose label repeats another's gets its id too.
+			$fields[ isset( $fields[ $answer['label'] ] ) ? $answer['label'] . ' (' . $answer['id'] . ')' : $answer['label'] ] = $answer['text'];
+		}
+		$consent = BookingAnswers::consent( $booking );
+		if ( null !== $consent ) {
+			/* translators: 1: when consent was given (UTC), 2: the text the customer agreed to. */
+			$fields[ __( 'Consent', 'appointease' ) ] = sprintf( __( 'Given %1$s (UTC) to: "%2$s"', 'appointease' ), get_date_from_gmt( str_replace( array( 'T', 'Z' ), array( ' ', '' ), $consent['at'] ), $format ), $consent['text'] );
+		}
+		$data = array();
 		foreach ( $fields as $name => $value ) {
 			if ( '' !== $value ) {
 				$data[] = array(

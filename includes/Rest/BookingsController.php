@@ -15,6 +15,10 @@ use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingRequest;
 use AppointEase\Booking\BookingService;
 use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Form\Answers;
+use AppointEase\Form\BookingAnswers;
+use AppointEase\Form\Fields;
+use AppointEase\Form\InvalidAnswer;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Notifications\ManageLink;
 
@@ -360,6 +364,11 @@ final class BookingsController extends Controller {
 		if ( null !== $refused ) {
 			return $refused;
 		}
+		try {
+			$answers = Answers::check( (int) $request['service'], $request['fields'], $request['consent'], $by_visitor, time() );
+		} catch ( InvalidAnswer $invalid ) {
+			return self::invalid_answer( $invalid );
+		}
 		$customer = (array) $request['customer'];
 		$booking  = new BookingRequest(
 			(int) $request['service'],
@@ -372,7 +381,8 @@ final class BookingsController extends Controller {
 			(string) ( $customer['notes'] ?? '' ),
 			$key,
 			isset( $request['hold_token'] ) ? (string) $request['hold_token'] : null,
-			$by_visitor
+			$by_visitor,
+			(string) wp_json_encode( $answers )
 		);
 		return $this->respond(
 			function () use ( $booking ): \WP_REST_Response {
@@ -384,6 +394,24 @@ final class BookingsController extends Controller {
 				}
 				return $response;
 			}
+		);
+	}
+
+	/**
+	 * The refusal of a form answer: VALIDATION_ERROR naming the field (its
+	 * id, or `consent`) in `data.field` and `data.params`.
+	 *
+	 * @param InvalidAnswer $invalid What Answers::check() refused.
+	 */
+	private static function invalid_answer( InvalidAnswer $invalid ): \WP_Error {
+		$param = 'consent' === $invalid->field ? 'consent' : 'fields.' . $invalid->field;
+		return Errors::make(
+			'VALIDATION_ERROR',
+			$invalid->getMessage(),
+			array(
+				'field'  => $invalid->field,
+				'params' => array( $param => $invalid->reason ),
+			)
 		);
 	}
 
@@ -602,7 +630,61 @@ final class BookingsController extends Controller {
 				),
 				'sanitize_callback'    => array( self::class, 'sanitize_customer' ),
 			),
+			'fields'                   => array(
+				'description'       => __( 'Answers to the service\'s booking form (its `fields` in GET services), keyed by field id. Checked against that form when booking.', 'appointease' ),
+				'type'              => 'object',
+				'properties'        => self::field_properties(),
+				// Checked in create_item() against the service's own form, so that a refusal names the field.
+				'validate_callback' => static fn( $value ): bool => is_array( $value ),
+				'sanitize_callback' => static fn( $value ) => $value,
+			),
+			'consent'                  => array(
+				'description' => __( 'true when the visitor ticked the consent box (required when GET services shows one).', 'appointease' ),
+				'type'        => 'boolean',
+			),
 		);
+	}
+
+	/**
+	 * The schema of every form field, for OPTIONS and the REST index.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function field_properties(): array {
+		$properties = array();
+		foreach ( Fields::active() as $id => $field ) {
+			$schema = match ( $field['type'] ) {
+				'number'           => array( 'type' => 'number' ),
+				'checkbox'         => array( 'type' => 'boolean' ),
+				'checkboxes'       => array(
+					'type'  => 'array',
+					'items' => array(
+						'type' => 'string',
+						'enum' => $field['options'],
+					),
+				),
+				'select', 'radio'  => array(
+					'type' => 'string',
+					'enum' => $field['options'],
+				),
+				'date'             => array(
+					'type'   => 'string',
+					'format' => 'date',
+				),
+				'email'            => array(
+					'type'   => 'string',
+					'format' => 'email',
+				),
+				default            => array(
+					'type'      => 'string',
+					'maxLength' => Answers::MAX_LENGTH[ $field['type'] ] ?? 200,
+				),
+			};//end match
+			$properties[ $id ] = array(
+				'description' => $field['label'] . ( 0 === $field['service'] ? '' : sprintf( /* translators: %d: a service id. */ __( ' (service %d only)', 'appointease' ), $field['service'] ) ),
+			) + $schema;
+		}//end foreach
+		return $properties;
 	}
 
 	/**
@@ -694,7 +776,7 @@ final class BookingsController extends Controller {
 				'type'       => 'object',
 				// What every answer carries (manage_token only the one to POST bookings);
 				// the generated front-end types read it. Arguments come from create_args().
-				'required'   => array( 'id', 'employee', 'service', 'start', 'end', 'seats', 'status', 'customer', 'created_at', 'updated_at' ),
+				'required'   => array( 'id', 'employee', 'service', 'start', 'end', 'seats', 'status', 'customer', 'created_at', 'updated_at', 'answers', 'consent' ),
 				'properties' => array(
 					'id'                => array( 'type' => 'integer' ),
 					'employee'          => array( 'type' => 'integer' ),
@@ -728,6 +810,43 @@ final class BookingsController extends Controller {
 						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
 						'type'        => 'string',
 					),
+					'answers'           => array(
+						'description' => __( 'The answers to the booking form, in form order, under each field\'s current label (deleted fields too).', 'appointease' ),
+						'type'        => 'array',
+						'items'       => array(
+							'type'       => 'object',
+							'required'   => array( 'id', 'label', 'type', 'value', 'text' ),
+							'properties' => array(
+								'id'    => array( 'type' => 'string' ),
+								'label' => array( 'type' => 'string' ),
+								'type'  => array(
+									'type' => 'string',
+									'enum' => Fields::TYPES,
+								),
+								'value' => array(
+									'description' => __( 'The answer as sent: text, a number, true, or a list of options.', 'appointease' ),
+									'type'        => array( 'string', 'number', 'boolean', 'array' ),
+									'items'       => array( 'type' => 'string' ),
+								),
+								'text'  => array(
+									'description' => __( 'The answer as one line of text.', 'appointease' ),
+									'type'        => 'string',
+								),
+							),
+						),
+					),
+					'consent'           => array(
+						'description' => __( 'The consent the customer gave when booking (when, UTC, and the exact text shown), or null.', 'appointease' ),
+						'type'        => array( 'object', 'null' ),
+						'required'    => array( 'at', 'text' ),
+						'properties'  => array(
+							'at'   => array(
+								'type'   => 'string',
+								'format' => 'date-time',
+							),
+							'text' => array( 'type' => 'string' ),
+						),
+					),
 				),
 			);
 		}//end if
@@ -742,7 +861,7 @@ final class BookingsController extends Controller {
 	 */
 	private function present( Booking $booking ): array {
 		$employee = $this->employees->find( $booking->employee_id );
-		return $booking->to_array( null === $employee ? wp_timezone() : $employee->timezone( wp_timezone() ) );
+		return $booking->to_array( null === $employee ? wp_timezone() : $employee->timezone( wp_timezone() ) ) + BookingAnswers::rest( $booking );
 	}
 
 	/**

@@ -93,6 +93,7 @@ final class Routes {
 			new SettingsController(),
 			new HoldsController( $holds, $employees ),
 			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),
+			new BookingFieldsController(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace AppointEase\Rest;
 
 use AppointEase\Catalog\Service;
+use AppointEase\Form\Consent;
+use AppointEase\Form\Fields;
 use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Reminders\ReminderTimes;
@@ -53,7 +55,7 @@ final class ServicesController extends Controller {
 	public function get_items( $request ) {
 		$items = array();
 		foreach ( $this->services->all( 'edit' !== $request['context'] ) as $service ) {
-			$items[] = $service->to_array();
+			$items[] = self::present( $service );
 		}
 		return self::json( $items );
 	}
@@ -66,7 +68,7 @@ final class ServicesController extends Controller {
 	 */
 	public function get_item( $request ) {
 		$service = $this->visible( (int) $request['id'] );
-		return null === $service ? self::not_found() : self::json( $service->to_array() );
+		return null === $service ? self::not_found() : self::json( self::present( $service ) );
 	}
 
 	/**
@@ -77,7 +79,7 @@ final class ServicesController extends Controller {
 	 */
 	public function create_item( $request ) {
 		$service  = $this->services->insert( $this->writable_fields( $request ) );
-		$response = self::json( $service->to_array(), 201 );
+		$response = self::json( self::present( $service ), 201 );
 		$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $service->id ) ) );
 		return $response;
 	}
@@ -93,7 +95,7 @@ final class ServicesController extends Controller {
 		if ( null === $this->services->find( $id ) ) {
 			return self::not_found();
 		}
-		return self::json( $this->services->update( $id, $this->writable_fields( $request ) )->to_array() );
+		return self::json( self::present( $this->services->update( $id, $this->writable_fields( $request ) ) ) );
 	}
 
 	/**
@@ -205,10 +207,61 @@ final class ServicesController extends Controller {
 							'sanitize_callback' => array( ReminderTimes::class, 'sanitize_for_service' ),
 						),
 					),
+					'fields'        => array(
+						'description' => __( 'The booking form of this service: the business\'s own fields, in order. Answers go in the `fields` of POST bookings, keyed by id.', 'appointease' ),
+						'type'        => 'array',
+						'readonly'    => true,
+						'context'     => array( 'view', 'edit' ),
+						'items'       => array(
+							'type'       => 'object',
+							'required'   => array( 'id', 'type', 'label', 'help', 'required', 'options' ),
+							'properties' => array(
+								'id'       => array( 'type' => 'string' ),
+								'type'     => array(
+									'type' => 'string',
+									'enum' => Fields::TYPES,
+								),
+								'label'    => array( 'type' => 'string' ),
+								'help'     => array( 'type' => 'string' ),
+								'required' => array( 'type' => 'boolean' ),
+								'options'  => array(
+									'type'  => 'array',
+									'items' => array( 'type' => 'string' ),
+								),
+							),
+						),
+					),
+					'consent'       => array(
+						'description' => __( 'The consent box visitors must tick to book (send `consent: true`), or null when the site asks for none.', 'appointease' ),
+						'type'        => array( 'object', 'null' ),
+						'readonly'    => true,
+						'context'     => array( 'view', 'edit' ),
+						'required'    => array( 'text', 'privacy_url' ),
+						'properties'  => array(
+							'text'        => array( 'type' => 'string' ),
+							'privacy_url' => array(
+								'description' => __( 'The site\'s privacy policy page; empty when it has none.', 'appointease' ),
+								'type'        => 'string',
+							),
+						),
+					),
 				),
 			);
 		}//end if
 		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * A service as the API shows it, with its booking form.
+	 *
+	 * @param Service $service The service.
+	 * @return array<string, mixed>
+	 */
+	private static function present( Service $service ): array {
+		return $service->to_array() + array(
+			'fields'  => array_values( array_map( array( Fields::class, 'public_view' ), Fields::for_service( $service->id ) ) ),
+			'consent' => Consent::public_view(),
+		);
 	}
 
 	/**

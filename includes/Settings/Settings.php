@@ -158,6 +158,15 @@ final class Settings {
 			'maximum' => 1440,
 			'default' => 15,
 		),
+		'consent_required'           => array(
+			'type'    => 'boolean',
+			'default' => false,
+		),
+		'consent_text'               => array(
+			'type'      => 'string',
+			'maxLength' => 500,
+			'default'   => '',
+		),
 	);
 
 	/**
@@ -187,6 +196,8 @@ final class Settings {
 			'booking_page'               => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 			'reminder_times'             => __( 'When confirmed bookings get a reminder email before they start: hours (h) or minutes (m) before the start, separated by commas, such as "24h, 2h" (empty: no reminders). A service can have its own.', 'appointease' ),
 			'reminder_late_minutes'      => __( 'A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.', 'appointease' ),
+			'consent_required'           => __( 'Visitors must tick a consent box, beside a link to the site\'s privacy policy page, before they book; each booking records when they agreed and the exact text.', 'appointease' ),
+			'consent_text'               => __( 'The text of the consent box (empty: "I agree to the privacy policy.").', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {

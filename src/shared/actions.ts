@@ -16,8 +16,13 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { ApiError, isAbortError, type BookingBody } from './api';
 import { captchaToken, resetCaptcha } from './captcha';
+import {
+	answerErrorsFromServer,
+	answersToSend,
+	checkAnswers,
+} from './custom-fields';
 import { errorMessage, isHoldLost, isTimeConflict } from './messages';
-import type { BookingStore, Selection } from './store';
+import { selectedService, type BookingStore, type Selection } from './store';
 import { formatDateTime, monthRange } from './time';
 import type { Booking, OwnHold, TimeOption } from './types';
 import type { DeepLink } from './url';
@@ -476,9 +481,21 @@ export function releaseHold(
  * @return Whether the details are fine.
  */
 export function checkDetails( store: BookingStore ): boolean {
-	const errors = validateCustomer( store.getState().customer );
-	store.getState().setFieldErrors( errors );
-	return Object.keys( errors ).length === 0;
+	const state = store.getState();
+	const errors = validateCustomer( state.customer );
+	state.setFieldErrors( errors );
+	const service = selectedService( state );
+	const answerErrors = checkAnswers(
+		service?.fields ?? [],
+		state.answers,
+		service?.consent ?? null,
+		state.consent
+	);
+	state.setAnswerErrors( answerErrors );
+	return (
+		Object.keys( errors ).length === 0 &&
+		Object.keys( answerErrors ).length === 0
+	);
 }
 
 /**
@@ -494,12 +511,20 @@ export async function submitBooking( store: BookingStore ): Promise< void > {
 		return;
 	}
 	const customer = cleanCustomer( state.customer );
+	const form = selectedService( state );
 	const body: BookingBody = {
 		service: selection.service,
 		employee: chosen.employee,
 		start: chosen.start,
 		customer,
 	};
+	const fields = answersToSend( form?.fields ?? [], state.answers );
+	if ( Object.keys( fields ).length > 0 ) {
+		body.fields = fields;
+	}
+	if ( form?.consent ) {
+		body.consent = state.consent;
+	}
 	const key = state.submitKeyFor( JSON.stringify( body ) );
 	if ( hold && hold.start === chosen.start ) {
 		body.hold_token = hold.token;
@@ -536,6 +561,9 @@ export async function submitBooking( store: BookingStore ): Promise< void > {
 		) {
 			current.setFieldErrors(
 				fieldErrorsFromServer( error.params, current.customer )
+			);
+			current.setAnswerErrors(
+				answerErrorsFromServer( error.params, error.message )
 			);
 			current.goTo( 'details' );
 			current.showNotice( 'error', message, { focus: true } );

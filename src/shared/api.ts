@@ -26,6 +26,7 @@ import type {
 	AvailabilityAnswer,
 	AvailabilityDay,
 	Booking,
+	BookingField,
 	BlockSettings,
 	BookingStatus,
 	Customer,
@@ -241,6 +242,10 @@ export interface BookingBody {
 	website?: string;
 	/** The answer of the site's CAPTCHA widget, when the site has one. */
 	captcha_token?: string;
+	/** Answers to the service's own form fields, by field id. */
+	fields?: Record< string, string | boolean | string[] >;
+	/** Whether the visitor ticked the consent box. */
+	consent?: boolean;
 }
 
 /** The REST calls the booking app makes. */
@@ -477,8 +482,8 @@ function send< T >(
 	return request< T >( { path: NAMESPACE + path, method, data } );
 }
 
-/** A service as its form edits it (no id until it is saved). */
-export type ServiceFields = Omit< Service, 'id' >;
+/** A service as its form edits it (no id until it is saved): its booking form and consent box are read-only here (booking-fields). */
+export type ServiceFields = Omit< Service, 'id' | 'fields' | 'consent' >;
 
 /** An employee as its form edits it. */
 export type EmployeeFields = Omit< Employee, 'id' >;
@@ -496,6 +501,25 @@ export const updateService = ( id: number, fields: Partial< ServiceFields > ) =>
 
 export const deleteService = ( id: number ) =>
 	send< { deleted: boolean } >( 'DELETE', `/services/${ id }` );
+
+/* The booking form's fields */
+
+/** A field as its form edits it (no id until it is saved). */
+export type BookingFieldValues = Omit< BookingField, 'id' >;
+
+export const listBookingFields = () =>
+	get< BookingField[] >( '/booking-fields' );
+
+export const createBookingField = ( fields: Partial< BookingFieldValues > ) =>
+	send< BookingField >( 'POST', '/booking-fields', fields );
+
+export const updateBookingField = (
+	id: string,
+	fields: Partial< BookingFieldValues >
+) => send< BookingField >( 'PATCH', `/booking-fields/${ id }`, fields );
+
+export const deleteBookingField = ( id: string ) =>
+	send< { deleted: boolean } >( 'DELETE', `/booking-fields/${ id }` );
 
 /* Employees */
 

@@ -73,6 +73,94 @@ export interface Booking {
 	 * Only in the answer to POST bookings: the secret of the customer's manage link.
 	 */
 	manage_token?: string;
+	/**
+	 * The answers to the booking form, in form order, under each field's current label (deleted fields too).
+	 */
+	answers: {
+		id: string;
+		label: string;
+		type:
+			| 'text'
+			| 'long_text'
+			| 'email'
+			| 'phone'
+			| 'number'
+			| 'date'
+			| 'select'
+			| 'radio'
+			| 'checkboxes'
+			| 'checkbox';
+		/**
+		 * The answer as sent: text, a number, true, or a list of options.
+		 */
+		value: string | number | boolean | string[];
+		/**
+		 * The answer as one line of text.
+		 */
+		text: string;
+	}[];
+	/**
+	 * The consent the customer gave when booking (when, UTC, and the exact text shown), or null.
+	 */
+	consent: {
+		at: string;
+		text: string;
+	} | null;
+}
+
+/**
+ * `appointease-booking-field`: the answer.
+ * Answer of:
+ *   GET, POST /appointease/v1/booking-fields
+ *   DELETE, PATCH, POST, PUT /appointease/v1/booking-fields/(?P<id>[^/]+)
+ */
+export interface BookingField {
+	/**
+	 * Stable id; answers are stored under it.
+	 */
+	id: string;
+	/**
+	 * The question as the customer reads it.
+	 */
+	label: string;
+	/**
+	 * What kind of answer it takes.
+	 */
+	type:
+		| 'text'
+		| 'long_text'
+		| 'email'
+		| 'phone'
+		| 'number'
+		| 'date'
+		| 'select'
+		| 'radio'
+		| 'checkboxes'
+		| 'checkbox';
+	/**
+	 * A hint shown under the field.
+	 */
+	help: string;
+	/**
+	 * Whether the customer must answer it (a single checkbox: must tick it).
+	 */
+	required: boolean;
+	/**
+	 * The choices of a select, radio or checkboxes field.
+	 */
+	options: string[];
+	/**
+	 * The service whose form it belongs to; 0 for every service.
+	 */
+	service: number;
+	/**
+	 * Services whose form leaves out this global field.
+	 */
+	hidden_for: number[];
+	/**
+	 * Position in the form; smaller comes first.
+	 */
+	order: number;
 }
 
 /**
@@ -274,6 +362,37 @@ export interface Service {
 	 * Reminder emails before the start for this service, such as "24h, 2h" or "30m"; "off" (or empty) sends none; null follows the site's reminder times.
 	 */
 	reminders: string | null;
+	/**
+	 * The booking form of this service: the business's own fields, in order. Answers go in the `fields` of POST bookings, keyed by id.
+	 */
+	fields: {
+		id: string;
+		type:
+			| 'text'
+			| 'long_text'
+			| 'email'
+			| 'phone'
+			| 'number'
+			| 'date'
+			| 'select'
+			| 'radio'
+			| 'checkboxes'
+			| 'checkbox';
+		label: string;
+		help: string;
+		required: boolean;
+		options: string[];
+	}[];
+	/**
+	 * The consent box visitors must tick to book (send `consent: true`), or null when the site asks for none.
+	 */
+	consent: {
+		text: string;
+		/**
+		 * The site's privacy policy page; empty when it has none.
+		 */
+		privacy_url: string;
+	} | null;
 }
 
 /**
@@ -363,6 +482,14 @@ export interface Settings {
 	 */
 	reminder_late_minutes: number;
 	/**
+	 * Visitors must tick a consent box, beside a link to the site's privacy policy page, before they book; each booking records when they agreed and the exact text.
+	 */
+	consent_required: boolean;
+	/**
+	 * The text of the consent box (empty: "I agree to the privacy policy.").
+	 */
+	consent_text: string;
+	/**
 	 * Email the employee about new, changed and cancelled bookings.
 	 */
 	email_notify_employee: boolean;
@@ -383,115 +510,115 @@ export interface Settings {
 	 */
 	email_follow_up_hours: number;
 	/**
-	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_verify_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_verify_customer_body: string;
 	/**
-	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_follow_up_customer_subject: string;
 	/**
-	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_follow_up_customer_body: string;
 }

@@ -17,6 +17,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
  * Internal dependencies
  */
 import { createApi, type BookingApi } from './api';
+import {
+	CONSENT,
+	type AnswerErrors,
+	type Answers,
+	type AnswerValue,
+} from './custom-fields';
 import { calendarKey, isStaleAnswer, type LiveCalendar } from './slots';
 import { getSteps } from './steps';
 import {
@@ -127,6 +133,12 @@ export interface BookingState {
 	 */
 	trap: string;
 	fieldErrors: FieldErrors;
+	/** Answers to the service's own form fields, by field id. */
+	answers: Answers;
+	/** Whether the visitor ticked the consent box. */
+	consent: boolean;
+	/** Messages of the form fields and the consent box at fault. */
+	answerErrors: AnswerErrors;
 	/** The Idempotency-Key of the current submit and what it was for. */
 	submitKey: { key: string; fingerprint: string } | null;
 	submitting: boolean;
@@ -182,6 +194,11 @@ export interface BookingState {
 	setCustomerField: ( field: CustomerField, value: string ) => void;
 	setTrap: ( value: string ) => void;
 	setFieldErrors: ( errors: FieldErrors ) => void;
+	/** Answers one form field; forgets its message. */
+	setAnswer: ( id: string, value: AnswerValue ) => void;
+	/** Ticks or unticks the consent box; forgets its message. */
+	setConsent: ( agreed: boolean ) => void;
+	setAnswerErrors: ( errors: AnswerErrors ) => void;
 	/**
 	 * The Idempotency-Key for submitting this booking: the same as last time
 	 * when nothing changed (a retry), a new one otherwise.
@@ -281,6 +298,9 @@ export function createBookingStore(
 			customer: { ...EMPTY_CUSTOMER },
 			trap: '',
 			fieldErrors: {},
+			answers: {},
+			consent: false,
+			answerErrors: {},
 			submitKey: null,
 			submitting: false,
 			booking: null,
@@ -421,6 +441,21 @@ export function createBookingStore(
 			},
 			setTrap: ( trap ) => set( { trap } ),
 			setFieldErrors: ( fieldErrors ) => set( { fieldErrors } ),
+			setAnswer: ( id, value ) => {
+				const { answers, answerErrors } = get();
+				const errors = { ...answerErrors };
+				delete errors[ id ];
+				set( {
+					answers: { ...answers, [ id ]: value },
+					answerErrors: errors,
+				} );
+			},
+			setConsent: ( consent ) => {
+				const errors = { ...get().answerErrors };
+				delete errors[ CONSENT ];
+				set( { consent, answerErrors: errors } );
+			},
+			setAnswerErrors: ( answerErrors ) => set( { answerErrors } ),
 			submitKeyFor: ( fingerprint ) => {
 				const current = get().submitKey;
 				if ( current && current.fingerprint === fingerprint ) {

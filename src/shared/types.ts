@@ -10,6 +10,7 @@
 import type {
 	Availability,
 	Booking,
+	BookingField,
 	Capacity,
 	Employee,
 	EmployeeView,
@@ -91,7 +92,7 @@ export type ApiErrorReason =
  * apps use. Add a field to a route's schema in PHP, regenerate, and both the
  * block and wp-admin see it.
  */
-export type { Booking, Employee, Service };
+export type { Booking, BookingField, Employee, Service };
 
 /** `GET employees` as visitors see it (public fields only). */
 export type PublicEmployee = EmployeeView;

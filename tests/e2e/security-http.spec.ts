@@ -19,6 +19,7 @@ import {
 } from '@playwright/test';
 import {
 	adminRest,
+	changeSettings,
 	createBookable,
 	dateAhead,
 	login,
@@ -92,8 +93,12 @@ test.describe( 'security over HTTP', () => {
 	let fixture: BookableFixture;
 	let cookieContext: BrowserContext;
 
+	let restore: Record< string, unknown > | undefined;
+
 	test.beforeAll( async ( { browser } ) => {
 		admin = await adminRest( browser );
+		// The demo asks for consent; these visitors book without it.
+		restore = await changeSettings( admin, { consent_required: false } );
 		fixture = await createBookable( admin, 'Security' );
 		cookieContext = await browser.newContext();
 		const page = await cookieContext.newPage();
@@ -104,6 +109,9 @@ test.describe( 'security over HTTP', () => {
 	test.afterAll( async () => {
 		await cookieContext.close();
 		await removeBookable( admin, fixture );
+		if ( restore ) {
+			await changeSettings( admin, restore );
+		}
 		await admin.close();
 	} );
 

@@ -438,7 +438,7 @@ export interface BookableSetup {
 /**
  * Registers, in the calling spec file, a beforeAll that logs the
  * administrator in, raises the write rate limit (the specs book more often
- * than 30 times a minute), relaxes the anti-spam settings (unless
+ * than 30 times a minute), turns the demo's consent box off, relaxes the anti-spam settings (unless
  * `antiSpam` is true) and makes the spec's own service and employee,
  * and an afterAll that removes them, restores the limit and closes the
  * client. Call it at the top level of the spec file.
@@ -462,6 +462,8 @@ export function withBookable(
 		admin = await adminRest( browser );
 		restore = await changeSettings( admin, {
 			rate_limit_writes: 10000,
+			// The demo asks for consent; specs about other things book without it.
+			consent_required: false,
 			...( antiSpam ? {} : RELAXED_ANTI_SPAM ),
 		} );
 		fixture = await createBookable( admin, label );

@@ -18,6 +18,8 @@ export const HAIRCUT: Service = {
 	price: '35.00',
 	active: true,
 	reminders: null,
+	fields: [],
+	consent: null,
 };
 
 export const YOGA: Service = {
@@ -69,6 +71,8 @@ export function booking( overrides: Partial< Booking > = {} ): Booking {
 		},
 		created_at: '2030-01-01T08:00:00+00:00',
 		updated_at: '2030-01-01T08:00:00+00:00',
+		answers: [],
+		consent: null,
 		...overrides,
 	};
 }

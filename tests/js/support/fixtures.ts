@@ -31,6 +31,8 @@ export const HAIRCUT: Service = {
 	price: '35.00',
 	active: true,
 	reminders: null,
+	fields: [],
+	consent: null,
 };
 
 export const YOGA: Service = {
@@ -44,6 +46,8 @@ export const YOGA: Service = {
 	price: null,
 	active: true,
 	reminders: null,
+	fields: [],
+	consent: null,
 };
 
 export const ANA: PublicEmployee = {
@@ -147,6 +151,8 @@ export function booking( overrides: Partial< Booking > = {} ): Booking {
 		},
 		created_at: '2030-03-01T09:00:00+01:00',
 		updated_at: '2030-03-01T09:00:00+01:00',
+		answers: [],
+		consent: null,
 		...overrides,
 	};
 }

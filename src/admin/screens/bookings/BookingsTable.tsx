@@ -16,6 +16,7 @@ import { statusLabel, whenText, type BookingAction } from '../../lib/bookings';
 import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
 import { BookingActions } from './BookingActions';
+import { BookingAnswers, anyAnswers } from './BookingAnswers';
 
 interface Props {
 	bookings: Booking[];
@@ -42,6 +43,8 @@ export function BookingsTable( {
 	onAction,
 	only,
 }: Props ) {
+	// The form's answers get a column only when this page has some.
+	const answers = anyAnswers( bookings );
 	return (
 		<table className="wp-list-table widefat striped appointease-admin__table">
 			<caption className="screen-reader-text">
@@ -55,6 +58,9 @@ export function BookingsTable( {
 					<th scope="col">{ __( 'Employee', 'appointease' ) }</th>
 					<th scope="col">{ __( 'Seats', 'appointease' ) }</th>
 					<th scope="col">{ __( 'Status', 'appointease' ) }</th>
+					{ answers && (
+						<th scope="col">{ __( 'Answers', 'appointease' ) }</th>
+					) }
 					{ onAction && (
 						<th scope="col">{ __( 'Actions', 'appointease' ) }</th>
 					) }
@@ -104,6 +110,11 @@ export function BookingsTable( {
 						<td>
 							<StatusBadge booking={ booking } />
 						</td>
+						{ answers && (
+							<td>
+								<BookingAnswers booking={ booking } />
+							</td>
+						) }
 						{ onAction && (
 							<td>
 								<BookingActions

@@ -20,6 +20,7 @@ import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
 import type { Service } from '../../../shared/types';
+import { BookingFormPanel } from '../settings/BookingFormPanel';
 import { ServiceForm } from './ServiceForm';
 
 /** Which form is open: none, a new service, or one service. */
@@ -82,15 +83,20 @@ export function ServicesScreen( {
 		<div className="appointease-admin__screen">
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
 			{ editing !== null ? (
-				<ServiceForm
-					service={ editing === 'new' ? null : editing }
-					notices={ notices }
-					onSaved={ () => {
-						setEditing( null );
-						load();
-					} }
-					onClose={ () => setEditing( null ) }
-				/>
+				<Fragment>
+					<ServiceForm
+						service={ editing === 'new' ? null : editing }
+						notices={ notices }
+						onSaved={ () => {
+							setEditing( null );
+							load();
+						} }
+						onClose={ () => setEditing( null ) }
+					/>
+					{ editing !== 'new' && (
+						<BookingFormPanel service={ editing } />
+					) }
+				</Fragment>
 			) : (
 				<Fragment>
 					<div className="appointease-admin__toolbar">

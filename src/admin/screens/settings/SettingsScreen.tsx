@@ -32,6 +32,7 @@ import {
 } from '../../lib/settings';
 import type { SettingSchema, SettingValues } from '../../../shared/api';
 import type { HoldStoreStatus } from '../../types';
+import { BookingFormPanel } from './BookingFormPanel';
 import { HoldStorePanel } from './HoldStorePanel';
 import { SettingField } from './SettingField';
 
@@ -261,6 +262,7 @@ export function SettingsScreen( {
 					</VStack>
 				</form>
 			) }
+			<BookingFormPanel />
 		</div>
 	);
 }

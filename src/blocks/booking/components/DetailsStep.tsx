@@ -20,12 +20,14 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { checkDetails } from '../../../shared/actions';
+import { selectedService } from '../../../shared/store';
 import {
 	useBookingStore,
 	useBookingStoreApi,
 } from '../../../shared/store-context';
 import type { CustomerField } from '../../../shared/types';
 import { FIELDS, LIMITS, validateField } from '../../../shared/validation';
+import { DetailsCustomFields, firstCustomFieldAtFault } from './CustomFields';
 
 interface FieldSpec {
 	label: string;
@@ -94,10 +96,18 @@ export function DetailsStep( { id }: DetailsStepProps ) {
 			store.getState().next();
 			return;
 		}
-		const { fieldErrors } = store.getState();
+		const state = store.getState();
+		const { fieldErrors } = state;
 		const first = FIELDS.find( ( field ) => fieldErrors[ field ] );
-		if ( first ) {
-			document.getElementById( `${ id }-${ first }` )?.focus();
+		const target = first
+			? `${ id }-${ first }`
+			: firstCustomFieldAtFault(
+					id,
+					selectedService( state )?.fields ?? [],
+					state.answerErrors
+				);
+		if ( target ) {
+			document.getElementById( target )?.focus();
 		}
 	};
 
@@ -205,6 +215,7 @@ export function DetailsStep( { id }: DetailsStepProps ) {
 					</div>
 				);
 			} ) }
+			<DetailsCustomFields id={ id } />
 			{ /* The honeypot: hidden from eyes, screen readers and the Tab key, so only a script that fills every field fills it. */ }
 			<div className="appointease-trap" aria-hidden="true">
 				<label htmlFor={ `${ id }-website` }>

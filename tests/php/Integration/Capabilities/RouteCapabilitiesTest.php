@@ -186,10 +186,17 @@ final class RouteCapabilitiesTest extends RestTestCase {
 	 * @param int    $booking_id The booking the test made.
 	 */
 	private function path( string $route, int $booking_id ): string {
+		// A booking-form field is made here when the route names one.
 		$path = substr( $route, strlen( '/appointease/v1/' ) );
 		$id   = match ( strtok( $path, '/' ) ) {
 			'services' => $this->service->id,
 			'employees' => $this->employee->id,
+			'booking-fields' => \AppointEase\Form\Fields::create(
+				array(
+					'label' => 'Capability check',
+					'type'  => 'text',
+				)
+			)['id'],
 			default => $booking_id,
 		};
 		return str_replace( '(?P<id>[^/]+)', (string) $id, $path );
@@ -212,7 +219,7 @@ final class RouteCapabilitiesTest extends RestTestCase {
 			if ( empty( $arg['required'] ) || 'id' === $name ) {
 				continue;
 			}
-			foreach ( array( 'Capability check', 60, $this->local( '14:00' ), true, array() ) as $candidate ) {
+			foreach ( array( 'Capability check', 60, $this->local( '14:00' ), true, array(), 'text' ) as $candidate ) {
 				$valid = rest_validate_value_from_schema( $candidate, $arg, $name );
 				if ( true === $valid && isset( $arg['validate_callback'] ) ) {
 					$valid = call_user_func( $arg['validate_callback'], $candidate, $request, $name );

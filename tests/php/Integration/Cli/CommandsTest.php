@@ -9,7 +9,9 @@ namespace AppointEase\Tests\Integration\Cli;
 
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingService;
+use AppointEase\Form\Fields;
 use AppointEase\Infrastructure\Schema;
+use AppointEase\Settings\Settings;
 use AppointEase\Tests\Integration\Support\Fixtures;
 use AppointEase\Tests\Integration\TestCase;
 
@@ -23,10 +25,18 @@ final class CommandsTest extends TestCase {
 
 	private Fixtures $fixtures;
 
+	/**
+	 * The settings option before the test, restored after it (the commands commit their changes).
+	 *
+	 * @var mixed
+	 */
+	private $settings;
+
 	protected function set_up(): void {
 		parent::set_up();
 		global $wpdb;
 		$wpdb->query( 'COMMIT' );
+		$this->settings = get_option( Settings::OPTION, array() );
 		$this->fixtures = new Fixtures();
 		// A stub, on purpose: the emails of bookings made here are not what this test is about.
 		add_filter( 'pre_wp_mail', '__return_true' );
@@ -43,6 +53,10 @@ final class CommandsTest extends TestCase {
 			wp_delete_user( $user->ID );
 		}
 		$this->fixtures->clean_up();
+		// What the commands' processes wrote is not in this process's cache, which would take the restore for no change.
+		wp_cache_flush();
+		update_option( Settings::OPTION, $this->settings );
+		delete_option( Fields::OPTION );
 		// The commands' processes committed the cron events their bookings set; later tests assert on those events.
 		wp_clear_scheduled_hook( \AppointEase\Notifications\ChangeEmails::HOOK );
 		wp_clear_scheduled_hook( \AppointEase\Notifications\OutboxSender::HOOK );
@@ -52,7 +66,7 @@ final class CommandsTest extends TestCase {
 	public function test_every_command_documents_its_options_and_examples(): void {
 		$leaves = $this->leaf_commands( 'appointease' );
 
-		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
+		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease fields create', 'appointease fields delete', 'appointease fields list', 'appointease fields update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease settings get', 'appointease settings list', 'appointease settings set', 'appointease store status' ), array_keys( $leaves ) );
 		foreach ( $leaves as $name => $help ) {
 			$this->assertMatchesRegularExpression( '/^OPTIONS\n\n +\S/m', $help, "wp $name has no OPTIONS." );
 			$this->assertMatchesRegularExpression( '/^EXAMPLES\n\n +\S/m', $help, "wp $name has no EXAMPLES." );
@@ -155,7 +169,7 @@ final class CommandsTest extends TestCase {
 		$this->assertSame( '+49 30 1234', $shown['customer_phone'] );
 
 		$csv = array_map( 'str_getcsv', explode( "\n", trim( $this->ok( 'appointease', 'bookings', 'export' ) ) ) );
-		$this->assertSame( array( 'id', 'status', 'service', 'employee', 'start', 'end', 'seats', 'customer_name', 'customer_email', 'customer_phone', 'customer_notes', 'created_at', 'updated_at' ), $csv[0] );
+		$this->assertSame( array( 'id', 'status', 'service', 'employee', 'start', 'end', 'seats', 'customer_name', 'customer_email', 'customer_phone', 'customer_notes', 'created_at', 'updated_at', 'Consent' ), $csv[0] );
 		$this->assertCount( 3, $csv );
 		$this->assertSame( "'=HYPERLINK(\"x\")", $csv[1][7], 'A formula is defused.' );
 		$this->assertSame( "'+49 30 1234", $csv[2][9] );
@@ -177,6 +191,69 @@ final class CommandsTest extends TestCase {
 		$this->assertStringContainsString( "Success: Cancelled booking {$second->id}.", $again['stdout'], 'The other id is still cancelled.' );
 		$this->assertStringContainsString( 'Error: 1 of 2 bookings were not cancelled.', $again['stderr'] );
 		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'show', '999999' )['status'] );
+	}
+
+	public function test_fields_are_created_listed_changed_and_deleted_and_old_answers_stay_in_the_export(): void {
+		$service = $this->fixtures->service();
+		$id      = trim( $this->ok( 'appointease', 'fields', 'create', '--label=How did you hear of us?', '--type=select', '--options=A friend, The web ,Other', '--required', '--porcelain' ) );
+		$this->assertMatchesRegularExpression( '/^f_[0-9a-f]{8}$/', $id );
+		$own = trim( $this->ok( 'appointease', 'fields', 'create', '--label=Allergies', '--type=long_text', '--service=' . $service->id, '--help-text=Anything we should know', '--porcelain' ) );
+
+		$listed = $this->json( 'appointease', 'fields', 'list', '--format=json' );
+		$this->assertSame( array( $id, $own ), array_column( $listed, 'id' ) );
+		$this->assertSame( 'A friend,The web,Other', $listed[0]['options'] );
+		$this->assertSame( 'true', $listed[0]['required'] );
+		$this->assertSame( 'Anything we should know', $listed[1]['help'] );
+		$this->assertSame( array( $id ), array_column( $this->json( 'appointease', 'fields', 'list', '--service=999', '--format=json' ), 'id' ), 'Another service\'s form has only the global field.' );
+
+		$refused = $this->wp( 'appointease', 'fields', 'create', '--label=Colour', '--type=radio' );
+		$this->assertSame( 1, $refused['status'] );
+		$this->assertStringContainsString( 'needs at least one option', $refused['stderr'] );
+		$this->assertSame( 1, $this->wp( 'appointease', 'fields', 'create', '--label=Colour', '--type=colour' )['status'], 'An unknown type is refused.' );
+		$this->assertCount( 2, $this->json( 'appointease', 'fields', 'list', '--format=json' ), 'A refused field writes nothing.' );
+
+		$booking = BookingService::create_default()->book(
+			new \AppointEase\Booking\BookingRequest( $service->id, $this->fixtures->employee( array( $service->id ) )->id, Fixtures::at( Fixtures::MONDAY . ' 10:00' ), 1, 'Maria Customer', 'maria@example.com', '', '', null, null, false, (string) wp_json_encode( array( 'fields' => array( $id => 'The web' ) ) ) ),
+			Fixtures::now()
+		)->booking;
+
+		$this->assertSame( "Success: Updated field $id.\n", $this->ok( 'appointease', 'fields', 'update', $id, '--label=Where did you find us?', '--required=false', '--hide-for=' . $service->id ) );
+		$changed = $this->json( 'appointease', 'fields', 'list', '--format=json' )[0];
+		$this->assertSame( array( 'Where did you find us?', 'false', (string) $service->id ), array( $changed['label'], $changed['required'], $changed['hidden_for'] ) );
+		$this->assertSame( array( $own ), array_column( $this->json( 'appointease', 'fields', 'list', '--service=' . $service->id, '--format=json' ), 'id' ), 'The service hides the global field.' );
+
+		$this->assertSame( "Success: Deleted field $id.\n", $this->ok( 'appointease', 'fields', 'delete', $id ) );
+		$this->assertSame( array( $own ), array_column( $this->json( 'appointease', 'fields', 'list', '--format=json' ), 'id' ) );
+		$this->assertSame( 1, $this->wp( 'appointease', 'fields', 'delete', $id )['status'], 'A deleted field cannot be deleted again.' );
+
+		$csv = array_map( 'str_getcsv', explode( "\n", trim( $this->ok( 'appointease', 'bookings', 'export' ) ) ) );
+		$this->assertSame( array( 'Where did you find us?', 'Allergies', 'Consent' ), array_slice( $csv[0], 13 ), 'A column per field, the deleted one too.' );
+		$this->assertSame( array( 'The web', '', '' ), array_slice( $csv[1], 13 ) );
+		$this->assertSame( 'The web', $this->json( 'appointease', 'bookings', 'show', (string) $booking->id, '--format=json' )[ 'field:' . $id ] );
+	}
+
+	public function test_settings_are_read_and_changed_with_the_rest_routes_rules(): void {
+		$this->assertSame( "false\n", $this->ok( 'appointease', 'settings', 'get', 'consent_required' ) );
+		$this->assertSame( "Success: consent_required is now true.\n", $this->ok( 'appointease', 'settings', 'set', 'consent_required', 'true' ) );
+		$this->assertSame( "true\n", $this->ok( 'appointease', 'settings', 'get', 'consent_required' ) );
+		$this->assertSame( "Success: slot_step is now 30.\n", $this->ok( 'appointease', 'settings', 'set', 'slot_step', '30' ) );
+		$this->assertSame( "Success: consent_text is now I agree & consent.\n", $this->ok( 'appointease', 'settings', 'set', 'consent_text', 'I agree & consent' ) );
+		wp_cache_flush();
+		$this->assertSame( 30, Settings::int( 'slot_step' ) );
+
+		foreach ( array(
+			array( 'slot_step', '7', 'slot_step is not one of' ),
+			array( 'horizon_days', 'many', 'horizon_days is not of type integer' ),
+			array( 'consent_required', 'maybe', 'consent_required is not of type boolean' ),
+			array( 'no_such_setting', '1', '"no_such_setting" is not a setting.' ),
+		) as list( $key, $value, $reason ) ) {
+			$refused = $this->wp( 'appointease', 'settings', 'set', $key, $value );
+			$this->assertSame( 1, $refused['status'], $key );
+			$this->assertStringContainsString( $reason, $refused['stderr'], $key );
+		}
+		$this->assertSame( "30\n", $this->ok( 'appointease', 'settings', 'get', 'slot_step' ), 'A refused value writes nothing.' );
+		$this->assertSame( 1, $this->wp( 'appointease', 'settings', 'get', 'no_such_setting' )['status'] );
+		$this->assertContains( 'reminder_times', array_column( $this->json( 'appointease', 'settings', 'list', '--format=json' ), 'key' ) );
 	}
 
 	public function test_reminders_run_at_a_given_time_prints_what_it_sent_and_a_second_run_sends_nothing(): void {

@@ -38,6 +38,8 @@ final class PublicRoutesTest extends RestTestCase {
 				'price'         => '35.00',
 				'active'        => true,
 				'reminders'     => null,
+				'fields'        => array(),
+				'consent'       => null,
 			),
 			$mine
 		);
