@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Rest;
 
+use AppointEase\Booking\ChangePolicy;
 use AppointEase\Catalog\Service;
 use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Infrastructure\Installer;
@@ -53,7 +54,7 @@ final class ServicesController extends Controller {
 	public function get_items( $request ) {
 		$items = array();
 		foreach ( $this->services->all( 'edit' !== $request['context'] ) as $service ) {
-			$items[] = $service->to_array();
+			$items[] = self::present( $service );
 		}
 		return self::json( $items );
 	}
@@ -66,7 +67,7 @@ final class ServicesController extends Controller {
 	 */
 	public function get_item( $request ) {
 		$service = $this->visible( (int) $request['id'] );
-		return null === $service ? self::not_found() : self::json( $service->to_array() );
+		return null === $service ? self::not_found() : self::json( self::present( $service ) );
 	}
 
 	/**
@@ -77,7 +78,7 @@ final class ServicesController extends Controller {
 	 */
 	public function create_item( $request ) {
 		$service  = $this->services->insert( $this->writable_fields( $request ) );
-		$response = self::json( $service->to_array(), 201 );
+		$response = self::json( self::present( $service ), 201 );
 		$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $service->id ) ) );
 		return $response;
 	}
@@ -93,7 +94,7 @@ final class ServicesController extends Controller {
 		if ( null === $this->services->find( $id ) ) {
 			return self::not_found();
 		}
-		return self::json( $this->services->update( $id, $this->writable_fields( $request ) )->to_array() );
+		return self::json( self::present( $this->services->update( $id, $this->writable_fields( $request ) ) ) );
 	}
 
 	/**
@@ -134,18 +135,32 @@ final class ServicesController extends Controller {
 				'default'    => 0,
 				'context'    => array( 'view', 'edit' ),
 			);
+			$cutoff       = array(
+				'type'    => array( 'integer', 'null' ),
+				'minimum' => 0,
+				'maximum' => 8760,
+				'default' => null,
+				'context' => array( 'view', 'edit' ),
+			);
+			$limit        = array(
+				'type'    => 'integer',
+				'minimum' => 0,
+				'maximum' => 1000,
+				'default' => 0,
+				'context' => array( 'view', 'edit' ),
+			);
 			$this->schema = array(
 				'$schema'    => 'http://json-schema.org/draft-04/schema#',
 				'title'      => 'appointease-service',
 				'type'       => 'object',
 				'properties' => array(
-					'id'            => array(
+					'id'                      => array(
 						'description' => __( 'Unique identifier.', 'appointease' ),
 						'type'        => 'integer',
 						'readonly'    => true,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'name'          => array(
+					'name'                    => array(
 						'description' => __( 'Name shown to visitors.', 'appointease' ),
 						'type'        => 'string',
 						'minLength'   => 1,
@@ -154,7 +169,7 @@ final class ServicesController extends Controller {
 						'context'     => array( 'view', 'edit' ),
 						'arg_options' => array( 'sanitize_callback' => array( Input::class, 'required_text' ) ),
 					),
-					'description'   => array(
+					'description'             => array(
 						'description' => __( 'Shown to visitors under the name.', 'appointease' ),
 						'type'        => 'string',
 						'maxLength'   => 5000,
@@ -162,7 +177,7 @@ final class ServicesController extends Controller {
 						'context'     => array( 'view', 'edit' ),
 						'arg_options' => array( 'sanitize_callback' => 'sanitize_textarea_field' ),
 					),
-					'duration'      => array(
+					'duration'                => array(
 						'description' => __( 'Minutes the service takes.', 'appointease' ),
 						'type'        => 'integer',
 						'minimum'     => 5,
@@ -171,9 +186,9 @@ final class ServicesController extends Controller {
 						'required'    => true,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'buffer_before' => array( 'description' => __( 'Minutes kept free before.', 'appointease' ) ) + $minutes,
-					'buffer_after'  => array( 'description' => __( 'Minutes kept free after.', 'appointease' ) ) + $minutes,
-					'capacity'      => array(
+					'buffer_before'           => array( 'description' => __( 'Minutes kept free before.', 'appointease' ) ) + $minutes,
+					'buffer_after'            => array( 'description' => __( 'Minutes kept free after.', 'appointease' ) ) + $minutes,
+					'capacity'                => array(
 						'description' => __( 'Seats per session: 1 for one-to-one, more for a class.', 'appointease' ),
 						'type'        => 'integer',
 						'minimum'     => 1,
@@ -181,20 +196,20 @@ final class ServicesController extends Controller {
 						'default'     => 1,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'price'         => array(
+					'price'                   => array(
 						'description' => __( 'Price shown to visitors, or null for none.', 'appointease' ),
 						'type'        => array( 'string', 'null' ),
 						'pattern'     => '^[0-9]{1,8}(\.[0-9]{1,2})?$',
 						'default'     => null,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'active'        => array(
+					'active'                  => array(
 						'description' => __( 'Whether visitors can book it.', 'appointease' ),
 						'type'        => 'boolean',
 						'default'     => true,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'reminders'     => array(
+					'reminders'               => array(
 						'description' => __( 'Reminder emails before the start for this service, such as "24h, 2h" or "30m"; "off" (or empty) sends none; null follows the site\'s reminder times.', 'appointease' ),
 						'type'        => array( 'string', 'null' ),
 						'maxLength'   => 200,
@@ -205,10 +220,41 @@ final class ServicesController extends Controller {
 							'sanitize_callback' => array( ReminderTimes::class, 'sanitize_for_service' ),
 						),
 					),
+					'cancel_cutoff_hours'     => array(
+						'description' => __( 'Hours before the start up to which customers may cancel online; null follows the site\'s setting, 0 is up to the start.', 'appointease' ),
+					) + $cutoff,
+					'reschedule_cutoff_hours' => array(
+						'description' => __( 'Hours before the start up to which customers may reschedule online; null follows the site\'s setting, 0 is up to the start.', 'appointease' ),
+					) + $cutoff,
+					'daily_limit'             => array(
+						'description' => __( 'At most this many bookings of this service per employee and day, in the calendar\'s timezone (0: no limit).', 'appointease' ),
+					) + $limit,
+					'email_daily_limit'       => array(
+						'description' => __( 'At most this many bookings of this service per customer email address and day (0: no limit).', 'appointease' ),
+					) + $limit,
+					'email_weekly_limit'      => array(
+						'description' => __( 'At most this many bookings of this service per customer email address and week, the week starting on the site\'s "Week Starts On" day (0: no limit).', 'appointease' ),
+					) + $limit,
+					'change_policy'           => array(
+						'description' => __( 'The change and cancel policy in words for customers, or empty when both are possible up to the start.', 'appointease' ),
+						'type'        => 'string',
+						'readonly'    => true,
+						'context'     => array( 'view', 'edit' ),
+					),
 				),
 			);
 		}//end if
 		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * A service as the API shows it, with its change policy in words for customers.
+	 *
+	 * @param Service $service The service.
+	 * @return array<string, mixed>
+	 */
+	private static function present( Service $service ): array {
+		return $service->to_array() + array( 'change_policy' => ChangePolicy::text( $service ) );
 	}
 
 	/**

@@ -158,6 +158,23 @@ final class Settings {
 			'maximum' => 1440,
 			'default' => 15,
 		),
+		'cancel_cutoff_hours'        => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 8760,
+			'default' => 0,
+		),
+		'reschedule_cutoff_hours'    => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 8760,
+			'default' => 0,
+		),
+		'change_contact_text'        => array(
+			'type'      => 'string',
+			'maxLength' => 500,
+			'default'   => '',
+		),
 	);
 
 	/**
@@ -187,6 +204,9 @@ final class Settings {
 			'booking_page'               => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 			'reminder_times'             => __( 'When confirmed bookings get a reminder email before they start: hours (h) or minutes (m) before the start, separated by commas, such as "24h, 2h" (empty: no reminders). A service can have its own.', 'appointease' ),
 			'reminder_late_minutes'      => __( 'A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.', 'appointease' ),
+			'cancel_cutoff_hours'        => __( 'Hours before the start up to which customers may cancel a booking online (0: up to the start). A service can have its own. Admins can always cancel.', 'appointease' ),
+			'reschedule_cutoff_hours'    => __( 'Hours before the start up to which customers may move a booking online (0: up to the start). A service can have its own. Admins can always move bookings.', 'appointease' ),
+			'change_contact_text'        => __( 'How customers reach you once a booking can no longer be changed online, such as "Call us on 555 0100." Shown on their booking page instead of the cancel and reschedule buttons (empty: "Please contact us.").', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {

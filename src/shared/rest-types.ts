@@ -70,6 +70,16 @@ export interface Booking {
 	 */
 	customer_no_shows?: number;
 	/**
+	 * Only when one booking is read, cancelled or moved: until when its customer may cancel or move it online, whether they still may now, and how to reach the business otherwise. Admins are not bound by it.
+	 */
+	change_policy?: {
+		cancel_until: string;
+		reschedule_until: string;
+		can_cancel: boolean;
+		can_reschedule: boolean;
+		contact: string;
+	};
+	/**
 	 * Only in the answer to POST bookings: the secret of the customer's manage link.
 	 */
 	manage_token?: string;
@@ -274,6 +284,30 @@ export interface Service {
 	 * Reminder emails before the start for this service, such as "24h, 2h" or "30m"; "off" (or empty) sends none; null follows the site's reminder times.
 	 */
 	reminders: string | null;
+	/**
+	 * Hours before the start up to which customers may cancel online; null follows the site's setting, 0 is up to the start.
+	 */
+	cancel_cutoff_hours: number | null;
+	/**
+	 * Hours before the start up to which customers may reschedule online; null follows the site's setting, 0 is up to the start.
+	 */
+	reschedule_cutoff_hours: number | null;
+	/**
+	 * At most this many bookings of this service per employee and day, in the calendar's timezone (0: no limit).
+	 */
+	daily_limit: number;
+	/**
+	 * At most this many bookings of this service per customer email address and day (0: no limit).
+	 */
+	email_daily_limit: number;
+	/**
+	 * At most this many bookings of this service per customer email address and week, the week starting on the site's "Week Starts On" day (0: no limit).
+	 */
+	email_weekly_limit: number;
+	/**
+	 * The change and cancel policy in words for customers, or empty when both are possible up to the start.
+	 */
+	change_policy: string;
 }
 
 /**
@@ -363,6 +397,18 @@ export interface Settings {
 	 */
 	reminder_late_minutes: number;
 	/**
+	 * Hours before the start up to which customers may cancel a booking online (0: up to the start). A service can have its own. Admins can always cancel.
+	 */
+	cancel_cutoff_hours: number;
+	/**
+	 * Hours before the start up to which customers may move a booking online (0: up to the start). A service can have its own. Admins can always move bookings.
+	 */
+	reschedule_cutoff_hours: number;
+	/**
+	 * How customers reach you once a booking can no longer be changed online, such as "Call us on 555 0100." Shown on their booking page instead of the cancel and reschedule buttons (empty: "Please contact us.").
+	 */
+	change_contact_text: string;
+	/**
 	 * Email the employee about new, changed and cancelled bookings.
 	 */
 	email_notify_employee: boolean;
@@ -383,115 +429,115 @@ export interface Settings {
 	 */
 	email_follow_up_hours: number;
 	/**
-	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_created_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_created_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_created_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_created_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_confirmed_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_confirmed_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_confirmed_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_confirmed_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rejected_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rejected_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rejected_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rejected_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_cancelled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_cancelled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_cancelled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_cancelled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rescheduled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rescheduled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rescheduled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_rescheduled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_reminder_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_reminder_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_reminder_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_reminder_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_verify_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_verify_customer_body: string;
 	/**
-	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_follow_up_customer_subject: string;
 	/**
-	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}.
+	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {change_policy}.
 	 */
 	email_follow_up_customer_body: string;
 }

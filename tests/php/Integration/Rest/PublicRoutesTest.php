@@ -28,16 +28,22 @@ final class PublicRoutesTest extends RestTestCase {
 		$mine = $list[ array_search( $this->service->id, $ids, true ) ];
 		$this->assertSame(
 			array(
-				'id'            => $this->service->id,
-				'name'          => 'Haircut',
-				'description'   => '',
-				'duration'      => 30,
-				'buffer_before' => 0,
-				'buffer_after'  => 0,
-				'capacity'      => 1,
-				'price'         => '35.00',
-				'active'        => true,
-				'reminders'     => null,
+				'id'                      => $this->service->id,
+				'name'                    => 'Haircut',
+				'description'             => '',
+				'duration'                => 30,
+				'buffer_before'           => 0,
+				'buffer_after'            => 0,
+				'capacity'                => 1,
+				'price'                   => '35.00',
+				'active'                  => true,
+				'reminders'               => null,
+				'cancel_cutoff_hours'     => null,
+				'reschedule_cutoff_hours' => null,
+				'daily_limit'             => 0,
+				'email_daily_limit'       => 0,
+				'email_weekly_limit'      => 0,
+				'change_policy'           => '',
 			),
 			$mine
 		);
