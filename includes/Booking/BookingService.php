@@ -547,10 +547,11 @@ final class BookingService {
 		if ( $start <= $now ) {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This time has passed. Please pick a later one.', 'appointease' ) );
 		}
-		if ( $this->availability->day_full( $service, $employee, $start, $except ) ) {
+		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except, $own_hold );
+		// A day the service's daily limit closed has no slots; say so rather than "nobody works".
+		if ( null === $slot && $this->availability->day_full( $service, $employee, $start, $except ) ) {
 			throw new Refusal( 'LIMIT_REACHED', LimitLedger::day_full_message() );
 		}
-		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except, $own_hold );
 		if ( null === $slot ) {
 			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
 		}
