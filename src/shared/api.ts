@@ -478,7 +478,8 @@ function send< T >(
 }
 
 /** A service as its form edits it (no id until it is saved). */
-export type ServiceFields = Omit< Service, 'id' >;
+/** The change policy in words is the server's to write. */
+export type ServiceFields = Omit< Service, 'id' | 'change_policy' >;
 
 /** An employee as its form edits it. */
 export type EmployeeFields = Omit< Employee, 'id' >;

@@ -18,6 +18,12 @@ export const HAIRCUT: Service = {
 	price: '35.00',
 	active: true,
 	reminders: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
+	change_policy: '',
 };
 
 export const YOGA: Service = {

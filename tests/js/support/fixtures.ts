@@ -31,6 +31,12 @@ export const HAIRCUT: Service = {
 	price: '35.00',
 	active: true,
 	reminders: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
+	change_policy: '',
 };
 
 export const YOGA: Service = {
@@ -44,6 +50,12 @@ export const YOGA: Service = {
 	price: null,
 	active: true,
 	reminders: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
+	change_policy: '',
 };
 
 export const ANA: PublicEmployee = {
