@@ -108,9 +108,13 @@ final class LimitRaceTest extends TestCase {
 		$this->assertSame( (string) self::LIMIT, $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'limit_claims' ) ) );
 	}
 
+	/**
+	 * Empties what the racers committed, their bookings' emails included:
+	 * left in the outbox, they would be sent during a later test's requests.
+	 */
 	private static function empty_booking_tables(): void {
 		global $wpdb;
-		foreach ( array( 'bookings', 'seats', 'occupancy', 'sessions', 'calendars', 'limit_claims' ) as $name ) {
+		foreach ( array( 'bookings', 'seats', 'occupancy', 'sessions', 'calendars', 'limit_claims', 'outbox' ) as $name ) {
 			$wpdb->query( 'DELETE FROM ' . Schema::table( $name ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- test clean-up; the name is from a fixed list.
 		}
 	}
