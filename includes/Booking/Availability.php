@@ -34,8 +34,9 @@ final class Availability {
 	 *
 	 * @param BookingRepository            $bookings Where booked sessions come from.
 	 * @param (callable(): HoldStore)|null $holds    Gives the hold store when first needed (connecting to Redis costs a round trip); null leaves holds out.
+	 * @param LimitLedger                  $limits   Bookings per day, for the services' daily limits.
 	 */
-	public function __construct( private readonly BookingRepository $bookings, private $holds = null ) {
+	public function __construct( private readonly BookingRepository $bookings, private $holds = null, private readonly LimitLedger $limits = new LimitLedger() ) {
 	}
 
 	/**
@@ -74,7 +75,48 @@ final class Availability {
 				}
 			}
 		}
-		return $engine->slots( $request, $sessions );
+		return $this->close_full_days( $engine->slots( $request, $sessions ), $service, $employee, $from, $to, $except );
+	}
+
+	/**
+	 * Empties the days on which the employee has as many bookings of the
+	 * service as its daily limit allows: nothing is left to offer there.
+	 * (Services without a limit cost no query.)
+	 *
+	 * @param array<string, Slot[]> $days     Slots by local date.
+	 * @param Service               $service  The service.
+	 * @param Employee              $employee The employee.
+	 * @param string                $from     First local date.
+	 * @param string                $to       Last local date.
+	 * @param int|null              $except   A booking not to count (being moved).
+	 * @return array<string, Slot[]>
+	 */
+	private function close_full_days( array $days, Service $service, Employee $employee, string $from, string $to, ?int $except ): array {
+		if ( $service->policy->daily_limit < 1 ) {
+			return $days;
+		}
+		foreach ( $this->limits->employee_days( $service->id, $employee->id, $from, $to, $except ) as $date => $taken ) {
+			if ( $taken >= $service->policy->daily_limit && isset( $days[ $date ] ) ) {
+				$days[ $date ] = array();
+			}
+		}
+		return $days;
+	}
+
+	/**
+	 * Whether the employee's day of this instant is closed by the service's daily limit.
+	 *
+	 * @param Service            $service  The service.
+	 * @param Employee           $employee The employee.
+	 * @param \DateTimeImmutable $start    An instant of the day.
+	 * @param int|null           $except   A booking not to count (being moved).
+	 */
+	public function day_full( Service $service, Employee $employee, \DateTimeImmutable $start, ?int $except = null ): bool {
+		if ( $service->policy->daily_limit < 1 ) {
+			return false;
+		}
+		$date = $start->setTimezone( $this->timezone( $employee ) )->format( 'Y-m-d' );
+		return ( $this->limits->employee_days( $service->id, $employee->id, $date, $date, $except )[ $date ] ?? 0 ) >= $service->policy->daily_limit;
 	}
 
 	/**

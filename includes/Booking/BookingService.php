@@ -42,6 +42,7 @@ final class BookingService {
 	 * @param Calendars                    $calendars    Calendar versions.
 	 * @param Availability                 $availability Slots, live holds included.
 	 * @param (callable(): HoldStore)|null $holds Gives the hold store when first needed; null when holds play no part.
+	 * @param LimitLedger                  $limits       Places under the services' per-day and per-week limits.
 	 */
 	public function __construct(
 		private readonly ServiceRepository $services,
@@ -50,7 +51,8 @@ final class BookingService {
 		private readonly SeatLedger $ledger,
 		private readonly Calendars $calendars,
 		private readonly Availability $availability,
-		private $holds = null
+		private $holds = null,
+		private readonly LimitLedger $limits = new LimitLedger()
 	) {
 	}
 
@@ -133,7 +135,7 @@ final class BookingService {
 							'form_answers'         => $request->form_answers,
 						) + $verify
 					);
-					$this->claim( $id, $employee, $service, $slot, $request->seats );
+					$this->claim( $id, $employee, $service, $slot, $request->seats, $request->customer_email );
 					$booking = $this->must_find( $id );
 					$this->changed( $booking, null, $booking->status );
 					return $booking;
@@ -296,6 +298,7 @@ final class BookingService {
 	private function expire_locked( Booking $locked ): Booking {
 		$this->bookings->update( $locked->id, array( 'status' => Booking::EXPIRED ) );
 		$this->ledger->release( $locked->id );
+		$this->limits->release( $locked->id );
 		$after = $this->must_find( $locked->id );
 		$this->changed( $after, $locked->status, Booking::EXPIRED );
 		return $after;
@@ -377,6 +380,10 @@ final class BookingService {
 			if ( null !== $booking && $booking->start <= $now ) {
 				throw new Refusal( 'SLOT_IN_PAST', __( 'This booking has already started, so it can no longer be cancelled online. Please contact us.', 'appointease' ) );
 			}
+			$service = null === $booking ? null : $this->services->find( $booking->service_id );
+			if ( null !== $booking && null !== $service && $booking->is_active() ) {
+				ChangePolicy::check( $booking, $service, ChangePolicy::CANCEL, $now );
+			}
 		}
 		return $this->transition( $id, Booking::ACTIVE, Booking::CANCELLED, 'appointease_booking_cancelled' );
 	}
@@ -404,7 +411,10 @@ final class BookingService {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This booking has already started, so it can no longer be moved online. Please contact us.', 'appointease' ) );
 		}
 		list( $service, $employee ) = $this->bookable( $before->service_id, $employee_id ?? $before->employee_id );
-		$slot                       = $this->free_slot( $service, $employee, $start, $before->seats, $now, $before->id );
+		if ( ! $by_admin ) {
+			ChangePolicy::check( $before, $service, ChangePolicy::RESCHEDULE, $now );
+		}
+		$slot = $this->free_slot( $service, $employee, $start, $before->seats, $now, $before->id );
 
 		try {
 			$after = Transaction::run(
@@ -419,6 +429,7 @@ final class BookingService {
 						throw new Refusal( 'STATUS_CONFLICT', __( 'This booking changed in the meantime. Please reload it.', 'appointease' ) );
 					}
 					$this->ledger->release( $id );
+					$this->limits->release( $id );
 					$this->bookings->update(
 						$id,
 						array(
@@ -428,7 +439,7 @@ final class BookingService {
 							'status'      => $this->status_after_move( $locked, $by_admin ),
 						)
 					);
-					$this->claim( $id, $employee, $service, $slot, $locked->seats );
+					$this->claim( $id, $employee, $service, $slot, $locked->seats, $locked->customer_email );
 					$moved = $this->must_find( $id );
 					$this->changed( $locked, $locked->status, null );
 					$this->changed( $moved, null, $moved->status );
@@ -487,6 +498,10 @@ final class BookingService {
 					if ( ! in_array( $to, Booking::ACTIVE, true ) ) {
 						$this->ledger->release( $id );
 					}
+					// A booking that never took place stops counting against the limits; a completed one or a no-show still counts.
+					if ( in_array( $to, array( Booking::CANCELLED, Booking::REJECTED ), true ) ) {
+						$this->limits->release( $id );
+					}
 					$after    = $this->must_find( $id );
 					$previous = $before;
 					$this->changed( $after, $before->status, $to );
@@ -534,6 +549,10 @@ final class BookingService {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This time has passed. Please pick a later one.', 'appointease' ) );
 		}
 		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except, $own_hold );
+		// A day the service's daily limit closed has no slots; say so rather than "nobody works".
+		if ( null === $slot && $this->availability->day_full( $service, $employee, $start, $except ) ) {
+			throw new Refusal( 'LIMIT_REACHED', LimitLedger::day_full_message() );
+		}
 		if ( null === $slot ) {
 			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
 		}
@@ -598,13 +617,18 @@ final class BookingService {
 	 * @param Service  $service    What is given.
 	 * @param Slot     $slot       When.
 	 * @param int      $seats      How many seats.
-	 * @throws Refusal When another booking got there first.
+	 * @param string   $email      The customer's address, for the per-address limits.
+	 * @throws Refusal When another booking got there first, or a limit of the service is reached.
 	 */
-	private function claim( int $booking_id, Employee $employee, Service $service, Slot $slot, int $seats ): void {
+	private function claim( int $booking_id, Employee $employee, Service $service, Slot $slot, int $seats, string $email ): void {
 		try {
 			$this->ledger->claim( $booking_id, $employee->id, $service->id, $slot->start, $slot->occupied_start(), $slot->occupied_end(), $seats, $service->capacity );
 		} catch ( SlotTakenException $taken ) {
 			throw new Refusal( 'SLOT_TAKEN', __( 'Someone else has just booked this time. Please pick another one.', 'appointease' ) );
+		}
+		if ( $service->policy->has_limits() ) {
+			$local_date = $slot->start->setTimezone( $this->availability->timezone( $employee ) )->format( 'Y-m-d' );
+			$this->limits->claim( $booking_id, $service, $employee->id, $local_date, $email );
 		}
 	}
 

@@ -21,16 +21,17 @@ final class Service {
 	/**
 	 * Builds the service.
 	 *
-	 * @param int         $id            Row id.
-	 * @param string      $name          Shown to visitors.
-	 * @param string      $description   Shown to visitors; may be empty.
-	 * @param int         $duration      Minutes.
-	 * @param int         $buffer_before Minutes kept free before.
-	 * @param int         $buffer_after  Minutes kept free after.
-	 * @param int         $capacity      Seats per session; 1 for one-to-one.
-	 * @param string|null $price         Decimal string, or null when no price is shown.
-	 * @param bool        $active        Whether visitors can book it.
-	 * @param string|null $reminders     Its own reminder times ("24h, 2h", or "off"), or null for the site's setting.
+	 * @param int           $id            Row id.
+	 * @param string        $name          Shown to visitors.
+	 * @param string        $description   Shown to visitors; may be empty.
+	 * @param int           $duration      Minutes.
+	 * @param int           $buffer_before Minutes kept free before.
+	 * @param int           $buffer_after  Minutes kept free after.
+	 * @param int           $capacity      Seats per session; 1 for one-to-one.
+	 * @param string|null   $price         Decimal string, or null when no price is shown.
+	 * @param bool          $active        Whether visitors can book it.
+	 * @param string|null   $reminders     Its own reminder times ("24h, 2h", or "off"), or null for the site's setting.
+	 * @param ServicePolicy $policy        Its change cut-offs and per-day limits.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -42,7 +43,8 @@ final class Service {
 		public readonly int $capacity,
 		public readonly ?string $price,
 		public readonly bool $active,
-		public readonly ?string $reminders = null
+		public readonly ?string $reminders = null,
+		public readonly ServicePolicy $policy = new ServicePolicy()
 	) {
 	}
 
@@ -62,7 +64,8 @@ final class Service {
 			(int) $row['capacity'],
 			null === $row['price'] ? null : (string) $row['price'],
 			'1' === (string) $row['active'],
-			isset( $row['reminders'] ) ? (string) $row['reminders'] : null
+			isset( $row['reminders'] ) ? (string) $row['reminders'] : null,
+			ServicePolicy::from_row( $row )
 		);
 	}
 
@@ -90,6 +93,6 @@ final class Service {
 			'price'         => $this->price,
 			'active'        => $this->active,
 			'reminders'     => $this->reminders,
-		);
+		) + $this->policy->to_array();
 	}
 }

@@ -32,7 +32,7 @@ final class ServiceRepository {
 		'price'         => 'price',
 		'active'        => 'active',
 		'reminders'     => 'reminders',
-	);
+	) + ServicePolicy::COLUMNS;
 
 	/**
 	 * One service, or null when there is none with this id.

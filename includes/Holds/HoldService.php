@@ -11,6 +11,7 @@ namespace AppointEase\Holds;
 
 use AppointEase\Booking\Availability;
 use AppointEase\Booking\Bookable;
+use AppointEase\Booking\LimitLedger;
 use AppointEase\Booking\Calendars;
 use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\Employee;
@@ -162,6 +163,9 @@ final class HoldService {
 		}
 		// Bookings only: other holds are for the store to weigh, atomically.
 		$slot = $this->availability->slot_at( $service, $employee, $start, $now, null, '' );
+		if ( null === $slot && $this->availability->day_full( $service, $employee, $start ) ) {
+			throw new Refusal( 'LIMIT_REACHED', LimitLedger::day_full_message() );
+		}
 		if ( null === $slot ) {
 			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
 		}

@@ -29,6 +29,10 @@ defined( 'ABSPATH' ) || exit;
  * taken: its primary key is the claim, so two runners never send one
  * reminder twice, and a moved booking's new start makes new keys.
  * `outbox` holds every email until it has been sent (Notifications\Outbox).
+ * `limit_claims` holds one numbered row per booking and per-day or per-week
+ * limit it counts against (Booking\LimitLedger): numbers run 1..limit, so its
+ * primary key refuses the booking past a service's limit, as `seats` does
+ * the seat past capacity.
  * A booking waiting for its customer's email confirmation keeps the
  * hash of the confirm link's token and its deadline in the bookings table,
  * and the answers to the booking form (JSON, `form_answers`, version 9).
@@ -58,6 +62,7 @@ final class Schema {
 		'change_emails',
 		'reminders',
 		'outbox',
+		'limit_claims',
 	);
 
 	/**
@@ -112,6 +117,11 @@ final class Schema {
   capacity smallint(5) unsigned NOT NULL DEFAULT 1,
   price decimal(10,2) DEFAULT NULL,
   reminders varchar(200) DEFAULT NULL,
+  cancel_cutoff_hours smallint(5) unsigned DEFAULT NULL,
+  reschedule_cutoff_hours smallint(5) unsigned DEFAULT NULL,
+  daily_limit smallint(5) unsigned NOT NULL DEFAULT 0,
+  email_daily_limit smallint(5) unsigned NOT NULL DEFAULT 0,
+  email_weekly_limit smallint(5) unsigned NOT NULL DEFAULT 0,
   active tinyint(1) unsigned NOT NULL DEFAULT 1,
   created_at datetime NOT NULL,
   updated_at datetime NOT NULL,
@@ -278,6 +288,16 @@ final class Schema {
   last_error varchar(255) NOT NULL DEFAULT '',
   PRIMARY KEY  (id),
   KEY next_attempt_at (next_attempt_at),
+  KEY booking_id (booking_id)
+) $charset;",
+			"CREATE TABLE {$t['limit_claims']} (
+  service_id bigint(20) unsigned NOT NULL,
+  scope varchar(20) NOT NULL,
+  subject varchar(64) NOT NULL,
+  period date NOT NULL,
+  claim_no smallint(5) unsigned NOT NULL,
+  booking_id bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (service_id,scope,subject,period,claim_no),
   KEY booking_id (booking_id)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (

@@ -189,14 +189,16 @@ final class EmailTemplates {
 		$again  = __( "You are welcome to book another time:\n{booking_page}", 'appointease' );
 		$hello  = __( 'Hello {customer_name},', 'appointease' );
 		$bye    = '{site_name}';
+		// Empty when customers may change the booking up to its start.
+		$policy = '{change_policy}';
 		$texts  = array(
 			'created'     => array(
 				__( 'Your booking: {service} on {date} at {start_time}', 'appointease' ),
-				array( $hello, __( 'thank you for your booking.', 'appointease' ), $when . "\n" . __( 'Status: {status}', 'appointease' ), $manage, __( 'The attached calendar file adds the appointment to your calendar.', 'appointease' ), $bye ),
+				array( $hello, __( 'thank you for your booking.', 'appointease' ), $when . "\n" . __( 'Status: {status}', 'appointease' ), $manage . "\n" . $policy, __( 'The attached calendar file adds the appointment to your calendar.', 'appointease' ), $bye ),
 			),
 			'confirmed'   => array(
 				__( 'Confirmed: {service} on {date} at {start_time}', 'appointease' ),
-				array( $hello, __( 'your booking is confirmed.', 'appointease' ), $when, $manage, $bye ),
+				array( $hello, __( 'your booking is confirmed.', 'appointease' ), $when, $manage . "\n" . $policy, $bye ),
 			),
 			'rejected'    => array(
 				__( 'Not possible: {service} on {date} at {start_time}', 'appointease' ),

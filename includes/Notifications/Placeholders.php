@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Notifications;
 
 use AppointEase\Booking\Booking;
+use AppointEase\Booking\ChangePolicy;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\Service;
 use AppointEase\Form\BookingAnswers;
@@ -55,6 +56,7 @@ final class Placeholders {
 		'{confirm_minutes}',
 		'{confirm_by}',
 		'{fields}',
+		'{change_policy}',
 	);
 
 	/**
@@ -98,6 +100,7 @@ final class Placeholders {
 			'{confirm_link}'      => $confirm,
 			'{confirm_minutes}'   => (string) self::minutes_left( $booking ),
 			'{confirm_by}'        => null === $booking->verify_by ? '' : self::time( new \DateTimeImmutable( $booking->verify_by, new \DateTimeZone( 'UTC' ) ), $zone ),
+			'{change_policy}'     => self::text( ChangePolicy::text( $service ) ),
 		) + self::answers( $booking );
 
 		/**

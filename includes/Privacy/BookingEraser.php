@@ -11,6 +11,7 @@ namespace AppointEase\Privacy;
 
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
+use AppointEase\Booking\LimitLedger;
 use AppointEase\Notifications\ChangeEmails;
 use AppointEase\Notifications\OutboxSender;
 use AppointEase\Notifications\ManageLink;
@@ -79,6 +80,8 @@ final class BookingEraser {
 					'form_answers'   => null,
 				) + ManageLink::forgotten()
 			);
+			// Its places under the per-address limits are keyed on a hash of the address.
+			( new LimitLedger() )->release( $booking->id );
 			$removed = true;
 		}//end foreach
 		return array(

@@ -14,6 +14,8 @@ use AppointEase\Booking\Booking;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingRequest;
 use AppointEase\Booking\BookingService;
+use AppointEase\Booking\ChangePolicy;
+use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Form\Answers;
 use AppointEase\Form\BookingAnswers;
@@ -475,7 +477,7 @@ final class BookingsController extends Controller {
 		if ( null === $booking ) {
 			return self::not_found();
 		}
-		$item = $this->present( $booking );
+		$item = $this->present( $booking ) + $this->change_policy( $booking );
 		return self::json( self::is_admin() ? $this->with_no_shows( array( $booking ), array( $item ) )[0] : $item );
 	}
 
@@ -503,7 +505,7 @@ final class BookingsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function cancel( $request ) {
-		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->cancel( (int) $request['id'], new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present_with_policy( $this->service->cancel( (int) $request['id'], new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
 	}
 
 	/**
@@ -521,7 +523,7 @@ final class BookingsController extends Controller {
 			return $limited;
 		}
 		$start = Input::instant( $request['start'] ) ?? new \DateTimeImmutable( '@0' );
-		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present( $this->service->reschedule( (int) $request['id'], $start, isset( $request['employee'] ) ? (int) $request['employee'] : null, new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
+		return $this->respond( fn(): \WP_REST_Response => self::json( $this->present_with_policy( $this->service->reschedule( (int) $request['id'], $start, isset( $request['employee'] ) ? (int) $request['employee'] : null, new \DateTimeImmutable( 'now' ), self::is_admin() ) ) ) );
 	}
 
 	/**
@@ -806,6 +808,18 @@ final class BookingsController extends Controller {
 						'description' => __( 'Admins only: how many other bookings of this customer (the same email address) were no-shows.', 'appointease' ),
 						'type'        => 'integer',
 					),
+					'change_policy'     => array(
+						'description' => __( 'Only when one booking is read, cancelled or moved: until when its customer may cancel or move it online, whether they still may now, and how to reach the business otherwise. Admins are not bound by it.', 'appointease' ),
+						'type'        => 'object',
+						'required'    => array( 'cancel_until', 'reschedule_until', 'can_cancel', 'can_reschedule', 'contact' ),
+						'properties'  => array(
+							'cancel_until'     => $time,
+							'reschedule_until' => $time,
+							'can_cancel'       => array( 'type' => 'boolean' ),
+							'can_reschedule'   => array( 'type' => 'boolean' ),
+							'contact'          => array( 'type' => 'string' ),
+						),
+					),
 					'manage_token'      => array(
 						'description' => __( 'Only in the answer to POST bookings: the secret of the customer\'s manage link.', 'appointease' ),
 						'type'        => 'string',
@@ -862,6 +876,40 @@ final class BookingsController extends Controller {
 	private function present( Booking $booking ): array {
 		$employee = $this->employees->find( $booking->employee_id );
 		return $booking->to_array( null === $employee ? wp_timezone() : $employee->timezone( wp_timezone() ) ) + BookingAnswers::rest( $booking );
+	}
+
+	/**
+	 * One booking as the API shows it, with its change policy.
+	 *
+	 * @param Booking $booking The booking.
+	 * @return array<string, mixed>
+	 */
+	private function present_with_policy( Booking $booking ): array {
+		return $this->present( $booking ) + $this->change_policy( $booking );
+	}
+
+	/**
+	 * Until when the customer may cancel or move the booking online, and
+	 * whether they still may now (ChangePolicy); for the manage view. Admins
+	 * are not bound by it, but see what their customer sees.
+	 *
+	 * @param Booking $booking The booking.
+	 * @return array<string, mixed>
+	 */
+	private function change_policy( Booking $booking ): array {
+		$service = ( new ServiceRepository() )->find( $booking->service_id );
+		if ( null === $service ) {
+			return array();
+		}
+		$now      = new \DateTimeImmutable( 'now' );
+		$employee = $this->employees->find( $booking->employee_id );
+		$zone     = null === $employee ? wp_timezone() : $employee->timezone( wp_timezone() );
+		$policy   = array( 'contact' => ChangePolicy::contact() );
+		foreach ( array( ChangePolicy::CANCEL, ChangePolicy::RESCHEDULE ) as $change ) {
+			$policy[ $change . '_until' ] = ChangePolicy::deadline( $booking, $service, $change )->setTimezone( $zone )->format( DATE_ATOM );
+			$policy[ 'can_' . $change ]   = $booking->start > $now && ChangePolicy::allows( $booking, $service, $change, $now );
+		}
+		return array( 'change_policy' => $policy );
 	}
 
 	/**

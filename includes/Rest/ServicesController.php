@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Rest;
 
+use AppointEase\Booking\ChangePolicy;
 use AppointEase\Catalog\Service;
 use AppointEase\Form\Consent;
 use AppointEase\Form\Fields;
@@ -136,18 +137,32 @@ final class ServicesController extends Controller {
 				'default'    => 0,
 				'context'    => array( 'view', 'edit' ),
 			);
+			$cutoff       = array(
+				'type'    => array( 'integer', 'null' ),
+				'minimum' => 0,
+				'maximum' => 8760,
+				'default' => null,
+				'context' => array( 'view', 'edit' ),
+			);
+			$limit        = array(
+				'type'    => 'integer',
+				'minimum' => 0,
+				'maximum' => 1000,
+				'default' => 0,
+				'context' => array( 'view', 'edit' ),
+			);
 			$this->schema = array(
 				'$schema'    => 'http://json-schema.org/draft-04/schema#',
 				'title'      => 'appointease-service',
 				'type'       => 'object',
 				'properties' => array(
-					'id'            => array(
+					'id'                      => array(
 						'description' => __( 'Unique identifier.', 'appointease' ),
 						'type'        => 'integer',
 						'readonly'    => true,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'name'          => array(
+					'name'                    => array(
 						'description' => __( 'Name shown to visitors.', 'appointease' ),
 						'type'        => 'string',
 						'minLength'   => 1,
@@ -156,7 +171,7 @@ final class ServicesController extends Controller {
 						'context'     => array( 'view', 'edit' ),
 						'arg_options' => array( 'sanitize_callback' => array( Input::class, 'required_text' ) ),
 					),
-					'description'   => array(
+					'description'             => array(
 						'description' => __( 'Shown to visitors under the name.', 'appointease' ),
 						'type'        => 'string',
 						'maxLength'   => 5000,
@@ -164,7 +179,7 @@ final class ServicesController extends Controller {
 						'context'     => array( 'view', 'edit' ),
 						'arg_options' => array( 'sanitize_callback' => 'sanitize_textarea_field' ),
 					),
-					'duration'      => array(
+					'duration'                => array(
 						'description' => __( 'Minutes the service takes.', 'appointease' ),
 						'type'        => 'integer',
 						'minimum'     => 5,
@@ -173,9 +188,9 @@ final class ServicesController extends Controller {
 						'required'    => true,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'buffer_before' => array( 'description' => __( 'Minutes kept free before.', 'appointease' ) ) + $minutes,
-					'buffer_after'  => array( 'description' => __( 'Minutes kept free after.', 'appointease' ) ) + $minutes,
-					'capacity'      => array(
+					'buffer_before'           => array( 'description' => __( 'Minutes kept free before.', 'appointease' ) ) + $minutes,
+					'buffer_after'            => array( 'description' => __( 'Minutes kept free after.', 'appointease' ) ) + $minutes,
+					'capacity'                => array(
 						'description' => __( 'Seats per session: 1 for one-to-one, more for a class.', 'appointease' ),
 						'type'        => 'integer',
 						'minimum'     => 1,
@@ -183,20 +198,20 @@ final class ServicesController extends Controller {
 						'default'     => 1,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'price'         => array(
+					'price'                   => array(
 						'description' => __( 'Price shown to visitors, or null for none.', 'appointease' ),
 						'type'        => array( 'string', 'null' ),
 						'pattern'     => '^[0-9]{1,8}(\.[0-9]{1,2})?$',
 						'default'     => null,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'active'        => array(
+					'active'                  => array(
 						'description' => __( 'Whether visitors can book it.', 'appointease' ),
 						'type'        => 'boolean',
 						'default'     => true,
 						'context'     => array( 'view', 'edit' ),
 					),
-					'reminders'     => array(
+					'reminders'               => array(
 						'description' => __( 'Reminder emails before the start for this service, such as "24h, 2h" or "30m"; "off" (or empty) sends none; null follows the site\'s reminder times.', 'appointease' ),
 						'type'        => array( 'string', 'null' ),
 						'maxLength'   => 200,
@@ -245,6 +260,27 @@ final class ServicesController extends Controller {
 							),
 						),
 					),
+					'cancel_cutoff_hours'     => array(
+						'description' => __( 'Hours before the start up to which customers may cancel online; null follows the site\'s setting, 0 is up to the start.', 'appointease' ),
+					) + $cutoff,
+					'reschedule_cutoff_hours' => array(
+						'description' => __( 'Hours before the start up to which customers may reschedule online; null follows the site\'s setting, 0 is up to the start.', 'appointease' ),
+					) + $cutoff,
+					'daily_limit'             => array(
+						'description' => __( 'At most this many bookings of this service per employee and day, in the calendar\'s timezone (0: no limit).', 'appointease' ),
+					) + $limit,
+					'email_daily_limit'       => array(
+						'description' => __( 'At most this many bookings of this service per customer email address and day (0: no limit).', 'appointease' ),
+					) + $limit,
+					'email_weekly_limit'      => array(
+						'description' => __( 'At most this many bookings of this service per customer email address and week, the week starting on the site\'s "Week Starts On" day (0: no limit).', 'appointease' ),
+					) + $limit,
+					'change_policy'           => array(
+						'description' => __( 'The change and cancel policy in words for customers, or empty when both are possible up to the start.', 'appointease' ),
+						'type'        => 'string',
+						'readonly'    => true,
+						'context'     => array( 'view', 'edit' ),
+					),
 				),
 			);
 		}//end if
@@ -252,15 +288,16 @@ final class ServicesController extends Controller {
 	}
 
 	/**
-	 * A service as the API shows it, with its booking form.
+	 * A service as the API shows it, with its booking form and its change policy in words for customers.
 	 *
 	 * @param Service $service The service.
 	 * @return array<string, mixed>
 	 */
 	private static function present( Service $service ): array {
 		return $service->to_array() + array(
-			'fields'  => array_values( array_map( array( Fields::class, 'public_view' ), Fields::for_service( $service->id ) ) ),
-			'consent' => Consent::public_view(),
+			'fields'        => array_values( array_map( array( Fields::class, 'public_view' ), Fields::for_service( $service->id ) ) ),
+			'consent'       => Consent::public_view(),
+			'change_policy' => ChangePolicy::text( $service ),
 		);
 	}
 

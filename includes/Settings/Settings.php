@@ -167,6 +167,23 @@ final class Settings {
 			'maxLength' => 500,
 			'default'   => '',
 		),
+		'cancel_cutoff_hours'        => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 8760,
+			'default' => 0,
+		),
+		'reschedule_cutoff_hours'    => array(
+			'type'    => 'integer',
+			'minimum' => 0,
+			'maximum' => 8760,
+			'default' => 0,
+		),
+		'change_contact_text'        => array(
+			'type'      => 'string',
+			'maxLength' => 500,
+			'default'   => '',
+		),
 	);
 
 	/**
@@ -198,6 +215,9 @@ final class Settings {
 			'reminder_late_minutes'      => __( 'A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.', 'appointease' ),
 			'consent_required'           => __( 'Visitors must tick a consent box, beside a link to the site\'s privacy policy page, before they book; each booking records when they agreed and the exact text.', 'appointease' ),
 			'consent_text'               => __( 'The text of the consent box (empty: "I agree to the privacy policy.").', 'appointease' ),
+			'cancel_cutoff_hours'        => __( 'Hours before the start up to which customers may cancel a booking online (0: up to the start). A service can have its own. Admins can always cancel.', 'appointease' ),
+			'reschedule_cutoff_hours'    => __( 'Hours before the start up to which customers may move a booking online (0: up to the start). A service can have its own. Admins can always move bookings.', 'appointease' ),
+			'change_contact_text'        => __( 'How customers reach you once a booking can no longer be changed online, such as "Call us on 555 0100." Shown on their booking page instead of the cancel and reschedule buttons (empty: "Please contact us.").', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {

@@ -482,8 +482,15 @@ function send< T >(
 	return request< T >( { path: NAMESPACE + path, method, data } );
 }
 
-/** A service as its form edits it (no id until it is saved): its booking form and consent box are read-only here (booking-fields). */
-export type ServiceFields = Omit< Service, 'id' | 'fields' | 'consent' >;
+/**
+ * A service as its form edits it (no id until it is saved). Its booking form
+ * and consent box are read-only here (booking-fields), and the change policy
+ * in words is the server's to write.
+ */
+export type ServiceFields = Omit<
+	Service,
+	'id' | 'fields' | 'consent' | 'change_policy'
+>;
 
 /** An employee as its form edits it. */
 export type EmployeeFields = Omit< Employee, 'id' >;

@@ -31,6 +31,7 @@ export const TIME_CONFLICTS = new Set( [
 	'SLOT_IN_PAST',
 	'SLOT_CHANGED',
 	'SLOT_NOT_FOUND',
+	'LIMIT_REACHED',
 ] );
 
 /** Reasons that mean "your hold is gone". */

@@ -66,6 +66,8 @@ export type ApiErrorReason =
 	| 'TOO_FAST'
 	| 'TOO_EARLY'
 	| 'TOO_MANY_BOOKINGS'
+	| 'TOO_LATE_TO_CHANGE'
+	| 'LIMIT_REACHED'
 	| 'CAPTCHA_FAILED'
 	| 'FORBIDDEN'
 	| 'NOT_FOUND'

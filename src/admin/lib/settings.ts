@@ -127,6 +127,18 @@ function knownLabels(): Record< string, string > {
 			'Follow-up email after the end (hours)',
 			'appointease'
 		),
+		cancel_cutoff_hours: __(
+			'Customers cancel online until (hours before the start)',
+			'appointease'
+		),
+		reschedule_cutoff_hours: __(
+			'Customers reschedule online until (hours before the start)',
+			'appointease'
+		),
+		change_contact_text: __(
+			'How customers reach you when a booking can no longer be changed online',
+			'appointease'
+		),
 	};
 }
 

@@ -75,6 +75,14 @@ describe( 'ServicesScreen', () => {
 			screen.getByLabelText( 'Reminder emails before the start' ),
 			{ target: { value: ' 90m ' } }
 		);
+		fireEvent.change(
+			screen.getByLabelText( 'Cancel online until (hours before)' ),
+			{ target: { value: '24' } }
+		);
+		fireEvent.change(
+			screen.getByLabelText( 'Bookings per employee and day' ),
+			{ target: { value: '6' } }
+		);
 		fireEvent.click(
 			screen.getByRole( 'button', { name: 'Save service' } )
 		);
@@ -92,6 +100,12 @@ describe( 'ServicesScreen', () => {
 			price: '12.50',
 			active: true,
 			reminders: '90m',
+			// Empty cut-offs follow the site; empty limits are none.
+			cancel_cutoff_hours: 24,
+			reschedule_cutoff_hours: null,
+			daily_limit: 6,
+			email_daily_limit: 0,
+			email_weekly_limit: 0,
 		} );
 		expect(
 			await screen.findByRole( 'rowheader', { name: 'Beard trim' } )

@@ -20,6 +20,12 @@ export const HAIRCUT: Service = {
 	reminders: null,
 	fields: [],
 	consent: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
+	change_policy: '',
 };
 
 export const YOGA: Service = {

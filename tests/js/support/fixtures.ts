@@ -33,6 +33,12 @@ export const HAIRCUT: Service = {
 	reminders: null,
 	fields: [],
 	consent: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
+	change_policy: '',
 };
 
 export const YOGA: Service = {
@@ -48,6 +54,12 @@ export const YOGA: Service = {
 	reminders: null,
 	fields: [],
 	consent: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
+	change_policy: '',
 };
 
 export const ANA: PublicEmployee = {

@@ -23,9 +23,15 @@ import type { Notices } from '../../hooks/useNotices';
 import { errorProps, toInteger } from '../../lib/form';
 import type { ServiceFields } from '../../../shared/api';
 import type { Service } from '../../../shared/types';
+import {
+	policyFromForm,
+	policyToForm,
+	ServicePolicyFields,
+	type PolicyForm,
+} from './ServicePolicyFields';
 
 /** What the form holds: numbers as the text of their fields. */
-interface FormState {
+interface FormState extends PolicyForm {
 	name: string;
 	description: string;
 	duration: string;
@@ -48,6 +54,11 @@ export const NEW_SERVICE: ServiceFields = {
 	price: null,
 	active: true,
 	reminders: null,
+	cancel_cutoff_hours: null,
+	reschedule_cutoff_hours: null,
+	daily_limit: 0,
+	email_daily_limit: 0,
+	email_weekly_limit: 0,
 };
 
 function toForm( service: ServiceFields ): FormState {
@@ -61,6 +72,7 @@ function toForm( service: ServiceFields ): FormState {
 		price: service.price ?? '',
 		active: service.active,
 		reminders: service.reminders ?? '',
+		...policyToForm( service ),
 	};
 }
 
@@ -90,6 +102,8 @@ export function serviceFromForm(
 	if ( form.name.trim() === '' ) {
 		errors.name = __( 'Enter a name.', 'appointease' );
 	}
+	const policy = policyFromForm( form );
+	Object.assign( errors, policy.errors );
 	if ( Object.keys( errors ).length > 0 ) {
 		return { errors };
 	}
@@ -106,6 +120,7 @@ export function serviceFromForm(
 			// Empty follows the site's reminder times; "off" sends none.
 			reminders:
 				form.reminders.trim() === '' ? null : form.reminders.trim(),
+			...policy.fields,
 		},
 	};
 }
@@ -289,6 +304,11 @@ export function ServiceForm( { service, notices, onSaved, onClose }: Props ) {
 							'appointease'
 						)
 					) }
+				/>
+				<ServicePolicyFields
+					form={ form }
+					errors={ errors }
+					set={ set }
 				/>
 				<CheckboxControl
 					__nextHasNoMarginBottom

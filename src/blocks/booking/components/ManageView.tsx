@@ -27,6 +27,7 @@ import {
 } from '../../../shared/store-context';
 import { formatDateTime, monthOf } from '../../../shared/time';
 import type { BookingStatus } from '../../../shared/types';
+import { ChangeClosedNotice } from './ChangeClosedNotice';
 import { DatePicker } from './DatePicker';
 import { IcsButton } from './IcsButton';
 import { Notice } from './Notice';
@@ -91,6 +92,10 @@ export function ManageView( { id }: ManageViewProps ) {
 		booking !== null &&
 		( booking.status === 'pending' || booking.status === 'confirmed' );
 	const update = store.getState().updateManage;
+	// Past a cut-off the server says no; the buttons it would refuse are not offered.
+	const policy = booking?.change_policy;
+	const canMove = policy?.can_reschedule ?? true;
+	const canCancel = policy?.can_cancel ?? true;
 
 	return (
 		<div className="appointease-manage">
@@ -134,28 +139,38 @@ export function ManageView( { id }: ManageViewProps ) {
 				</Fragment>
 			) }
 
-			{ active && mode === 'view' && (
+			{ active && mode === 'view' && policy && (
+				<ChangeClosedNotice policy={ policy } />
+			) }
+
+			{ active && mode === 'view' && ( canMove || canCancel ) && (
 				<div className="appointease-app__actions">
-					<button
-						type="button"
-						className="appointease-button"
-						onClick={ () => {
-							// The calendar opens at the booking's month.
-							store
-								.getState()
-								.showMonth( monthOf( booking.start ) );
-							update( { mode: 'reschedule' } );
-						} }
-					>
-						{ __( 'Choose another time', 'appointease' ) }
-					</button>
-					<button
-						type="button"
-						className="appointease-button is-secondary"
-						onClick={ () => update( { mode: 'confirm-cancel' } ) }
-					>
-						{ __( 'Cancel booking', 'appointease' ) }
-					</button>
+					{ canMove && (
+						<button
+							type="button"
+							className="appointease-button"
+							onClick={ () => {
+								// The calendar opens at the booking's month.
+								store
+									.getState()
+									.showMonth( monthOf( booking.start ) );
+								update( { mode: 'reschedule' } );
+							} }
+						>
+							{ __( 'Choose another time', 'appointease' ) }
+						</button>
+					) }
+					{ canCancel && (
+						<button
+							type="button"
+							className="appointease-button is-secondary"
+							onClick={ () =>
+								update( { mode: 'confirm-cancel' } )
+							}
+						>
+							{ __( 'Cancel booking', 'appointease' ) }
+						</button>
+					) }
 				</div>
 			) }
 

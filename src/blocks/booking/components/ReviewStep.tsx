@@ -17,6 +17,7 @@ import {
 	useBookingStore,
 	useBookingStoreApi,
 } from '../../../shared/store-context';
+import { ChangePolicyText } from './ChangePolicyText';
 import { Summary } from './Summary';
 
 /**
@@ -50,6 +51,7 @@ export function ReviewStep() {
 				start={ chosen.start }
 				customer={ customer }
 			/>
+			<ChangePolicyText />
 			{ captchaProvider() && (
 				<div className="appointease-captcha" ref={ captchaRef } />
 			) }

@@ -49,16 +49,21 @@ final class ServiceRepositoryTest extends TestCase {
 		$this->assertGreaterThan( 0, $found->id );
 		$this->assertSame(
 			array(
-				'id'            => $inserted->id,
-				'name'          => 'Colour treatment',
-				'description'   => 'Cut & colour, <b>with</b> care.',
-				'duration'      => 90,
-				'buffer_before' => 15,
-				'buffer_after'  => 10,
-				'capacity'      => 1,
-				'price'         => '120.50',
-				'active'        => true,
-				'reminders'     => null,
+				'id'                      => $inserted->id,
+				'name'                    => 'Colour treatment',
+				'description'             => 'Cut & colour, <b>with</b> care.',
+				'duration'                => 90,
+				'buffer_before'           => 15,
+				'buffer_after'            => 10,
+				'capacity'                => 1,
+				'price'                   => '120.50',
+				'active'                  => true,
+				'reminders'               => null,
+				'cancel_cutoff_hours'     => null,
+				'reschedule_cutoff_hours' => null,
+				'daily_limit'             => 0,
+				'email_daily_limit'       => 0,
+				'email_weekly_limit'      => 0,
 			),
 			$found->to_array()
 		);

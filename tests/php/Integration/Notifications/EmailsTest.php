@@ -536,4 +536,20 @@ final class EmailsTest extends RestTestCase {
 			ManageLink::TOKEN_ARG   => $args[ ManageLink::TOKEN_ARG ],
 		);
 	}
+
+	public function test_the_customers_booking_email_states_the_change_and_cancel_policy(): void {
+		Settings::update(
+			array(
+				'cancel_cutoff_hours'     => 24,
+				'reschedule_cutoff_hours' => 24,
+			)
+		);
+		$this->book( '10:00' );
+
+		list( $customer, $staff ) = $this->mails();
+		$policy                   = 'You can cancel or reschedule online up to 24 hours before the appointment.';
+		$this->assertStringContainsString( $policy, $customer['message'] );
+		$this->assertStringContainsString( $policy, $customer['html'] );
+		$this->assertStringNotContainsString( $policy, $staff['message'] );
+	}
 }

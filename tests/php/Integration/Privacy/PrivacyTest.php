@@ -139,6 +139,18 @@ final class PrivacyTest extends TestCase {
 		$this->assertTrue( $again['items_retained'] );
 	}
 
+	public function test_the_eraser_removes_the_address_hashes_of_erased_bookings_under_the_limits(): void {
+		$this->service = $this->fixtures->services->update( $this->service->id, array( 'email_weekly_limit' => 5 ) );
+		$past          = $this->book( '2025-01-06 10:00', 'maria@example.com', array(), new \DateTimeImmutable( '2025-01-01T08:00:00Z' ) );
+		$upcoming      = $this->book( '2030-01-07 11:00', 'maria@example.com' );
+		$this->assertSame( 1, Fixtures::rows( 'limit_claims', 'booking_id = ' . $past->id ) );
+
+		$this->eraser()( 'maria@example.com', 1 );
+
+		$this->assertSame( 0, Fixtures::rows( 'limit_claims', 'booking_id = ' . $past->id ) );
+		$this->assertSame( 1, Fixtures::rows( 'limit_claims', 'booking_id = ' . $upcoming->id ), 'A coming booking is kept, and still counts.' );
+	}
+
 	public function test_the_policy_text_is_suggested_on_admin_init_and_covers_the_data_kept(): void {
 		$this->assertSame( 10, has_action( 'admin_init', array( Privacy::class, 'suggest_policy_text' ) ) );
 		$text = Privacy::policy_text();

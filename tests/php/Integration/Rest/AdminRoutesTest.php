@@ -37,16 +37,22 @@ final class AdminRoutesTest extends RestTestCase {
 		$this->assertIsInt( $service['id'] );
 		$this->assertSame(
 			array(
-				'id'            => $service['id'],
-				'name'          => 'Colour deluxe',
-				'description'   => 'Long and careful.',
-				'duration'      => 90,
-				'buffer_before' => 10,
-				'buffer_after'  => 15,
-				'capacity'      => 1,
-				'price'         => '80.50',
-				'active'        => true,
-				'reminders'     => null,
+				'id'                      => $service['id'],
+				'name'                    => 'Colour deluxe',
+				'description'             => 'Long and careful.',
+				'duration'                => 90,
+				'buffer_before'           => 10,
+				'buffer_after'            => 15,
+				'capacity'                => 1,
+				'price'                   => '80.50',
+				'active'                  => true,
+				'reminders'               => null,
+				'cancel_cutoff_hours'     => null,
+				'reschedule_cutoff_hours' => null,
+				'daily_limit'             => 0,
+				'email_daily_limit'       => 0,
+				'email_weekly_limit'      => 0,
+				'change_policy'           => '',
 			),
 			$service
 		);

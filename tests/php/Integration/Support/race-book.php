@@ -1,6 +1,6 @@
 <?php
 /**
- * One racer of EmailCapRaceTest: loads the test site, waits for the common
+ * One racer of EmailCapRaceTest and LimitRaceTest: loads the test site, waits for the common
  * start instant, then books one time through the real booking service as a
  * visitor would (the anti-spam rules apply). Prints "won <id>",
  * "refused <REASON>" or "error <message>". It waits 0.3 s before writing its booking.
