@@ -148,7 +148,10 @@ export function localeTag( value: unknown ): string {
  * @param value The raw value.
  */
 export function timeZoneName( value: unknown ): string {
-	if ( typeof value !== 'string' || ! /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test( value ) ) {
+	if (
+		typeof value !== 'string' ||
+		! /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test( value )
+	) {
 		return '';
 	}
 	try {

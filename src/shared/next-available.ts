@@ -14,9 +14,7 @@ import type { AvailabilityDay } from './types';
  * @param day The day's availability.
  */
 export function hasFreeTime( day: AvailabilityDay | undefined ): boolean {
-	return (
-		day?.slots.some( ( slot ) => slot.state === 'available' ) ?? false
-	);
+	return day?.slots.some( ( slot ) => slot.state === 'available' ) ?? false;
 }
 
 /**
@@ -35,7 +33,11 @@ export function nextFreeDate(
 	let best: string | null = null;
 	for ( const day of Object.values( days ) ) {
 		const later = excludeFrom ? day.date > from : day.date >= from;
-		if ( later && ( best === null || day.date < best ) && hasFreeTime( day ) ) {
+		if (
+			later &&
+			( best === null || day.date < best ) &&
+			hasFreeTime( day )
+		) {
 			best = day.date;
 		}
 	}

@@ -404,7 +404,7 @@ export function createBookingStore(
 							etag,
 							checkedAt: fresh
 								? serverTime
-								: shown?.checkedAt ?? serverTime,
+								: ( shown?.checkedAt ?? serverTime ),
 						},
 					},
 					// The server's clock, from an answer made just now only:

@@ -199,7 +199,9 @@ export function BookingFlow( {
 			pushed.current = Math.max(
 				0,
 				pushed.current +
-					Math.sign( order.indexOf( target ) - order.indexOf( current ) )
+					Math.sign(
+						order.indexOf( target ) - order.indexOf( current )
+					)
 			);
 			fromHistory.current = target !== current;
 			store.getState().goTo( target );
@@ -282,7 +284,9 @@ export function BookingFlow( {
 				>
 					{ title }
 				</h2>
-				{ step === 'choose' && <ChooseStep id={ id } pick={ pick } /> }
+				{ step === 'choose' && (
+					<ChooseStep id={ id } pick={ pick } ready={ started } />
+				) }
 				{ step === 'details' && <DetailsStep id={ id } /> }
 				{ step === 'review' && <ReviewStep /> }
 				{ step === 'done' && <DoneStep /> }

@@ -70,16 +70,15 @@ export function ChoiceBar() {
 							/* translators: 1: a date and time, 2: a time zone. */
 							__( '%1$s (%2$s)', 'appointease' ),
 							formatDateTime( chosen.start, display ),
-							zoneName(
-								display,
-								chosen.start,
-								settings.timezone
-							)
+							zoneName( display, chosen.start, settings.timezone )
 						) }
 					{ chosen && held && (
 						<span className="appointease-chosen__held">
 							{ ' ' }
-							{ __( 'Held for you while you book.', 'appointease' ) }
+							{ __(
+								'Held for you while you book.',
+								'appointease'
+							) }
 						</span>
 					) }
 					{ ! chosen && __( 'Choose a time.', 'appointease' ) }

@@ -30,16 +30,22 @@ interface ChooseStepProps {
 	id: string;
 	/** Holds a time (from useHold). */
 	pick: ( option: TimeOption ) => void;
+	/**
+	 * Whether the deep link and a reload's saved choice are applied: until
+	 * then the calendar would choose a day of its own.
+	 */
+	ready: boolean;
 }
 
 /**
  * The screen.
  *
- * @param props      Component props.
- * @param props.id   Prefix for element ids.
- * @param props.pick Holds the picked time.
+ * @param props       Component props.
+ * @param props.id    Prefix for element ids.
+ * @param props.pick  Holds the picked time.
+ * @param props.ready Whether the starting choice is applied.
  */
-export function ChooseStep( { id, pick }: ChooseStepProps ) {
+export function ChooseStep( { id, pick, ready }: ChooseStepProps ) {
 	const store = useBookingStoreApi();
 	const settings = useBookingStore( ( state ) => state.settings );
 	const services = useBookingStore( ( state ) => state.services );
@@ -85,7 +91,7 @@ export function ChooseStep( { id, pick }: ChooseStepProps ) {
 					<EmployeeStep />
 				</section>
 			) }
-			{ service > 0 && (
+			{ service > 0 && ready && (
 				<section
 					className="appointease-choose__when"
 					aria-labelledby={ `${ id }-when` }

@@ -161,7 +161,10 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 					<p>
 						{ sprintf(
 							/* translators: %s: a month, e.g. "December 2026". */
-							__( 'There are no free times in %s.', 'appointease' ),
+							__(
+								'There are no free times in %s.',
+								'appointease'
+							),
 							formatMonth( month )
 						) }
 					</p>

@@ -191,17 +191,23 @@ export function TimePicker( {
 	if ( listed.current.key !== dayKey ) {
 		listed.current = { key: dayKey, starts: new Set() };
 	}
-	const shown = times.filter( ( option ) => {
-		if (
-			PICKABLE.has( option.state ) ||
-			option.start === current ||
-			option.start === selected
-		) {
-			listed.current.starts.add( option.start );
-			return true;
-		}
-		return listed.current.starts.has( option.start );
-	} );
+	const shown = useMemo(
+		() =>
+			times.filter( ( option ) => {
+				if (
+					PICKABLE.has( option.state ) ||
+					option.start === current ||
+					option.start === selected
+				) {
+					listed.current.starts.add( option.start );
+					return true;
+				}
+				return listed.current.starts.has( option.start );
+			} ),
+		// dayKey: a new day starts a new list.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[ times, current, selected, dayKey ]
+	);
 
 	// Says, politely, when a listed time is taken by someone else.
 	const [ announcement, setAnnouncement ] = useState( '' );
@@ -229,7 +235,7 @@ export function TimePicker( {
 		if ( message !== '' ) {
 			setAnnouncement( message );
 		}
-	} );
+	}, [ shown, current, display ] );
 
 	if ( ! date ) {
 		return null;
@@ -262,7 +268,9 @@ export function TimePicker( {
 			<h4 className="appointease-time-picker__date" id={ listId }>
 				{ formatDate( date ) }
 			</h4>
-			{ times[ 0 ] && <ZonePicker id={ id } sample={ times[ 0 ].start } /> }
+			{ times[ 0 ] && (
+				<ZonePicker id={ id } sample={ times[ 0 ].start } />
+			) }
 			{ shown.length === 0 && dayStatus !== 'ready' && (
 				<p className="appointease-hint">
 					{ __( 'Loading times…', 'appointease' ) }
@@ -340,7 +348,10 @@ export function TimePicker( {
 				{ announcement }
 			</p>
 			<div id={ `${ id }-checked` }>
-				<LastChecked checkedAt={ checkedAt } now={ now + clockOffset } />
+				<LastChecked
+					checkedAt={ checkedAt }
+					now={ now + clockOffset }
+				/>
 			</div>
 		</div>
 	);
