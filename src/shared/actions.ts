@@ -384,14 +384,46 @@ export async function renewHold( store: BookingStore ): Promise< void > {
 }
 
 /**
- * Takes a new hold on the time of a lost one.
+ * Holds the chosen time again after a reload: the page let its hold go
+ * when it unloaded. Kept when it still lives, taken again when the time is
+ * still free; otherwise the visitor gets the updated list and a message.
  *
  * @param store The app's store.
- * @param lost  The hold that is gone.
+ */
+export async function keepChosenHeld( store: BookingStore ): Promise< void > {
+	const { hold, chosen, selection } = store.getState();
+	if ( hold ) {
+		await renewHold( store );
+		return;
+	}
+	if ( chosen ) {
+		await holdAgain(
+			store,
+			{
+				id: '',
+				token: '',
+				service: selection.service,
+				employee: chosen.employee,
+				start: chosen.start,
+				end: chosen.end,
+			},
+			{ quiet: true }
+		);
+	}
+}
+
+/**
+ * Takes a new hold on the time of a lost one.
+ *
+ * @param store         The app's store.
+ * @param lost          The hold that is gone.
+ * @param options       Options.
+ * @param options.quiet Whether to say nothing when it works (after a reload).
  */
 async function holdAgain(
 	store: BookingStore,
-	lost: OwnHold
+	lost: OwnHold,
+	{ quiet = false }: { quiet?: boolean } = {}
 ): Promise< void > {
 	const { api, setHold } = store.getState();
 	setHold( null );
@@ -412,6 +444,9 @@ async function holdAgain(
 				id: taken.id,
 				token: taken.token ?? '',
 			} );
+			if ( quiet ) {
+				return;
+			}
 			// Said politely, without moving focus: the visitor may be typing.
 			state.showNotice(
 				'info',

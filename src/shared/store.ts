@@ -364,8 +364,13 @@ export function createBookingStore(
 				} );
 			},
 			selectDate: ( date ) => {
-				const { selection } = get();
+				const { selection, month } = get();
 				if ( date === selection.date ) {
+					// Chosen already: show its month (a "Next available" jump
+					// back to it from another month).
+					if ( date && monthOf( date ) !== month ) {
+						set( { month: monthOf( date ), monthStatus: 'idle' } );
+					}
 					return;
 				}
 				set( {

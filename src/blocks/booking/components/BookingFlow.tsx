@@ -19,9 +19,14 @@ import {
 	applyDeepLink,
 	loadEmployees,
 	loadServices,
-	renewHold,
+	keepChosenHeld,
 } from '../../../shared/actions';
-import { clearFlow, loadFlow, saveFlow } from '../../../shared/flow-session';
+import {
+	clearFlow,
+	loadFlow,
+	saveFlow,
+	type SavedFlow,
+} from '../../../shared/flow-session';
 import { useHold } from '../../../shared/hooks/useHold';
 import type { BookingStore } from '../../../shared/store';
 import {
@@ -70,15 +75,14 @@ function reachableStep( store: BookingStore, step: StepId | null ): StepId {
  * held time again (the page let it go when it unloaded) if still free.
  *
  * @param store The app's store.
- * @param key   The saved flow's key.
+ * @param saved What the tab kept, if anything.
  * @param step  The step the URL names.
  */
 async function restore(
 	store: BookingStore,
-	key: string,
+	saved: SavedFlow | null,
 	step: StepId | null
 ): Promise< void > {
-	const saved = loadFlow( key );
 	if ( ! saved ) {
 		return;
 	}
@@ -97,11 +101,9 @@ async function restore(
 	) {
 		state.setChosen( saved.chosen );
 		state.setHold( saved.hold );
-		if ( saved.hold ) {
-			// Kept if it still lives; otherwise taken again if still free.
-			await renewHold( store );
-		}
 		store.getState().goTo( reachableStep( store, step ) );
+		// Kept if it still lives; otherwise taken again if still free.
+		await keepChosenHeld( store );
 	}
 }
 
@@ -136,6 +138,8 @@ export function BookingFlow( {
 	const [ started, setStarted ] = useState( false );
 	const deepLinkRef = useRef( deepLink );
 	useEffect( () => {
+		// Read before anything changes the store: every change saves anew.
+		const saved = history ? loadFlow( sessionKey ) : null;
 		const loading = deepLinkRef.current
 			? applyDeepLink( store, deepLinkRef.current )
 			: loadServices( store );
@@ -144,7 +148,7 @@ export function BookingFlow( {
 				history
 					? restore(
 							store,
-							sessionKey,
+							saved,
 							readStep( window.location.search )
 						)
 					: undefined
@@ -170,7 +174,10 @@ export function BookingFlow( {
 			return;
 		}
 		const url = flowUrl( window.location.href, { step, ...selection } );
-		const entry = { appointeaseStep: step };
+		// Keep what others put in the entry's state: WordPress's Interactivity
+		// API reloads the page on a Back or Forward to an entry without its
+		// own session id.
+		const entry = { ...window.history.state, appointeaseStep: step };
 		const urlStep = readStep( window.location.search ) ?? 'choose';
 		const firstSync = ! synced.current;
 		synced.current = true;
@@ -221,8 +228,9 @@ export function BookingFlow( {
 	};
 
 	// What was chosen and typed survives a reload; a booking made clears it.
+	// (From the start on: before, the store still holds the page's defaults.)
 	useEffect( () => {
-		if ( ! history ) {
+		if ( ! history || ! started ) {
 			return undefined;
 		}
 		return store.subscribe( ( state ) => {
@@ -238,7 +246,7 @@ export function BookingFlow( {
 				timeDisplay: state.timeDisplay,
 			} );
 		} );
-	}, [ history, store, sessionKey ] );
+	}, [ history, started, store, sessionKey ] );
 
 	// Moves focus to the new step's heading when the step changes (not on
 	// the first render, where focus belongs to the page, and not when a
