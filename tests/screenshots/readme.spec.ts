@@ -696,7 +696,18 @@ test( 'the booking page, on a desktop and on a phone', async ( {
 		await expect( times( app, 'processing' ).first() ).toBeVisible();
 		await times( app, 'available' ).nth( 2 ).click();
 		await expect( times( app, 'yours' ) ).toContainText( 'Held for you' );
-		await save( page, 'booking-1-choose-desktop' );
+		// What the visitor sees (a full-page picture would leave the sticky
+		// choice bar halfway down): the calendar and times mid-screen.
+		await app
+			.locator( '.appointease-choose__when' )
+			.evaluate( ( element ) =>
+				element.scrollIntoView( { block: 'center' } )
+			);
+		await page.screenshot( {
+			path: path.join( OUT, 'booking-1-choose-desktop.png' ),
+			animations: 'disabled',
+			caret: 'hide',
+		} );
 
 		await app.getByRole( 'button', { name: 'Continue' } ).click();
 		await app.getByLabel( /^Name/ ).fill( VISITOR.name );
