@@ -2,11 +2,17 @@
  * The choosing screen's harder cases (issue 16): a visitor in Tokyo sees
  * each time under the day it falls on there; Back, Forward and a reload
  * keep the visitor's place, choice and typed details, and the held time;
- * an empty month offers "Next available"; and a booking system that cannot
+ * an empty month offers "Next available"; a booking system that cannot
  * be reached says so, with "Try again", instead of showing a fully booked
- * month.
+ * month; and while php-fpm is down (stopped and started again on this
+ * stack) the staleness line follows the answers' `server_time`, not the
+ * browser's clock.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readStack } from './stack';
 import { collectPageErrors, dateAhead, withBookable } from './utils';
 
 const bookable = withBookable( 'Screen' );
@@ -248,4 +254,37 @@ test( 'a booking system that cannot be reached says so and tries again', async (
 		app.locator( 'button.appointease-time[data-state="available"]' ).first()
 	).toBeVisible();
 	await expect( retry ).toBeHidden();
+} );
+
+test( 'while php-fpm is down and nginx answers from its cache, "last checked" does not say "just now"', async ( {
+	page,
+} ) => {
+	const runtime = readStack().runtime;
+	const date = dateAhead( 6 );
+	await page.goto( `/book/?service=${ bookable.service.id }&date=${ date }` );
+	const app = appOf( page );
+	const checked = app.locator( '.appointease-last-checked' );
+	await expect( checked ).toHaveText( 'Last availability check: just now' );
+	const pid = readFileSync(
+		path.join( runtime, 'run', 'php-fpm.pid' ),
+		'utf8'
+	).trim();
+	// php-fpm stops; nginx keeps handing out its last poll answer (STALE).
+	execFileSync( 'kill', [ '-QUIT', pid ] );
+	try {
+		await expect( checked ).toHaveText(
+			/^Last availability check: ([5-9]|\d\d) seconds ago$/,
+			{ timeout: 20_000 }
+		);
+	} finally {
+		execFileSync( 'php-fpm8.2', [
+			'-R',
+			'-y',
+			path.join( runtime, 'etc', 'php-fpm.conf' ),
+		] );
+	}
+	// Back: the server vouches for the calendar again.
+	await expect( checked ).toHaveText( 'Last availability check: just now', {
+		timeout: 20_000,
+	} );
 } );
