@@ -227,7 +227,7 @@ final class BookingBlock {
 	 * own accent is its link colour, on the wrapper (accent_from_block()).
 	 *
 	 * @param array<string, mixed> $attributes Raw attributes.
-	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string, restUrl: string, pollInterval: int, holdTtl: int, minimumNotice: int, currency: string, locale: string}
+	 * @return array{service: int, employee: int, showEmployeeStep: bool, accentColor: string, restNamespace: string, restUrl: string, pollInterval: int, holdTtl: int, minimumNotice: int, currency: string, locale: string, timezone: string}
 	 */
 	public static function settings_from_block( array $attributes ): array {
 		$accent = isset( $attributes['accentColor'] ) && is_string( $attributes['accentColor'] )
@@ -245,6 +245,8 @@ final class BookingBlock {
 			'minimumNotice'    => Settings::int( 'minimum_notice' ),
 			'currency'         => Settings::text( 'currency' ),
 			'locale'           => Translations::language_tag(),
+			// The business's zone: the time list's default clock and its label.
+			'timezone'         => wp_timezone_string(),
 		);
 	}
 

@@ -23,7 +23,8 @@ import {
 } from './custom-fields';
 import { errorMessage, isHoldLost, isTimeConflict } from './messages';
 import { selectedService, type BookingStore, type Selection } from './store';
-import { formatDateTime, monthRange } from './time';
+import { nextFreeDate } from './next-available';
+import { addDays, formatDateTime, monthRange } from './time';
 import type { Booking, OwnHold, TimeOption } from './types';
 import type { DeepLink } from './url';
 import {
@@ -251,8 +252,8 @@ function timeLabel( store: BookingStore, start: string ): string {
 function showFreshTimes( store: BookingStore, message: string ): void {
 	const state = store.getState();
 	state.setChosen( null );
-	if ( state.steps.includes( 'time' ) && state.manage === null ) {
-		state.goTo( 'time' );
+	if ( state.manage === null ) {
+		state.goTo( 'choose' );
 	}
 	state.showNotice( 'error', message, { focus: true } );
 	loadDay( store );
@@ -388,14 +389,46 @@ export async function renewHold( store: BookingStore ): Promise< void > {
 }
 
 /**
- * Takes a new hold on the time of a lost one.
+ * Holds the chosen time again after a reload: the page let its hold go
+ * when it unloaded. Kept when it still lives, taken again when the time is
+ * still free; otherwise the visitor gets the updated list and a message.
  *
  * @param store The app's store.
- * @param lost  The hold that is gone.
+ */
+export async function keepChosenHeld( store: BookingStore ): Promise< void > {
+	const { hold, chosen, selection } = store.getState();
+	if ( hold ) {
+		await renewHold( store );
+		return;
+	}
+	if ( chosen ) {
+		await holdAgain(
+			store,
+			{
+				id: '',
+				token: '',
+				service: selection.service,
+				employee: chosen.employee,
+				start: chosen.start,
+				end: chosen.end,
+			},
+			{ quiet: true }
+		);
+	}
+}
+
+/**
+ * Takes a new hold on the time of a lost one.
+ *
+ * @param store         The app's store.
+ * @param lost          The hold that is gone.
+ * @param options       Options.
+ * @param options.quiet Whether to say nothing when it works (after a reload).
  */
 async function holdAgain(
 	store: BookingStore,
-	lost: OwnHold
+	lost: OwnHold,
+	{ quiet = false }: { quiet?: boolean } = {}
 ): Promise< void > {
 	const { api, setHold } = store.getState();
 	setHold( null );
@@ -416,6 +449,9 @@ async function holdAgain(
 				id: taken.id,
 				token: taken.token ?? '',
 			} );
+			if ( quiet ) {
+				return;
+			}
 			// Said politely, without moving focus: the visitor may be typing.
 			state.showNotice(
 				'info',
@@ -653,10 +689,74 @@ export async function applyDeepLink(
 	store.getState().selectEmployee( employee );
 	if ( link.date ) {
 		store.getState().selectDate( link.date );
-		store.getState().goTo( 'time' );
-	} else {
-		store.getState().goTo( 'date' );
 	}
+}
+
+/** The availability route answers at most this many days at once. */
+const AVAILABILITY_WINDOW_DAYS = 62;
+
+/** How far ahead "next available" looks (the longest booking horizon). */
+const NEXT_FREE_LIMIT_DAYS = 366;
+
+/**
+ * Looks for the first day with a free time after `after` (an empty day or
+ * the end of an empty month), a window of days at a time, up to a year
+ * ahead (the server's booking horizon ends the days it lists anyway), and
+ * keeps it as `nextFree`.
+ *
+ * @param store  The app's store.
+ * @param after  YYYY-MM-DD: the search starts the day after.
+ * @param signal Aborts the search.
+ */
+export async function findNextFree(
+	store: BookingStore,
+	after: string,
+	signal?: AbortSignal
+): Promise< void > {
+	const { selection, api, hold, days } = store.getState();
+	if ( selection.service === 0 ) {
+		return;
+	}
+	const known = nextFreeDate( days, after, true );
+	if ( known ) {
+		store.getState().setNextFree( { after, date: known } );
+		return;
+	}
+	let from = addDays( after, 1 );
+	for (
+		let searched = 0;
+		searched < NEXT_FREE_LIMIT_DAYS;
+		searched += AVAILABILITY_WINDOW_DAYS
+	) {
+		const to = addDays( from, AVAILABILITY_WINDOW_DAYS - 1 );
+		let answer;
+		try {
+			answer = await api.getAvailability(
+				{
+					service: selection.service,
+					employee: selection.employee,
+					from,
+					to,
+					hold: ownHoldId( hold, selection.service ),
+				},
+				signal
+			);
+		} catch {
+			// The calendar's own outage message says what is wrong.
+			return;
+		}
+		if ( ! sameSelection( store.getState().selection, selection ) ) {
+			return;
+		}
+		store.getState().setDays( answer.days );
+		const found = nextFreeDate( store.getState().days, after, true );
+		if ( found || answer.days.length === 0 ) {
+			store.getState().setNextFree( { after, date: found } );
+			return;
+		}
+		from = addDays( to, 1 );
+	}
+	store.getState().setNextFree( { after, date: null } );
 }
 
 /**

@@ -228,9 +228,26 @@ export function restRouteUrl(
 	return root.replace( /\/*$/, '/' ) + path + search;
 }
 
-/** What a poll gives: a new answer, or "not modified". */
+/**
+ * What a poll gives: a new answer, or "not modified". `stale`: an HTTP cache
+ * answered with an old copy because it could not reach the server (nginx's
+ * `X-Cache-Status: STALE`), so the answer says nothing about now.
+ */
 export type PollResult =
-	{ status: 200; answer: PollAnswer; etag: string | null } | { status: 304 };
+	| { status: 200; answer: PollAnswer; etag: string | null; stale: boolean }
+	| { status: 304; stale: boolean };
+
+/**
+ * Whether an HTTP cache served an old copy for a server it cannot reach.
+ *
+ * @param response The answer.
+ */
+function servedStale( response: Response ): boolean {
+	return (
+		( response.headers.get( 'X-Cache-Status' ) ?? '' ).toUpperCase() ===
+		'STALE'
+	);
+}
 
 export interface BookingBody {
 	service: number;
@@ -354,10 +371,11 @@ export function createApi(
 					status: 200,
 					answer: ( await response.json() ) as PollAnswer,
 					etag: response.headers.get( 'ETag' ),
+					stale: servedStale( response ),
 				};
 			} catch ( error ) {
 				if ( isResponse( error ) && error.status === 304 ) {
-					return { status: 304 };
+					return { status: 304, stale: servedStale( error ) };
 				}
 				throw await toApiError( error );
 			}

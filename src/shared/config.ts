@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly< BlockSettings > = Object.freeze( {
 	minimumNotice: 0,
 	currency: '',
 	locale: '',
+	timezone: '',
 } );
 
 /*
@@ -141,6 +142,27 @@ export function localeTag( value: unknown ): string {
 }
 
 /**
+ * An IANA timezone name this browser knows, such as "Europe/Berlin", or ""
+ * for anything else (WordPress gives "+01:00" when a site sets an offset).
+ *
+ * @param value The raw value.
+ */
+export function timeZoneName( value: unknown ): string {
+	if (
+		typeof value !== 'string' ||
+		! /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test( value )
+	) {
+		return '';
+	}
+	try {
+		new Intl.DateTimeFormat( 'en', { timeZone: value } );
+		return value;
+	} catch {
+		return '';
+	}
+}
+
+/**
  * Builds complete, valid settings from any value, using a default for each
  * missing or invalid field.
  *
@@ -179,6 +201,7 @@ export function normalizeSettings( value: unknown ): BlockSettings {
 		),
 		currency: currencyCode( raw.currency ),
 		locale: localeTag( raw.locale ),
+		timezone: timeZoneName( raw.timezone ),
 	};
 }
 

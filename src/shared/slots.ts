@@ -29,7 +29,12 @@ export interface LiveCalendar {
 	answer: PollAnswer;
 	/** The ETag of that answer, sent back as If-None-Match. */
 	etag: string | null;
-	/** When the page last heard from the server about it (client clock, ms). */
+	/**
+	 * When the server last vouched for it, on the server's clock (ms): the
+	 * answer's `server_time`, or for a 304 the server's estimated now. A
+	 * cache's old copy does not move it, so "last checked" grows while the
+	 * server is away even if a cache keeps answering.
+	 */
 	checkedAt: number;
 }
 

@@ -1,38 +1,26 @@
 /**
  * Internal dependencies
  */
-import type { BlockSettings, StepId } from './types';
+import type { StepId } from './types';
 
-/** Every step of the booking flow, in order. */
+/**
+ * Every step of the booking flow, in order: one screen to choose service,
+ * employee, day and time; the visitor's details; the confirmation; done.
+ * A service or employee that is preselected, or the only one, is simply
+ * not offered on the choosing screen.
+ */
 export const ALL_STEPS: readonly StepId[] = Object.freeze( [
-	'service',
-	'employee',
-	'date',
-	'time',
+	'choose',
 	'details',
 	'review',
 	'done',
 ] );
 
 /**
- * The steps a visitor goes through with these settings: a preselected
- * service needs no service step; a preselected employee, or a hidden
- * employee step ("any available"), no employee step.
+ * Whether a string names a step.
  *
- * @param settings The block settings.
+ * @param value The string.
  */
-export function getSteps(
-	settings: Pick< BlockSettings, 'showEmployeeStep' | 'service' | 'employee' >
-): readonly StepId[] {
-	return Object.freeze(
-		ALL_STEPS.filter( ( step ) => {
-			if ( step === 'service' ) {
-				return settings.service === 0;
-			}
-			if ( step === 'employee' ) {
-				return settings.showEmployeeStep && settings.employee === 0;
-			}
-			return true;
-		} )
-	);
+export function isStep( value: string ): value is StepId {
+	return ( ALL_STEPS as readonly string[] ).includes( value );
 }

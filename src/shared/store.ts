@@ -24,7 +24,7 @@ import {
 	type AnswerValue,
 } from './custom-fields';
 import { calendarKey, isStaleAnswer, type LiveCalendar } from './slots';
-import { getSteps } from './steps';
+import { ALL_STEPS } from './steps';
 import {
 	monthOf,
 	todayOnVisitorClock,
@@ -113,6 +113,12 @@ export interface BookingState {
 	days: Record< string, AvailabilityDay >;
 	monthStatus: LoadStatus;
 	dayStatus: LoadStatus;
+	/**
+	 * The next day with a free time after an empty month or day: `after`
+	 * is where the search started, `date` what it found (null: nothing up to
+	 * the horizon); null while not searched.
+	 */
+	nextFree: { after: string; date: string | null } | null;
 
 	/** Latest poll answers by calendarKey(). */
 	live: Record< string, LiveCalendar >;
@@ -174,6 +180,7 @@ export interface BookingState {
 	setDayStatus: ( status: LoadStatus ) => void;
 	/** Stores availability days (replacing those dates). */
 	setDays: ( days: AvailabilityDay[] ) => void;
+	setNextFree: ( nextFree: BookingState[ 'nextFree' ] ) => void;
 	/**
 	 * Takes a poll answer unless it is older than the one on screen.
 	 *
@@ -182,10 +189,19 @@ export interface BookingState {
 	receivePoll: (
 		answer: PollAnswer,
 		etag: string | null,
-		now: number
+		now: number,
+		stale?: boolean
 	) => boolean;
-	/** Notes a poll that changed nothing (304). */
-	markChecked: ( employee: number, date: string, now: number ) => void;
+	/**
+	 * Notes a poll that changed nothing (304). A `stale` one (an HTTP cache
+	 * answering for a server it cannot reach) says nothing about now.
+	 */
+	markChecked: (
+		employee: number,
+		date: string,
+		now: number,
+		stale?: boolean
+	) => void;
 
 	setChosen: ( chosen: ChosenTime | null ) => void;
 	setHold: ( hold: OwnHold | null ) => void;
@@ -250,8 +266,8 @@ export function createBookingStore(
 	settings: BlockSettings,
 	options: StoreOptions = {}
 ): BookingStore {
-	const steps = getSteps( settings );
-	const first = steps[ 0 ] ?? 'date';
+	const steps = ALL_STEPS;
+	const first: StepId = 'choose';
 	const api = options.api ?? createApi( settings );
 	const today = options.today ?? todayOnVisitorClock();
 
@@ -287,6 +303,7 @@ export function createBookingStore(
 			days: {},
 			monthStatus: 'idle',
 			dayStatus: 'idle',
+			nextFree: null,
 
 			live: {},
 			clockOffset: 0,
@@ -347,6 +364,7 @@ export function createBookingStore(
 					days: {},
 					monthStatus: 'idle',
 					dayStatus: 'idle',
+					nextFree: null,
 					live: {},
 				} );
 			},
@@ -361,12 +379,18 @@ export function createBookingStore(
 					days: {},
 					monthStatus: 'idle',
 					dayStatus: 'idle',
+					nextFree: null,
 					live: {},
 				} );
 			},
 			selectDate: ( date ) => {
-				const { selection } = get();
+				const { selection, month } = get();
 				if ( date === selection.date ) {
+					// Chosen already: show its month (a "Next available" jump
+					// back to it from another month).
+					if ( date && monthOf( date ) !== month ) {
+						set( { month: monthOf( date ), monthStatus: 'idle' } );
+					}
 					return;
 				}
 				set( {
@@ -375,7 +399,9 @@ export function createBookingStore(
 					...( date ? { month: monthOf( date ) } : {} ),
 				} );
 			},
-			showMonth: ( month ) => set( { month, monthStatus: 'idle' } ),
+			showMonth: ( month ) =>
+				set( { month, monthStatus: 'idle', nextFree: null } ),
+			setNextFree: ( nextFree ) => set( { nextFree } ),
 			setMonthStatus: ( monthStatus ) => set( { monthStatus } ),
 			setDayStatus: ( dayStatus ) => set( { dayStatus } ),
 			setDays: ( days ) => {
@@ -386,41 +412,43 @@ export function createBookingStore(
 				set( { days: next } );
 			},
 
-			receivePoll: ( answer, etag, now ) => {
+			receivePoll: ( answer, etag, now, stale = false ) => {
 				const key = calendarKey( answer.employee, answer.date );
 				const shown = get().live[ key ];
 				if ( isStaleAnswer( answer, shown?.answer ) ) {
-					// Still a sign of life from the server.
-					if ( shown ) {
-						set( {
-							live: {
-								...get().live,
-								[ key ]: { ...shown, checkedAt: now },
-							},
-						} );
-					}
+					// An older answer (a cache's copy) tells nothing new.
 					return false;
 				}
 				const serverTime = toMillis( answer.server_time );
+				const fresh = ! stale && ! Number.isNaN( serverTime );
 				set( {
 					live: {
 						...get().live,
-						[ key ]: { answer, etag, checkedAt: now },
+						[ key ]: {
+							answer,
+							etag,
+							checkedAt: fresh
+								? serverTime
+								: ( shown?.checkedAt ?? serverTime ),
+						},
 					},
-					clockOffset: Number.isNaN( serverTime )
-						? get().clockOffset
-						: serverTime - now,
+					// The server's clock, from an answer made just now only:
+					// a cache's copy would set it back and make old look new.
+					clockOffset: fresh ? serverTime - now : get().clockOffset,
 				} );
 				return true;
 			},
-			markChecked: ( employee, date, now ) => {
+			markChecked: ( employee, date, now, stale = false ) => {
 				const key = calendarKey( employee, date );
 				const shown = get().live[ key ];
-				if ( shown ) {
+				if ( shown && ! stale ) {
 					set( {
 						live: {
 							...get().live,
-							[ key ]: { ...shown, checkedAt: now },
+							[ key ]: {
+								...shown,
+								checkedAt: now + get().clockOffset,
+							},
 						},
 					} );
 				}

@@ -91,12 +91,25 @@ function format(
 	}
 }
 
-/** Which clock times are shown in. */
-export type TimeDisplay = 'calendar' | 'visitor';
+/**
+ * Which clock times are shown on: `calendar`, the appointment's own clock
+ * (the offset in the API's times); `visitor`, the browser's timezone; or
+ * any IANA timezone name ("Asia/Tokyo") the visitor chose.
+ */
+export type TimeDisplay = string;
 
 /**
- * A time of day, e.g. "10:00" or "10:00 AM", in the calendar's timezone or
- * in the visitor's own.
+ * The IANA zone Intl formats a display in (undefined: the browser's).
+ *
+ * @param display Whose clock (not `calendar`).
+ */
+function zoneOf( display: TimeDisplay ): string | undefined {
+	return display === 'visitor' ? undefined : display;
+}
+
+/**
+ * A time of day, e.g. "10:00" or "10:00 AM", on the calendar's clock, the
+ * visitor's or a chosen timezone's.
  *
  * @param iso     The time.
  * @param display Whose clock.
@@ -115,14 +128,110 @@ export function formatTime(
 		hour: 'numeric',
 		minute: '2-digit',
 	};
-	if ( display === 'visitor' ) {
-		return format( locale, options, Date.parse( iso ) );
+	if ( display !== 'calendar' ) {
+		return format(
+			locale,
+			{ ...options, timeZone: zoneOf( display ) },
+			Date.parse( iso )
+		);
 	}
 	return format(
 		locale,
 		{ ...options, timeZone: 'UTC' },
 		Date.UTC( wall.year, wall.month - 1, wall.day, wall.hour, wall.minute )
 	);
+}
+
+/**
+ * The local date (YYYY-MM-DD) a time falls on, on the given clock: a 17:00
+ * appointment in Berlin falls on the next day in Tokyo.
+ *
+ * @param iso     The time.
+ * @param display Whose clock.
+ */
+export function dateOn( iso: string, display: TimeDisplay ): string {
+	const wall = parseWallTime( iso );
+	if ( ! wall ) {
+		return '';
+	}
+	if ( display === 'calendar' ) {
+		return wall.date;
+	}
+	const parts = new Intl.DateTimeFormat( 'en-US', {
+		timeZone: zoneOf( display ),
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+	} ).formatToParts( Date.parse( iso ) );
+	const part = ( type: string ) =>
+		Number( parts.find( ( candidate ) => candidate.type === type )?.value );
+	return toDateString( part( 'year' ), part( 'month' ), part( 'day' ) );
+}
+
+/**
+ * Times grouped under the day they fall on, on the given clock, in the order
+ * given.
+ *
+ * @param times   Anything with a start.
+ * @param display Whose clock.
+ */
+export function groupByDay< T extends { start: string } >(
+	times: readonly T[],
+	display: TimeDisplay
+): Array< { date: string; times: T[] } > {
+	const groups: Array< { date: string; times: T[] } > = [];
+	for ( const time of times ) {
+		const date = dateOn( time.start, display );
+		const last = groups[ groups.length - 1 ];
+		if ( last && last.date === date ) {
+			last.times.push( time );
+		} else {
+			groups.push( { date, times: [ time ] } );
+		}
+	}
+	return groups;
+}
+
+/**
+ * The name of the clock times are shown on: the IANA zone when known, else
+ * the offset ("UTC+01:00").
+ *
+ * @param display      Whose clock.
+ * @param sample       A time shown (its offset is the calendar's).
+ * @param calendarZone The calendar's IANA zone, or "".
+ */
+export function zoneName(
+	display: TimeDisplay,
+	sample: string,
+	calendarZone: string
+): string {
+	if ( display === 'visitor' ) {
+		return visitorTimeZone() || offsetLabel( sample );
+	}
+	if ( display !== 'calendar' ) {
+		return display;
+	}
+	return calendarZone || offsetLabel( sample );
+}
+
+/**
+ * Every IANA timezone this browser knows, for the zone search; the given
+ * ones when the browser cannot list them.
+ *
+ * @param fallback Zones to offer anyway.
+ */
+export function knownTimeZones( fallback: readonly string[] ): string[] {
+	const intl = Intl as typeof Intl & {
+		supportedValuesOf?: ( key: 'timeZone' ) => string[];
+	};
+	try {
+		const all = intl.supportedValuesOf?.( 'timeZone' ) ?? [];
+		return Array.from( new Set( [ ...fallback, ...all ] ) ).filter(
+			( zone ) => zone !== ''
+		);
+	} catch {
+		return fallback.filter( ( zone ) => zone !== '' );
+	}
 }
 
 /** How much of a date formatDate() writes out. */
@@ -180,20 +289,6 @@ export function formatMediumDate(
 }
 
 /**
- * The local date of a time on the visitor's clock, YYYY-MM-DD.
- *
- * @param iso The time.
- */
-export function visitorDate( iso: string ): string {
-	const date = new Date( Date.parse( iso ) );
-	return toDateString(
-		date.getFullYear(),
-		date.getMonth() + 1,
-		date.getDate()
-	);
-}
-
-/**
  * A date and time in words, on the calendar's clock or the visitor's.
  *
  * @param iso     The time.
@@ -209,7 +304,7 @@ export function formatDateTime(
 	if ( ! wall ) {
 		return iso;
 	}
-	const date = display === 'visitor' ? visitorDate( iso ) : wall.date;
+	const date = dateOn( iso, display );
 	return `${ formatDate( date, locale ) }, ${ formatTime( iso, display, locale ) }`;
 }
 

@@ -47,6 +47,8 @@ export interface BlockSettings {
 	currency: string;
 	/** BCP 47 language tag of the page, for number formats ("" = the browser's). */
 	locale: string;
+	/** The business's timezone (IANA name), or "" when the site sets only an offset. */
+	timezone: string;
 }
 
 /** The block's attributes (block.json); the same names as BlockSettings. */
@@ -56,8 +58,7 @@ export type BookingBlockAttributes = Pick<
 >;
 
 /** The steps of the booking flow, in order. */
-export type StepId =
-	'service' | 'employee' | 'date' | 'time' | 'details' | 'review' | 'done';
+export type StepId = 'choose' | 'details' | 'review' | 'done';
 
 /** The `reason` of an error answer of the REST API (`data.reason`). */
 export type ApiErrorReason =

@@ -11,10 +11,14 @@
  * Internal dependencies
  */
 import { toId } from './config';
+import { isStep } from './steps';
 import { parseDate } from './time';
+import type { StepId } from './types';
 
 export const MANAGE_ID_PARAM = 'appointease_booking';
 export const MANAGE_TOKEN_PARAM = 'appointease_token';
+/** The step of the flow on screen (absent on the choosing screen). */
+export const STEP_PARAM = 'appointease_step';
 
 /** Arguments this app reads; a link built by the app leaves them out. */
 const OWN_PARAMS = [
@@ -23,6 +27,7 @@ const OWN_PARAMS = [
 	'date',
 	MANAGE_ID_PARAM,
 	MANAGE_TOKEN_PARAM,
+	STEP_PARAM,
 ];
 
 export interface DeepLink {
@@ -180,5 +185,55 @@ export function buildManageUrl(
 	url.hash = new URLSearchParams( {
 		[ MANAGE_TOKEN_PARAM ]: token,
 	} ).toString();
+	return url.toString();
+}
+
+/**
+ * The step named in a query string, or null.
+ *
+ * @param search `location.search`.
+ */
+export function readStep( search: string ): StepId | null {
+	const step = new URLSearchParams( search ).get( STEP_PARAM ) ?? '';
+	return isStep( step ) ? step : null;
+}
+
+/** Where the visitor is in the flow, as its URL says it. */
+export interface FlowPlace {
+	step: StepId;
+	/** 0: not chosen (or preselected by the block). */
+	service: number;
+	/** 0: any available. */
+	employee: number;
+	/** YYYY-MM-DD, or null. */
+	date: string | null;
+}
+
+/**
+ * The page's URL for a place in the flow: the deep link's own parameters
+ * (`?service=&employee=&date=`), so a reload or a shared link opens the
+ * same choice, and the step, so Back and Forward move between steps. The
+ * page's other parameters and fragment stay.
+ *
+ * @param href  The page's URL.
+ * @param place Where the visitor is.
+ */
+export function flowUrl( href: string, place: FlowPlace ): string {
+	const url = new URL( href );
+	for ( const name of [ 'service', 'employee', 'date', STEP_PARAM ] ) {
+		url.searchParams.delete( name );
+	}
+	if ( place.service > 0 ) {
+		url.searchParams.set( 'service', String( place.service ) );
+		if ( place.employee > 0 ) {
+			url.searchParams.set( 'employee', String( place.employee ) );
+		}
+		if ( place.date ) {
+			url.searchParams.set( 'date', place.date );
+		}
+	}
+	if ( place.step !== 'choose' ) {
+		url.searchParams.set( STEP_PARAM, place.step );
+	}
 	return url.toString();
 }

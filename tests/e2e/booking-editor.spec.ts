@@ -165,10 +165,11 @@ test( 'the block settings preselect a service and an employee, and the preview f
 		preview.getByText( `Employee: ${ employee?.name } (preselected)` )
 	).toBeVisible();
 
-	// With both preselected, the visitor starts at the date step.
+	// The visitor always starts on the choosing screen (with both
+	// preselected, it offers only the calendar and the times).
 	await expect(
 		preview.locator( '.appointease-steps__item' ).first()
-	).toContainText( 'Date' );
+	).toContainText( 'Time' );
 
 	const attributes = await page.evaluate( () => {
 		const selected = window.wp?.data
@@ -204,7 +205,7 @@ test( "an old post's accent colour becomes the link colour, and the colour suppo
 		const errors = collectPageErrors( page );
 		const canvas = await openInEditor( page, pageId );
 		const preview = canvas.locator( `[data-type="${ BLOCK_NAME }"]` );
-		await expect( preview.getByText( 'Date' ).first() ).toBeVisible();
+		await expect( preview.getByText( 'Time' ).first() ).toBeVisible();
 
 		// The deprecation moved the colour; the block is valid.
 		expect( await blockAttributes( page ) ).toEqual(

@@ -1,7 +1,10 @@
 /**
- * A visitor books on /book/ from the first step to the last, at desktop
- * size with the mouse and at phone size (360 px) with the keyboard alone,
- * and a screenshot of every step is saved for both sizes
+ * A visitor books on /book/ from the first screen to the last, in at most
+ * four screens (choose, details, confirm, done) with no horizontal scroll:
+ * at desktop size (1280×800) and on a phone (390×844) with the mouse, and
+ * on a small phone (320×640) with the keyboard alone. axe (WCAG 2.1 A/AA)
+ * finds no violation in the plugin's markup on any screen at any size, and
+ * a screenshot of every screen is saved
  * (tests/e2e/artifacts/screenshots/, git-ignored).
  *
  * The spec makes its own service and employee (unique names) so other
@@ -9,6 +12,7 @@
  * its run (restored afterwards).
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	artifactPath,
@@ -18,9 +22,30 @@ import {
 } from './utils';
 
 const VIEWPORTS = [
-	{ name: 'desktop', width: 1280, height: 900, keyboard: false },
-	{ name: 'phone', width: 360, height: 780, keyboard: true },
+	{ name: 'desktop', width: 1280, height: 800, keyboard: false },
+	{ name: 'phone', width: 390, height: 844, keyboard: false },
+	{ name: 'small-phone', width: 320, height: 640, keyboard: true },
 ] as const;
+
+/**
+ * axe's WCAG 2.1 A and AA rules on the plugin's markup: no violation.
+ *
+ * @param page The page.
+ * @param what Which screen, for the message.
+ */
+async function expectAccessible( page: Page, what: string ): Promise< void > {
+	const { violations } = await new AxeBuilder( { page } )
+		.include( '.appointease-booking' )
+		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+		.analyze();
+	expect(
+		violations.map( ( violation ) => ( {
+			id: violation.id,
+			nodes: violation.nodes.map( ( node ) => node.target.join( ' ' ) ),
+		} ) ),
+		`axe on ${ what }`
+	).toEqual( [] );
+}
 
 const bookable = withBookable( 'Flow' );
 
@@ -37,7 +62,7 @@ async function pressOn(
 	page: Page,
 	target: Locator,
 	key = 'Enter',
-	maxTabs = 80
+	maxTabs = 160
 ): Promise< void > {
 	await expect( target ).toBeVisible();
 	for ( let i = 0; i < maxTabs; i++ ) {
@@ -146,34 +171,55 @@ for ( const viewport of VIEWPORTS ) {
 			expect( width ).toBeLessThanOrEqual( viewport.width );
 		};
 
+		// Every screen the visitor sees, in order.
+		const screens: string[] = [];
+		const onScreen = async ( step: string, title: string ) => {
+			await expect( heading( title ) ).toBeFocused();
+			await expect(
+				app.locator( '.appointease-app__panel' )
+			).toHaveAttribute( 'data-step', step );
+			screens.push( step );
+			await fitsTheScreen();
+			await expectAccessible( page, `${ step } (${ viewport.name })` );
+		};
+
 		await page.goto( '/book/' );
 		const app = page
 			.getByRole( 'region', { name: 'Book an appointment' } )
 			.first();
 		const heading = ( name: string ) =>
-			app.getByRole( 'heading', { level: 3, name } );
+			app.getByRole( 'heading', { level: 2, name } );
+		// The block's own heading does not repeat the page's title.
+		await expect(
+			page.getByRole( 'heading', { name: 'Book an appointment' } )
+		).toHaveCount( 2 );
+		await expect(
+			app.getByRole( 'heading', { name: 'Book an appointment' } )
+		).toHaveClass( /appointease-visually-hidden/ );
 
-		// Service.
+		// One screen to choose: the service, with its facts.
+		await expect( heading( 'Choose a time' ) ).toBeVisible();
+		screens.push( 'choose' );
 		const service = app.getByRole( 'button', {
 			name: new RegExp( bookable.service.name ),
 		} );
 		await expect( service ).toContainText( '30 minutes' );
 		await fitsTheScreen();
-		await shot( '1-service' );
+		await expectAccessible( page, `choose (${ viewport.name })` );
+		await shot( '1-choose' );
 		await activate( service );
 
-		// Employee.
-		await expect( heading( 'Choose an employee' ) ).toBeFocused();
+		// One employee gives the service: there is nothing to choose.
 		await expect(
-			app.getByRole( 'button', { name: /Any available/ } )
+			app.locator( 'button.appointease-day' ).first()
 		).toBeVisible();
-		await shot( '2-employee' );
-		await activate(
-			app.getByRole( 'button', { name: bookable.employee.name } )
-		);
+		await expect( app.locator( '[data-employee]' ) ).toHaveCount( 0 );
 
-		// Date: the calendar marks days with free times.
-		await expect( heading( 'Choose a date' ) ).toBeFocused();
+		// The calendar and the day's free times on the same screen; the
+		// first day with a free time is chosen by itself.
+		await expect(
+			app.locator( 'button[data-date][aria-pressed="true"]' )
+		).toHaveAttribute( 'data-free', 'true' );
 		const day = await dayButton(
 			page,
 			app,
@@ -182,17 +228,19 @@ for ( const viewport of VIEWPORTS ) {
 		);
 		await expect( day ).toHaveAttribute( 'data-free', 'true' );
 		await expect( day ).toBeEnabled();
-		await fitsTheScreen();
-		await shot( '3-date' );
 		await activate( day );
-
-		// Time: live, with the last check under the list.
-		await expect( heading( 'Choose a time' ) ).toBeFocused();
+		await expect( day ).toHaveAttribute( 'aria-pressed', 'true' );
 		await expect(
 			app.getByText(
 				/^Last availability check: (just now|\d+ seconds? ago)$/
 			)
 		).toBeVisible();
+		// Only bookable times are buttons.
+		await expect(
+			app.locator(
+				'button.appointease-time:not([data-state="available"])'
+			)
+		).toHaveCount( 0 );
 		const time = app
 			.locator( 'button.appointease-time[data-state="available"]' )
 			.nth( 2 );
@@ -200,17 +248,28 @@ for ( const viewport of VIEWPORTS ) {
 		expect( start ).toMatch(
 			/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/
 		);
+		expect( start?.slice( 0, 10 ) ).toBe( dateAhead( 3 ) );
 		await activate( time );
 		const mine = app.locator( `button[data-start="${ start }"]` );
 		await expect( mine ).toHaveAttribute( 'data-state', 'yours' );
 		await expect( mine ).toContainText( 'Held for you' );
 		await expect( mine ).toHaveAttribute( 'aria-pressed', 'true' );
+		// The summary and Continue are on screen right after the pick.
+		const proceed = app.getByRole( 'button', { name: 'Continue' } );
+		await expect( proceed ).toBeInViewport();
+		await expect( app.locator( '.appointease-chosen' ) ).toContainText(
+			'Held for you while you book.'
+		);
 		await fitsTheScreen();
-		await shot( '4-time' );
-		await activate( app.getByRole( 'button', { name: 'Continue' } ) );
+		await expectAccessible(
+			page,
+			`choose with a pick (${ viewport.name })`
+		);
+		await shot( '2-time' );
+		await activate( proceed );
 
 		// Details: field messages first, then the real details.
-		await expect( heading( 'Your details' ) ).toBeFocused();
+		await onScreen( 'details', 'Your details' );
 		await activate( app.getByRole( 'button', { name: 'Continue' } ) );
 		const name = app.getByLabel( /^Name/ );
 		await expect( name ).toHaveAttribute( 'aria-invalid', 'true' );
@@ -228,8 +287,9 @@ for ( const viewport of VIEWPORTS ) {
 		await shot( '5-details' );
 		await activate( app.getByRole( 'button', { name: 'Continue' } ) );
 
-		// Review.
-		await expect( heading( 'Review your booking' ) ).toBeFocused();
+		// Confirm, with the zone named.
+		await onScreen( 'review', 'Review your booking' );
+		await expect( app.getByText( /\(Europe\/Berlin\)/ ) ).toBeVisible();
 		await expect( app.getByText( bookable.service.name ) ).toBeVisible();
 		await expect( app.getByText( bookable.employee.name ) ).toBeVisible();
 		await expect( app.getByText( 'robin.e2e@example.com' ) ).toBeVisible();
@@ -255,7 +315,8 @@ for ( const viewport of VIEWPORTS ) {
 		} );
 
 		// Done: summary, calendar file and manage link.
-		await expect( heading( 'Booking complete' ) ).toBeFocused();
+		await onScreen( 'done', 'Booking complete' );
+		expect( screens ).toEqual( [ 'choose', 'details', 'review', 'done' ] );
 		await expect(
 			app.getByText( 'Thank you! Your booking is confirmed.' )
 		).toBeVisible();
@@ -330,7 +391,9 @@ for ( const viewport of VIEWPORTS ) {
 	} );
 }
 
-test( 'a deep link opens the flow at the time step', async ( { page } ) => {
+test( 'a deep link opens the choosing screen on its day', async ( {
+	page,
+} ) => {
 	const errors = collectPageErrors( page );
 	const date = dateAhead( 4 );
 	await page.goto(
@@ -340,7 +403,7 @@ test( 'a deep link opens the flow at the time step', async ( { page } ) => {
 		.getByRole( 'region', { name: 'Book an appointment' } )
 		.first();
 	await expect(
-		app.getByRole( 'heading', { level: 3, name: 'Choose a time' } )
+		app.getByRole( 'heading', { level: 2, name: 'Choose a time' } )
 	).toBeVisible();
 	await expect(
 		app.locator( 'button.appointease-time[data-state="available"]' ).first()

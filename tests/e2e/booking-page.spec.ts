@@ -36,17 +36,22 @@ for ( const viewport of VIEWPORTS ) {
 		const app = page
 			.getByRole( 'region', { name: 'Book an appointment' } )
 			.first();
+		// The page's title names the page; the block's own name is for
+		// screen readers only, so the page does not say it twice.
 		await expect(
 			app.getByRole( 'heading', { name: 'Book an appointment' } )
-		).toBeVisible();
+		).toHaveClass( /\bappointease-visually-hidden\b/ );
 
 		const current = app
 			.getByRole( 'list', { name: 'Booking steps' } )
 			.locator( '[aria-current="step"]' );
 		await expect( current ).toHaveCount( 1 );
-		await expect( current ).toContainText( 'Service' );
+		await expect( current ).toContainText( 'Time' );
 		await expect(
-			app.getByRole( 'heading', { name: 'Choose a service' } )
+			app.getByRole( 'heading', { name: 'Choose a time' } )
+		).toBeVisible();
+		await expect(
+			app.getByRole( 'heading', { name: 'Service' } )
 		).toBeVisible();
 
 		// The app fits the viewport (no sideways scrolling on a phone).
@@ -112,10 +117,9 @@ test( 'the block supports and the accent style the block on the front end', asyn
 		await expect( styled ).toHaveCSS( 'border-top-left-radius', '12px' );
 		// The form inherits the text colour and size, and the link colour is
 		// its accent.
-		await expect( styled.locator( '.appointease-app__title' ) ).toHaveCSS(
-			'color',
-			'rgb(254, 254, 254)'
-		);
+		await expect(
+			styled.locator( '.appointease-app__panel-title' )
+		).toHaveCSS( 'color', 'rgb(254, 254, 254)' );
 		await expect(
 			styled.locator( '.is-current .appointease-steps__number' )
 		).toHaveCSS( 'background-color', 'rgb(255, 102, 0)' );

@@ -34,6 +34,7 @@ import {
 	booking,
 	DATE,
 	fakeApi,
+	HAIRCUT,
 	pollAnswer,
 	slot,
 	type FakeApi,
@@ -77,6 +78,15 @@ function timeButton( start: string ): HTMLElement {
 
 const DEEP_LINK = `?service=1&employee=1&date=${ DATE }`;
 
+/** A REST client whose times can be had with either employee. */
+function anyAvailableApi(): FakeApi {
+	return fakeApi( {
+		getAvailability: jest.fn( async () =>
+			availability( [ slot( 9, 0, { employees: [ 1, 2 ] } ) ], null )
+		),
+	} );
+}
+
 describe( 'BookingApp', () => {
 	it( 'renders a region headed "Book an appointment"', async () => {
 		renderApp();
@@ -92,49 +102,72 @@ describe( 'BookingApp', () => {
 		await screen.findByRole( 'button', { name: /Haircut/ } );
 	} );
 
-	it( 'lists every step in order, with the service step current', async () => {
+	it( 'lists the four steps, with the choosing screen current', async () => {
 		renderApp();
 		expect( stepLabels() ).toEqual( [
-			'1Service',
-			'2Employee',
-			'3Date',
-			'4Time',
-			'5Details',
-			'6Review',
-			'7Done',
+			'1Time',
+			'2Details',
+			'3Confirm',
+			'4Done',
 		] );
 		const current = screen
 			.getByRole( 'list', { name: 'Booking steps' } )
 			.querySelectorAll( '[aria-current="step"]' );
 		expect( current ).toHaveLength( 1 );
-		expect( current[ 0 ] ).toHaveTextContent( 'Service' );
+		expect( current[ 0 ] ).toHaveTextContent( 'Time' );
 		await screen.findByRole( 'button', { name: /Haircut/ } );
 	} );
 
-	it( 'leaves out the employee step when configured', async () => {
+	it( 'offers no employee choice when configured', async () => {
 		renderApp( { showEmployeeStep: false } );
-		expect( stepLabels() ).toEqual( [
-			'1Service',
-			'2Date',
-			'3Time',
-			'4Details',
-			'5Review',
-			'6Done',
-		] );
-		await screen.findByRole( 'button', { name: /Haircut/ } );
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: /Haircut/ } )
+		);
+		await screen.findByRole( 'button', { name: /: free times$/ } );
+		expect(
+			screen.queryByRole( 'button', { name: /Any available/ } )
+		).not.toBeInTheDocument();
 	} );
 
-	it( "shows the first step's panel and a polite status region", async () => {
+	it( 'offers service and employee on the choosing screen, "any available" first', async () => {
+		renderApp( {}, { api: anyAvailableApi() } );
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: /Haircut/ } )
+		);
+		const employees = await screen.findAllByRole( 'button', {
+			name: /Any available|Ana Silva|Ben/,
+		} );
+		expect( employees[ 0 ] ).toHaveTextContent( 'Any available' );
+		expect( employees[ 0 ] ).toHaveAttribute( 'aria-pressed', 'true' );
+		// The calendar and the chosen day's times are on the same screen;
+		// the month on screen is empty, so the next free day is chosen.
+		await waitFor( () => timeButton( at( 9 ) ), { timeout: 4000 } );
+		expect(
+			screen.getByRole( 'button', { name: /Haircut/ } )
+		).toHaveAttribute( 'aria-pressed', 'true' );
+	} );
+
+	it( 'chooses the only service by itself', async () => {
+		const api = anyAvailableApi();
+		api.getServices.mockResolvedValue( [ HAIRCUT ] );
+		renderApp( {}, { api } );
+		await waitFor( () => timeButton( at( 9 ) ), { timeout: 4000 } );
+		expect(
+			screen.queryByRole( 'heading', { name: 'Service' } )
+		).not.toBeInTheDocument();
+	} );
+
+	it( "shows the choosing screen's heading and a polite status region", async () => {
 		renderApp();
 		expect(
 			screen.getByRole( 'heading', {
-				level: 3,
-				name: 'Choose a service',
+				level: 2,
+				name: 'Choose a time',
 			} )
 		).toBeInTheDocument();
-		const status = screen.getByRole( 'status' );
+		const status = screen.getAllByRole( 'status' )[ 0 ];
 		expect( status ).toHaveAttribute( 'aria-live', 'polite' );
-		expect( status ).toHaveTextContent( 'Step 1 of 7: Choose a service' );
+		expect( status ).toHaveTextContent( 'Step 1 of 4: Choose a time' );
 		await screen.findByRole( 'button', { name: /Haircut/ } );
 	} );
 
@@ -169,21 +202,27 @@ describe( 'BookingApp', () => {
 
 	it( 'marks the days with free times in the month calendar', async () => {
 		const api = fakeApi( {
+			// A month's days; a day asked for alone has nothing new.
 			getAvailability: jest.fn( async ( query: { from: string } ) => ( {
 				service: 1,
 				employee: 1,
-				days: [
-					{
-						date: query.from.replace( /-01$/, '-12' ),
-						slots: [ slot( 10 ) ],
-					},
-					{
-						date: query.from.replace( /-01$/, '-13' ),
-						slots: [
-							slot( 10, 0, { state: 'booked', seats_left: 0 } ),
-						],
-					},
-				],
+				days: query.from.endsWith( '-01' )
+					? [
+							{
+								date: query.from.replace( /-01$/, '-12' ),
+								slots: [ slot( 10 ) ],
+							},
+							{
+								date: query.from.replace( /-01$/, '-13' ),
+								slots: [
+									slot( 10, 0, {
+										state: 'booked',
+										seats_left: 0,
+									} ),
+								],
+							},
+						]
+					: [],
 			} ) ),
 		} );
 		renderApp( { service: 1, employee: 1 }, { api } );
@@ -201,15 +240,21 @@ describe( 'BookingApp', () => {
 			employee: 1,
 		} );
 
+		// The day with the next free time is chosen on arrival.
+		expect( free ).toHaveAttribute( 'aria-pressed', 'true' );
+
 		// Next month asks for that month.
+		const first = api.getAvailability.mock.calls[ 0 ][ 0 ].from as string;
 		fireEvent.click( screen.getByRole( 'button', { name: 'Next month' } ) );
 		await waitFor( () =>
-			expect( api.getAvailability ).toHaveBeenCalledTimes( 2 )
+			expect(
+				api.getAvailability.mock.calls.some(
+					( call ) =>
+						( call[ 0 ].from as string ).slice( 0, 7 ) >
+						first.slice( 0, 7 )
+				)
+			).toBe( true )
 		);
-		const [ first, second ] = api.getAvailability.mock.calls.map(
-			( call ) => call[ 0 ].from as string
-		);
-		expect( ( second ?? '' ) > ( first ?? '' ) ).toBe( true );
 	} );
 
 	it( 'says when the month cannot be loaded instead of showing it fully booked, and tries again', async () => {
@@ -251,7 +296,6 @@ describe( 'BookingApp', () => {
 		expect(
 			screen.queryByRole( 'button', { name: 'Try again' } )
 		).not.toBeInTheDocument();
-		expect( api.getAvailability ).toHaveBeenCalledTimes( 2 );
 	} );
 
 	it( 'books a time from start to finish', async () => {
@@ -263,8 +307,8 @@ describe( 'BookingApp', () => {
 			await screen.findByRole( 'button', { name: /Ana Silva/ } )
 		);
 		expect(
-			screen.getByRole( 'heading', { level: 3, name: 'Choose a date' } )
-		).toHaveFocus();
+			screen.getByRole( 'button', { name: /Ana Silva/ } )
+		).toHaveAttribute( 'aria-pressed', 'true' );
 		await waitFor( () =>
 			expect( api.getAvailability ).toHaveBeenCalledWith(
 				expect.objectContaining( { service: 1, employee: 1 } ),
@@ -273,45 +317,136 @@ describe( 'BookingApp', () => {
 		);
 	} );
 
-	it( 'opens at the time step from a deep link and shows live states', async () => {
-		const api = fakeApi( {
-			poll: jest.fn( async () => ( {
-				status: 200,
-				answer: pollAnswer( {
-					held: [
-						{
-							start: at( 9, 30 ),
-							end: at( 10 ),
-							id: 'someone',
-							seats: 1,
-						},
-					],
-				} ),
-				etag: '"e"',
-			} ) ),
+	it( 'opens the choosing screen from a deep link, lists only bookable times and greys one taken meanwhile in place', async () => {
+		const held = pollAnswer( {
+			version: 2,
+			held: [
+				{
+					start: at( 9, 30 ),
+					end: at( 10 ),
+					id: 'someone',
+					seats: 1,
+				},
+			],
 		} );
+		const api = fakeApi( {
+			getAvailability: jest.fn( async () =>
+				availability( [
+					slot( 9 ),
+					slot( 9, 30 ),
+					slot( 10 ),
+					slot( 10, 30, { state: 'booked', seats_left: 0 } ),
+					slot( 11, 0, { state: 'past', seats_left: 0 } ),
+				] )
+			),
+		} );
+		api.poll
+			.mockResolvedValueOnce( {
+				status: 200,
+				answer: pollAnswer(),
+				etag: '"1"',
+				stale: false,
+			} )
+			.mockResolvedValue( {
+				status: 200,
+				answer: held,
+				etag: '"2"',
+				stale: false,
+			} );
 		renderApp( {}, { api, search: DEEP_LINK } );
-		await waitFor( () =>
-			expect( timeButton( at( 9, 30 ) ) ).toHaveAttribute(
-				'data-state',
-				'processing'
-			)
-		);
+		await waitFor( () => timeButton( at( 9, 30 ) ) );
 		expect(
-			screen.getByRole( 'heading', { level: 3, name: 'Choose a time' } )
+			screen.getByRole( 'heading', { level: 2, name: 'Choose a time' } )
 		).toBeInTheDocument();
-		expect( timeButton( at( 9, 30 ) ) ).toBeDisabled();
-		expect( timeButton( at( 9, 30 ) ) ).toHaveTextContent( 'Processing' );
+		// Booked and closed times are not buttons at all.
+		expect(
+			document.querySelector( `[data-start="${ at( 10, 30 ) }"]` )
+		).toBeNull();
+		expect(
+			document.querySelector( `[data-start="${ at( 11 ) }"]` )
+		).toBeNull();
+		expect(
+			screen.getByText( /^Last availability check: just now$/ )
+		).toBeInTheDocument();
+
+		// A keyboard user is on 9:30 when someone else starts booking it.
+		timeButton( at( 9, 30 ) ).focus();
+		const before = Array.from(
+			document.querySelectorAll( 'button.appointease-time' )
+		).map( ( button ) => button.getAttribute( 'data-start' ) );
+		await waitFor(
+			() =>
+				expect( timeButton( at( 9, 30 ) ) ).toHaveAttribute(
+					'data-state',
+					'processing'
+				),
+			{ timeout: 3000 }
+		);
+		const button = timeButton( at( 9, 30 ) );
+		expect( button ).toHaveAttribute( 'aria-disabled', 'true' );
+		expect( button ).toHaveTextContent( 'Processing' );
+		// It stays in its place, and so does the focus.
+		expect(
+			Array.from(
+				document.querySelectorAll( 'button.appointease-time' )
+			).map( ( time ) => time.getAttribute( 'data-start' ) )
+		).toEqual( before );
+		expect( button ).toHaveFocus();
+		fireEvent.click( button );
+		expect( api.takeHold ).not.toHaveBeenCalled();
+		expect(
+			screen.getByText( /is being booked by someone else right now/ )
+		).toHaveAttribute( 'aria-live', 'polite' );
 		expect( timeButton( at( 9 ) ) ).toHaveAttribute(
 			'data-state',
 			'available'
 		);
-		expect(
-			screen.getByText( /^Last availability check: just now$/ )
-		).toBeInTheDocument();
 		expect( api.poll ).toHaveBeenCalledWith(
 			{ employee: 1, date: DATE, etag: null },
 			expect.anything()
+		);
+	} );
+
+	it( 'offers the next available day from an empty day', async () => {
+		const later = '2030-03-20';
+		const api = fakeApi( {
+			getAvailability: jest.fn(
+				async ( query: { from: string; to: string } ) => ( {
+					service: 1,
+					employee: 1,
+					days:
+						query.from <= later && later <= query.to
+							? [
+									{ date: DATE, slots: [] },
+									{
+										date: later,
+										slots: [
+											{
+												...slot( 9 ),
+												start: `${ later }T09:00:00+01:00`,
+												end: `${ later }T09:30:00+01:00`,
+											},
+										],
+									},
+								]
+							: [ { date: DATE, slots: [] } ],
+				} )
+			),
+		} );
+		renderApp( {}, { api, search: DEEP_LINK } );
+		const jump = await screen.findByRole( 'button', {
+			name: /^Next available: /,
+		} );
+		expect(
+			screen.getByText( 'There are no free times on this day.' )
+		).toBeInTheDocument();
+		fireEvent.click( jump );
+		await waitFor( () =>
+			expect(
+				document.querySelector(
+					`button.appointease-time[data-start="${ later }T09:00:00+01:00"]`
+				)
+			).not.toBeNull()
 		);
 	} );
 
@@ -374,7 +509,7 @@ describe( 'BookingApp', () => {
 
 		expect(
 			screen.getByRole( 'heading', {
-				level: 3,
+				level: 2,
 				name: 'Review your booking',
 			} )
 		).toHaveFocus();
@@ -584,8 +719,9 @@ describe( 'BookingApp', () => {
 			'assertive'
 		);
 		expect(
-			screen.getByRole( 'heading', { level: 3, name: 'Choose a time' } )
+			screen.getByRole( 'heading', { level: 2, name: 'Choose a time' } )
 		).toBeInTheDocument();
+		// Listed before, so it stays in its place, greyed.
 		await waitFor( () =>
 			expect( timeButton( at( 10 ) ) ).toHaveAttribute(
 				'data-state',
@@ -603,35 +739,47 @@ describe( 'BookingApp', () => {
 		).toBeDisabled();
 	} );
 
-	it( "switches the times to the visitor's own clock", async () => {
-		// A visitor five hours behind UTC, whatever this machine's zone.
-		jest.spyOn( Date.prototype, 'getTimezoneOffset' ).mockReturnValue(
-			300
-		);
-		renderApp( {}, { search: DEEP_LINK } );
-		await waitFor( () => timeButton( at( 10 ) ) );
-		const note = screen.getByText(
-			/local time of the appointment \(UTC\+01:00\)/
-		);
-		expect( note ).toBeVisible();
-		const toggle = screen.getByRole( 'checkbox', {
-			name: /Show times in my time zone/,
+	it( 'shows the times in any timezone, under the day they fall on there', async () => {
+		const api = fakeApi( {
+			getAvailability: jest.fn( async () =>
+				availability( [ slot( 10 ), slot( 17 ) ] )
+			),
 		} );
-		fireEvent.click( toggle );
-		expect(
-			screen.getByText( /Times are shown in your time zone/ )
-		).toBeVisible();
-		// 10:00+01:00 on this machine's clock.
-		expect(
-			timeButton( at( 10 ) ).querySelector( '.appointease-time__clock' )
-		).toHaveTextContent(
-			new Intl.DateTimeFormat( undefined, {
-				hour: 'numeric',
-				minute: '2-digit',
-			} ).format( Date.parse( at( 10 ) ) )
+		renderApp( { timezone: 'Europe/Berlin' }, { api, search: DEEP_LINK } );
+		await waitFor( () => timeButton( at( 17 ) ) );
+		expect( screen.getByText( 'Times in Europe/Berlin' ) ).toBeVisible();
+
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Other time zone…' } )
 		);
-		jest.restoreAllMocks();
-		jest.restoreAllMocks();
+		const search = screen.getByLabelText( 'Time zone' );
+		expect( search ).toHaveFocus();
+		fireEvent.change( search, { target: { value: 'Asia/Tokyo' } } );
+		expect( screen.getByText( 'Times in Asia/Tokyo' ) ).toBeVisible();
+
+		// 10:00 in Berlin is 18:00 the same day in Tokyo; 17:00 is 01:00 the
+		// next day, and is listed under that day.
+		const clock = ( start: string ) =>
+			timeButton( start ).querySelector( '.appointease-time__clock' )
+				?.textContent ?? '';
+		expect( clock( at( 10 ) ) ).toMatch( /^(6:00\sPM|18:00)$/ );
+		expect( clock( at( 17 ) ) ).toMatch( /^(1:00\sAM|01:00)$/ );
+		expect(
+			timeButton( at( 10 ) ).closest( 'ul' )?.getAttribute( 'data-date' )
+		).toBe( DATE );
+		expect(
+			timeButton( at( 17 ) ).closest( 'ul' )?.getAttribute( 'data-date' )
+		).toBe( '2030-03-13' );
+		expect(
+			screen.getByRole( 'heading', {
+				name: /13 March 2030|March 13, 2030/,
+			} )
+		).toBeInTheDocument();
+
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Show in Europe/Berlin' } )
+		);
+		expect( clock( at( 17 ) ) ).toMatch( /^(5:00\sPM|17:00)$/ );
 	} );
 
 	it( 'gives each app on a page its own heading id', async () => {
@@ -650,8 +798,12 @@ describe( 'BookingApp', () => {
 			</div>
 		);
 		const ids = screen
-			.getAllByRole( 'heading', { level: 2 } )
+			.getAllByRole( 'heading', {
+				level: 2,
+				name: 'Book an appointment',
+			} )
 			.map( ( heading ) => heading.id );
+		expect( ids ).toHaveLength( 2 );
 		expect( new Set( ids ).size ).toBe( 2 );
 		await waitFor( () =>
 			expect(
@@ -787,7 +939,10 @@ describe( 'the manage view', () => {
 			'yours'
 		);
 		expect( timeButton( at( 10 ) ) ).toHaveTextContent( 'Your booking' );
-		expect( timeButton( at( 10 ) ) ).toBeDisabled();
+		expect( timeButton( at( 10 ) ) ).toHaveAttribute(
+			'aria-disabled',
+			'true'
+		);
 
 		fireEvent.click( timeButton( at( 11 ) ) );
 		expect( timeButton( at( 11 ) ) ).toHaveTextContent( 'Selected' );
@@ -898,10 +1053,16 @@ describe( 'mountAll', () => {
 			name: 'Book an appointment',
 		} );
 		expect( regions ).toHaveLength( 2 );
-		// The first container hides the employee step, the second (invalid
-		// JSON) falls back to the defaults.
-		expect( within( regions[ 0 ]! ).queryByText( 'Employee' ) ).toBeNull();
-		expect( within( regions[ 1 ]! ).getByText( 'Employee' ) ).toBeVisible();
+		// Each shows the choosing screen; the second (invalid JSON) with the
+		// default settings.
+		for ( const region of regions ) {
+			expect(
+				within( region ).getByRole( 'heading', {
+					level: 2,
+					name: 'Choose a time',
+				} )
+			).toBeVisible();
+		}
 
 		act( () => {
 			mounted = mountAll();

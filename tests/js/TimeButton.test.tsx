@@ -42,18 +42,23 @@ describe( 'TimeButton', () => {
 	it.each( [
 		[ 'available', 'Available', false ],
 		[ 'booked', 'Booked', true ],
-		[ 'processing', 'Processing: someone is booking it', true ],
+		[ 'processing', 'Processing', true ],
 		[ 'yours', 'Held for you', false ],
 		[ 'past', 'Closed', true ],
 	] as const )(
-		'%s: says "%s" in words, disabled = %p',
+		'%s: says "%s" in words, aria-disabled = %p',
 		( state, words, disabled ) => {
 			const { button, onPick } = renderButton( state );
 			expect( button ).toHaveAttribute( 'data-state', state );
 			expect( button ).toHaveAttribute( 'data-start', at( 10 ) );
 			expect( button ).toHaveTextContent( '10:00' );
 			expect( button ).toHaveTextContent( words );
-			expect( ( button as HTMLButtonElement ).disabled ).toBe( disabled );
+			// aria-disabled, not disabled: focus stays on a time taken
+			// under a keyboard user.
+			expect( ( button as HTMLButtonElement ).disabled ).toBe( false );
+			expect( button.getAttribute( 'aria-disabled' ) === 'true' ).toBe(
+				disabled
+			);
 			fireEvent.click( button );
 			expect( onPick ).toHaveBeenCalledTimes( disabled ? 0 : 1 );
 		}
@@ -76,7 +81,7 @@ describe( 'TimeButton', () => {
 
 	it( 'counts seats left in a group session', () => {
 		const { button } = renderButton( 'available', { capacity: 8 } );
-		expect( button ).toHaveTextContent( '3 seats left' );
+		expect( button ).toHaveTextContent( '3 of 8 left' );
 	} );
 
 	it( 'says a hold is on its way', () => {

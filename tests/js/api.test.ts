@@ -179,6 +179,7 @@ describe( 'createApi', () => {
 				status: 200,
 				answer: { version: 3 },
 				etag: '"abc"',
+				stale: false,
 			} );
 			const { url, init } = lastCall();
 			expect( url ).toMatch(
@@ -193,7 +194,26 @@ describe( 'createApi', () => {
 			fetchMock.mockResolvedValue( respond( 304, undefined ) );
 			await expect(
 				api.poll( { employee: 2, date: '2030-03-12', etag: '"abc"' } )
-			).resolves.toEqual( { status: 304 } );
+			).resolves.toEqual( { status: 304, stale: false } );
+		} );
+
+		it( 'says when nginx served a stale copy for a server it cannot reach', async () => {
+			fetchMock.mockResolvedValue(
+				respond( 304, undefined, { 'X-Cache-Status': 'STALE' } )
+			);
+			await expect(
+				api.poll( { employee: 2, date: '2030-03-12', etag: '"abc"' } )
+			).resolves.toEqual( { status: 304, stale: true } );
+			fetchMock.mockResolvedValue(
+				respond(
+					200,
+					{ version: 3 },
+					{ ETag: '"abc"', 'X-Cache-Status': 'STALE' }
+				)
+			);
+			await expect(
+				api.poll( { employee: 2, date: '2030-03-12', etag: null } )
+			).resolves.toMatchObject( { status: 200, stale: true } );
 		} );
 
 		it( 'reads Retry-After of a 429', async () => {

@@ -7,6 +7,7 @@ import {
 	parseSettings,
 	readSettings,
 	sanitizeColor,
+	timeZoneName,
 	toId,
 } from '../../src/shared/config';
 
@@ -14,7 +15,7 @@ describe( 'parseSettings', () => {
 	it( 'reads the JSON the server renders', () => {
 		expect(
 			parseSettings(
-				'{"service":3,"employee":7,"showEmployeeStep":false,"accentColor":"#ff0066","restNamespace":"appointease/v1","restUrl":"http://localhost:8888/wp-json/","pollInterval":2,"holdTtl":45,"minimumNotice":60,"currency":"EUR","locale":"de-DE"}'
+				'{"service":3,"employee":7,"showEmployeeStep":false,"accentColor":"#ff0066","restNamespace":"appointease/v1","restUrl":"http://localhost:8888/wp-json/","pollInterval":2,"holdTtl":45,"minimumNotice":60,"currency":"EUR","locale":"de-DE","timezone":"Europe/Berlin"}'
 			)
 		).toEqual( {
 			service: 3,
@@ -28,7 +29,19 @@ describe( 'parseSettings', () => {
 			minimumNotice: 60,
 			currency: 'EUR',
 			locale: 'de-DE',
+			timezone: 'Europe/Berlin',
 		} );
+	} );
+
+	it.each( [
+		[ 'Asia/Tokyo', 'Asia/Tokyo' ],
+		[ 'America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires' ],
+		[ '+01:00', '' ],
+		[ 'Mars/Olympus_Mons', '' ],
+		[ '"><script>', '' ],
+		[ 42, '' ],
+	] )( 'takes the timezone %p as %p', ( given, expected ) => {
+		expect( timeZoneName( given ) ).toBe( expected );
 	} );
 
 	it.each( [

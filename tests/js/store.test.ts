@@ -2,7 +2,7 @@
  * Internal dependencies
  */
 import { DEFAULT_SETTINGS } from '../../src/shared/config';
-import { ALL_STEPS, getSteps } from '../../src/shared/steps';
+import { ALL_STEPS, isStep } from '../../src/shared/steps';
 import {
 	canGoBack,
 	createBookingStore as createStore,
@@ -10,7 +10,7 @@ import {
 	serverNow,
 } from '../../src/shared/store';
 import { calendarKey } from '../../src/shared/slots';
-import type { BlockSettings } from '../../src/shared/types';
+import type { BlockSettings, StepId } from '../../src/shared/types';
 import { DATE, fakeApi, HAIRCUT, pollAnswer } from './support/fixtures';
 
 const settings = ( overrides: Partial< BlockSettings > = {} ) => ( {
@@ -21,59 +21,29 @@ const settings = ( overrides: Partial< BlockSettings > = {} ) => ( {
 const createBookingStore = ( given: BlockSettings ) =>
 	createStore( given, { api: fakeApi(), today: '2030-03-01' } );
 
-describe( 'getSteps', () => {
-	it( 'lists every step in order by default', () => {
-		expect( getSteps( settings() ) ).toEqual( [
-			'service',
-			'employee',
-			'date',
-			'time',
-			'details',
-			'review',
-			'done',
-		] );
-		expect( getSteps( settings() ) ).toEqual( ALL_STEPS );
-	} );
-
-	it( 'leaves out the service step when a service is preselected', () => {
-		expect( getSteps( settings( { service: 3 } ) ) ).toEqual( [
-			'employee',
-			'date',
-			'time',
+describe( 'ALL_STEPS', () => {
+	it( 'is one choosing screen, then details, confirm and done', () => {
+		expect( ALL_STEPS ).toEqual( [
+			'choose',
 			'details',
 			'review',
 			'done',
 		] );
 	} );
 
-	it( 'leaves out the employee step when an employee is preselected', () => {
-		expect( getSteps( settings( { service: 3, employee: 2 } ) ) ).toEqual( [
-			'date',
-			'time',
-			'details',
-			'review',
-			'done',
-		] );
-	} );
-
-	it( 'leaves out the employee step when it is hidden', () => {
-		expect( getSteps( settings( { showEmployeeStep: false } ) ) ).toEqual( [
-			'service',
-			'date',
-			'time',
-			'details',
-			'review',
-			'done',
-		] );
+	it( 'tells a step from anything else', () => {
+		expect( isStep( 'review' ) ).toBe( true );
+		expect( isStep( 'time' ) ).toBe( false );
+		expect( isStep( '' ) ).toBe( false );
 	} );
 } );
 
 describe( 'createBookingStore', () => {
-	it( 'starts at the first step with the given settings', () => {
+	it( 'starts on the choosing screen with the given settings', () => {
 		const given = settings( { service: 4, accentColor: '#000' } );
 		const state = createBookingStore( given ).getState();
 
-		expect( state.step ).toBe( 'employee' );
+		expect( state.step ).toBe( 'choose' );
 		expect( state.selection ).toEqual( {
 			service: 4,
 			employee: 0,
@@ -82,17 +52,17 @@ describe( 'createBookingStore', () => {
 		expect( state.month ).toBe( '2030-03' );
 		expect( state.settings ).toEqual( given );
 		expect( state.settings ).not.toBe( given );
-		expect( state.steps ).toEqual( getSteps( given ) );
+		expect( state.steps ).toEqual( ALL_STEPS );
 	} );
 
 	it( 'keeps separate state per store', () => {
 		const first = createBookingStore( settings() );
 		const second = createBookingStore( settings() );
 
-		first.getState().goTo( 'time' );
+		first.getState().goTo( 'details' );
 
-		expect( first.getState().step ).toBe( 'time' );
-		expect( second.getState().step ).toBe( 'service' );
+		expect( first.getState().step ).toBe( 'details' );
+		expect( second.getState().step ).toBe( 'choose' );
 	} );
 
 	describe( 'goTo', () => {
@@ -103,11 +73,9 @@ describe( 'createBookingStore', () => {
 		} );
 
 		it( 'ignores a step that this flow does not have', () => {
-			const store = createBookingStore(
-				settings( { showEmployeeStep: false } )
-			);
-			store.getState().goTo( 'employee' );
-			expect( store.getState().step ).toBe( 'service' );
+			const store = createBookingStore( settings() );
+			store.getState().goTo( 'time' as StepId );
+			expect( store.getState().step ).toBe( 'choose' );
 		} );
 
 		it( 'does not notify listeners when the step stays the same', () => {
@@ -115,10 +83,10 @@ describe( 'createBookingStore', () => {
 			const listener = jest.fn();
 			store.subscribe( listener );
 
-			store.getState().goTo( 'service' );
+			store.getState().goTo( 'choose' );
 			expect( listener ).not.toHaveBeenCalled();
 
-			store.getState().goTo( 'date' );
+			store.getState().goTo( 'details' );
 			expect( listener ).toHaveBeenCalledTimes( 1 );
 		} );
 	} );
@@ -137,27 +105,17 @@ describe( 'createBookingStore', () => {
 			expect( seen ).toEqual( ALL_STEPS );
 		} );
 
-		it( 'skip the hidden employee step', () => {
-			const store = createBookingStore(
-				settings( { showEmployeeStep: false } )
-			);
-			store.getState().next();
-			expect( store.getState().step ).toBe( 'date' );
-			store.getState().back();
-			expect( store.getState().step ).toBe( 'service' );
-		} );
-
 		it( 'back stays on the first step', () => {
 			const store = createBookingStore( settings() );
 			store.getState().back();
-			expect( store.getState().step ).toBe( 'service' );
+			expect( store.getState().step ).toBe( 'choose' );
 		} );
 
 		it( 'back goes to the previous step', () => {
 			const store = createBookingStore( settings() );
-			store.getState().goTo( 'time' );
+			store.getState().goTo( 'review' );
 			store.getState().back();
-			expect( store.getState().step ).toBe( 'date' );
+			expect( store.getState().step ).toBe( 'details' );
 		} );
 
 		it( 'stay on done once the booking is made', () => {
@@ -174,7 +132,7 @@ describe( 'createBookingStore', () => {
 		it( 'is false on the first step and on done, true between', () => {
 			const store = createBookingStore( settings() );
 			expect( canGoBack( store.getState() ) ).toBe( false );
-			store.getState().goTo( 'date' );
+			store.getState().goTo( 'details' );
 			expect( canGoBack( store.getState() ) ).toBe( true );
 			store.getState().goTo( 'done' );
 			expect( canGoBack( store.getState() ) ).toBe( false );
@@ -244,7 +202,7 @@ describe( 'createBookingStore', () => {
 	} );
 
 	describe( 'receivePoll', () => {
-		it( 'keeps the answer, its ETag, when it came, and the server clock', () => {
+		it( 'keeps the answer, its ETag, its server time, and the server clock', () => {
 			const store = createBookingStore( settings() );
 			const now = Date.parse( '2030-03-01T08:59:58+01:00' );
 			expect(
@@ -253,7 +211,8 @@ describe( 'createBookingStore', () => {
 			expect( store.getState().live[ calendarKey( 1, DATE ) ] ).toEqual( {
 				answer: pollAnswer(),
 				etag: '"e"',
-				checkedAt: now,
+				// "Last checked" counts on the server's clock.
+				checkedAt: Date.parse( '2030-03-01T09:00:00+01:00' ),
 			} );
 			// The server's clock runs 2 s ahead of this one.
 			expect( serverNow( store.getState(), now ) ).toBe(
@@ -261,7 +220,7 @@ describe( 'createBookingStore', () => {
 			);
 		} );
 
-		it( 'refuses an older answer but notes the check', () => {
+		it( 'refuses an older answer, which does not count as a check', () => {
 			const store = createBookingStore( settings() );
 			const newer = pollAnswer( {
 				version: 3,
@@ -281,19 +240,35 @@ describe( 'createBookingStore', () => {
 			expect( store.getState().live[ calendarKey( 1, DATE ) ] ).toEqual( {
 				answer: newer,
 				etag: '"3"',
-				checkedAt: 2000,
+				checkedAt: Date.parse( '2030-03-01T09:00:05+01:00' ),
 			} );
 		} );
 
-		it( 'markChecked updates only the time of the check', () => {
+		it( "a cache's stale copy moves neither the check nor the server clock", () => {
+			const store = createBookingStore( settings() );
+			const now = Date.parse( '2030-03-01T09:00:00+01:00' );
+			store.getState().receivePoll( pollAnswer(), '"e"', now );
+			// php-fpm is down; nginx hands out the same answer 15 s later.
+			const later = now + 15_000;
+			store.getState().receivePoll( pollAnswer(), '"e"', later, true );
+			store.getState().markChecked( 1, DATE, later, true );
+			const state = store.getState();
+			const entry = state.live[ calendarKey( 1, DATE ) ];
+			expect(
+				serverNow( state, later ) - ( entry?.checkedAt ?? 0 )
+			).toBe( 15_000 );
+		} );
+
+		it( 'markChecked notes the check at the server clock now', () => {
 			const store = createBookingStore( settings() );
 			store.getState().markChecked( 1, DATE, 5 );
 			expect( store.getState().live ).toEqual( {} );
-			store.getState().receivePoll( pollAnswer(), '"e"', 1 );
-			store.getState().markChecked( 1, DATE, 5 );
+			const now = Date.parse( '2030-03-01T08:59:58+01:00' );
+			store.getState().receivePoll( pollAnswer(), '"e"', now );
+			store.getState().markChecked( 1, DATE, now + 5000 );
 			expect(
 				store.getState().live[ calendarKey( 1, DATE ) ]?.checkedAt
-			).toBe( 5 );
+			).toBe( Date.parse( '2030-03-01T09:00:05+01:00' ) );
 		} );
 	} );
 

@@ -115,7 +115,6 @@ describe( 'useHold', () => {
 		const { store, api, view } = setup( {}, ( fake ) =>
 			fake.takeHold.mockRejectedValue( taken() )
 		);
-		store.getState().goTo( 'time' );
 		await act( () => view.result.current.pick( option( at( 10 ) ) ) );
 
 		const { notice, hold, chosen } = store.getState();
@@ -189,7 +188,7 @@ describe( 'useHold', () => {
 		const state = store.getState();
 		expect( state.hold ).toBeNull();
 		expect( state.chosen ).toBeNull();
-		expect( state.step ).toBe( 'time' );
+		expect( state.step ).toBe( 'choose' );
 		expect( state.notice?.text ).toMatch(
 			/ran out and someone else has taken that time/
 		);

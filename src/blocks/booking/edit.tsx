@@ -27,7 +27,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { DEFAULT_SETTINGS, toId } from '../../shared/config';
-import { getSteps } from '../../shared/steps';
+import { ALL_STEPS } from '../../shared/steps';
 import type { Employee, Service } from '../../shared/types';
 import { accentFromStyle } from './accent';
 import type { BookingAttributes } from './attributes';
@@ -167,8 +167,6 @@ export function Edit( {
 			: undefined,
 	} );
 
-	const steps = getSteps( { service, employee, showEmployeeStep } );
-
 	return (
 		<Fragment>
 			<InspectorControls>
@@ -247,10 +245,7 @@ export function Edit( {
 					<p className="appointease-app__title">
 						{ __( 'Book an appointment', 'appointease' ) }
 					</p>
-					<StepIndicator
-						steps={ steps }
-						current={ steps[ 0 ] ?? 'date' }
-					/>
+					<StepIndicator steps={ ALL_STEPS } current="choose" />
 					<ul className="appointease-editor-preview__summary">
 						<li>{ describeService( service, serviceName ) }</li>
 						<li>

@@ -19,18 +19,12 @@ import type { StepId } from '../../shared/types';
  */
 export function getStepLabel( step: StepId ): string {
 	switch ( step ) {
-		case 'service':
-			return __( 'Service', 'appointease' );
-		case 'employee':
-			return __( 'Employee', 'appointease' );
-		case 'date':
-			return __( 'Date', 'appointease' );
-		case 'time':
+		case 'choose':
 			return __( 'Time', 'appointease' );
 		case 'details':
 			return __( 'Details', 'appointease' );
 		case 'review':
-			return __( 'Review', 'appointease' );
+			return __( 'Confirm', 'appointease' );
 		case 'done':
 			return __( 'Done', 'appointease' );
 	}
@@ -43,13 +37,7 @@ export function getStepLabel( step: StepId ): string {
  */
 export function getStepTitle( step: StepId ): string {
 	switch ( step ) {
-		case 'service':
-			return __( 'Choose a service', 'appointease' );
-		case 'employee':
-			return __( 'Choose an employee', 'appointease' );
-		case 'date':
-			return __( 'Choose a date', 'appointease' );
-		case 'time':
+		case 'choose':
 			return __( 'Choose a time', 'appointease' );
 		case 'details':
 			return __( 'Your details', 'appointease' );

@@ -115,11 +115,21 @@ export function useSlotPolling( {
 				if ( result.status === 304 ) {
 					store
 						.getState()
-						.markChecked( employee, date as string, now );
+						.markChecked(
+							employee,
+							date as string,
+							now,
+							result.stale
+						);
 				} else {
 					const taken = store
 						.getState()
-						.receivePoll( result.answer, result.etag, now );
+						.receivePoll(
+							result.answer,
+							result.etag,
+							now,
+							result.stale
+						);
 					if (
 						taken &&
 						shown &&

@@ -125,6 +125,7 @@ export function BookingApp( { settings, api, search, hash }: BookingAppProps ) {
 	}
 
 	const headingId = `${ id }-heading`;
+	const booking = ! confirm && ! managing;
 	const style: CSSProperties | undefined = settings.accentColor
 		? ( {
 				'--appointease-accent': settings.accentColor,
@@ -138,13 +139,27 @@ export function BookingApp( { settings, api, search, hash }: BookingAppProps ) {
 				aria-labelledby={ headingId }
 				style={ style }
 			>
-				<h2 id={ headingId } className="appointease-app__title">
+				{ /* The booking flow's name is for assistive technology only: the
+				   page's own title says it already ("Book an appointment"),
+				   and the step heading follows. */ }
+				<h2
+					id={ headingId }
+					className={
+						booking
+							? 'appointease-visually-hidden'
+							: 'appointease-app__title'
+					}
+				>
 					{ title }
 				</h2>
 				{ confirm && <ConfirmView link={ confirm } /> }
 				{ ! confirm && managing && <ManageView id={ id } /> }
-				{ ! confirm && ! managing && (
-					<BookingFlow id={ id } deepLink={ deepLink } />
+				{ booking && (
+					<BookingFlow
+						id={ id }
+						deepLink={ deepLink }
+						history={ search === undefined }
+					/>
 				) }
 			</section>
 		</BookingStoreProvider>

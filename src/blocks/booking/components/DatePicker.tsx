@@ -1,6 +1,9 @@
 /**
  * The month calendar for the chosen service and employee: loads the month's
- * availability and marks the days that have free times.
+ * availability and marks the days that have free times. With no day chosen
+ * yet (on arrival, or after another service or employee), it chooses the
+ * first day with a free time, looking past an empty month; a month the
+ * visitor opens that has none offers a "Next available" jump.
  */
 
 /**
@@ -13,6 +16,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { loadMonth } from '../../../shared/actions';
+import { nextFreeDate } from '../../../shared/next-available';
 import {
 	useBookingStore,
 	useBookingStoreApi,
@@ -21,9 +25,11 @@ import {
 	addMonths,
 	formatMonth,
 	monthOf,
+	monthRange,
 	todayOnVisitorClock,
 } from '../../../shared/time';
 import { MonthCalendar } from './MonthCalendar';
+import { NextAvailable } from './NextAvailable';
 
 /** How many months ahead the calendar goes. */
 const MONTHS_AHEAD = 12;
@@ -53,6 +59,7 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 	const month = useBookingStore( ( state ) => state.month );
 	const days = useBookingStore( ( state ) => state.days );
 	const status = useBookingStore( ( state ) => state.monthStatus );
+	const nextFree = useBookingStore( ( state ) => state.nextFree );
 
 	useEffect( () => {
 		const controller = new AbortController();
@@ -72,6 +79,25 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 		);
 		return () => clearTimeout( timer );
 	}, [ store, status ] );
+
+	// Nothing chosen yet: the first free day of the month, else the next one.
+	const { first, last } = monthRange( month );
+	useEffect( () => {
+		if ( status !== 'ready' || selected !== null ) {
+			return undefined;
+		}
+		const state = store.getState();
+		const inMonth = nextFreeDate( state.days, first );
+		if ( inMonth !== null && inMonth <= last ) {
+			state.selectDate( inMonth );
+			return undefined;
+		}
+		// The month is empty: its "Next available" looks further.
+		if ( nextFree?.after === last && nextFree.date !== null ) {
+			state.selectDate( nextFree.date );
+		}
+		return undefined;
+	}, [ store, status, selected, first, last, nextFree ] );
 
 	const freeDates = useMemo( () => {
 		const free = new Set< string >();
@@ -131,16 +157,19 @@ export function DatePicker( { id, onSelected }: DatePickerProps ) {
 				</div>
 			) }
 			{ status === 'ready' && ! monthHasFree && (
-				<p className="appointease-hint">
-					{ sprintf(
-						/* translators: %s: a month, e.g. "December 2026". */
-						__(
-							'There are no free times in %s. Please try the next month.',
-							'appointease'
-						),
-						formatMonth( month )
-					) }
-				</p>
+				<div className="appointease-hint">
+					<p>
+						{ sprintf(
+							/* translators: %s: a month, e.g. "December 2026". */
+							__(
+								'There are no free times in %s.',
+								'appointease'
+							),
+							formatMonth( month )
+						) }
+					</p>
+					<NextAvailable after={ last } />
+				</div>
 			) }
 		</div>
 	);

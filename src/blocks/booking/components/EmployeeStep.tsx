@@ -32,10 +32,8 @@ export function EmployeeStep() {
 		}
 	}, [ store ] );
 
-	const choose = ( employee: number ) => {
+	const choose = ( employee: number ) =>
 		store.getState().selectEmployee( employee );
-		store.getState().next();
-	};
 
 	if ( status === 'error' ) {
 		return (

@@ -109,10 +109,9 @@ export function ServiceStep() {
 						className="appointease-choice"
 						aria-pressed={ service.id === selected }
 						data-service={ service.id }
-						onClick={ () => {
-							store.getState().selectService( service.id );
-							store.getState().next();
-						} }
+						onClick={ () =>
+							store.getState().selectService( service.id )
+						}
 					>
 						<span className="appointease-choice__name">
 							{ service.name }

@@ -12,7 +12,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  */
 import { formatPrice } from '../../../shared/money';
 import { useBookingStore } from '../../../shared/store-context';
-import { formatDateTime } from '../../../shared/time';
+import { formatDateTime, zoneName } from '../../../shared/time';
 import type { Customer } from '../../../shared/types';
 
 interface SummaryProps {
@@ -50,7 +50,15 @@ export function Summary( {
 	const rows: Array< [ string, string ] > = [
 		[ __( 'Service', 'appointease' ), serviceName ],
 		[ __( 'With', 'appointease' ), employeeName ],
-		[ __( 'When', 'appointease' ), formatDateTime( start, display ) ],
+		[
+			__( 'When', 'appointease' ),
+			sprintf(
+				/* translators: 1: a date and time, 2: a time zone. */
+				__( '%1$s (%2$s)', 'appointease' ),
+				formatDateTime( start, display ),
+				zoneName( display, start, settings.timezone )
+			),
+		],
 	];
 	if ( chosen ) {
 		rows.push( [

@@ -1,7 +1,8 @@
 /**
  * One time in the time list: a button that says its time and its state in
  * words, with `data-start` (ISO 8601) and `data-state` for scripts, styles
- * and tests.
+ * and tests. A time that cannot be picked is `aria-disabled`, never
+ * `disabled`, so focus stays on it when it is taken under the visitor.
  */
 
 /**
@@ -33,20 +34,22 @@ export function stateText( option: TimeOption, capacity: number ): string {
 		case 'available':
 			return capacity > 1
 				? sprintf(
-						/* translators: %d: number of free seats. */
+						/* translators: 1: number of free seats, 2: seats in the session. */
 						_n(
-							'%d seat left',
-							'%d seats left',
+							'%1$d of %2$d left',
+							'%1$d of %2$d left',
 							option.seatsLeft,
 							'appointease'
 						),
-						option.seatsLeft
+						option.seatsLeft,
+						capacity
 					)
 				: __( 'Available', 'appointease' );
 		case 'booked':
 			return __( 'Booked', 'appointease' );
 		case 'processing':
-			return __( 'Processing: someone is booking it', 'appointease' );
+			// Short, so the button keeps its size; the live region says why.
+			return __( 'Processing', 'appointease' );
 		case 'yours':
 			return __( 'Held for you', 'appointease' );
 		case 'past':
@@ -107,7 +110,9 @@ export function TimeButton( {
 			}` }
 			data-start={ option.start }
 			data-state={ option.state }
-			disabled={ unpickable }
+			// Not `disabled`: a time that is taken while a keyboard user is on
+			// it keeps the focus (a disabled button would drop it to the page).
+			aria-disabled={ unpickable || undefined }
 			aria-pressed={ option.state === 'yours' || selected }
 			aria-busy={ busy || undefined }
 			onClick={ () => {

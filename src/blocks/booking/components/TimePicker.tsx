@@ -3,13 +3,24 @@
  * the poll of each calendar concerned (the chosen employee, or for "any
  * available" everyone who gives the service), reloaded whenever the poll
  * says a calendar changed.
+ *
+ * Only times that can be booked are listed. A listed time that someone else
+ * takes stays where it is, greyed, so its neighbours do not move under the
+ * pointer, and a polite live region says what happened. Times are grouped
+ * under the day they fall on in the zone shown.
  */
 
 /**
  * WordPress dependencies
  */
-import { useCallback, useEffect, useMemo, useRef } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import {
+	useCallback,
+	useEffect,
+	useMemo,
+	useRef,
+	useState,
+} from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -23,11 +34,38 @@ import {
 	useBookingStore,
 	useBookingStoreApi,
 } from '../../../shared/store-context';
-import { formatDate } from '../../../shared/time';
-import type { TimeOption } from '../../../shared/types';
+import { formatDate, formatTime, groupByDay } from '../../../shared/time';
+import type { TimeOption, TimeState } from '../../../shared/types';
 import { LastChecked } from './LastChecked';
+import { NextAvailable } from './NextAvailable';
 import { TimeButton } from './TimeButton';
-import { TimezoneSwitch } from './TimezoneSwitch';
+import { ZonePicker } from './ZonePicker';
+
+/** States a visitor can pick (or holds already). */
+const PICKABLE: ReadonlySet< TimeState > = new Set( [ 'available', 'yours' ] );
+
+/**
+ * What the live region says when a listed time is taken by someone else.
+ *
+ * @param option The time, in its new state.
+ * @param clock  The time as shown.
+ */
+function takenText( option: TimeOption, clock: string ): string {
+	return option.state === 'processing'
+		? sprintf(
+				/* translators: %s: a time, e.g. "10:00". */
+				__(
+					'%s is being booked by someone else right now.',
+					'appointease'
+				),
+				clock
+			)
+		: sprintf(
+				/* translators: %s: a time, e.g. "10:00". */
+				__( '%s has just been booked by someone else.', 'appointease' ),
+				clock
+			);
+}
 
 /** "Any available" watches at most this many calendars. */
 const MAX_WATCHED = 8;
@@ -146,6 +184,59 @@ export function TimePicker( {
 		minimumNotice,
 	] );
 
+	// The times listed since this day opened: one taken meanwhile stays in
+	// its place, greyed, instead of vanishing under the pointer.
+	const dayKey = `${ serviceId }|${ employee }|${ date ?? '' }`;
+	const listed = useRef( { key: '', starts: new Set< string >() } );
+	if ( listed.current.key !== dayKey ) {
+		listed.current = { key: dayKey, starts: new Set() };
+	}
+	const shown = useMemo(
+		() =>
+			times.filter( ( option ) => {
+				if (
+					PICKABLE.has( option.state ) ||
+					option.start === current ||
+					option.start === selected
+				) {
+					listed.current.starts.add( option.start );
+					return true;
+				}
+				return listed.current.starts.has( option.start );
+			} ),
+		// dayKey: a new day starts a new list.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[ times, current, selected, dayKey ]
+	);
+
+	// Says, politely, when a listed time is taken by someone else.
+	const [ announcement, setAnnouncement ] = useState( '' );
+	const states = useRef( new Map< string, TimeState >() );
+	useEffect( () => {
+		const before = states.current;
+		const after = new Map< string, TimeState >();
+		let message = '';
+		for ( const option of shown ) {
+			after.set( option.start, option.state );
+			const was = before.get( option.start );
+			if (
+				was !== undefined &&
+				PICKABLE.has( was ) &&
+				! PICKABLE.has( option.state ) &&
+				option.start !== current
+			) {
+				message = takenText(
+					option,
+					formatTime( option.start, display )
+				);
+			}
+		}
+		states.current = after;
+		if ( message !== '' ) {
+			setAnnouncement( message );
+		}
+	}, [ shown, current, display ] );
+
 	if ( ! date ) {
 		return null;
 	}
@@ -178,59 +269,89 @@ export function TimePicker( {
 				{ formatDate( date ) }
 			</h4>
 			{ times[ 0 ] && (
-				<TimezoneSwitch id={ id } sample={ times[ 0 ].start } />
+				<ZonePicker id={ id } sample={ times[ 0 ].start } />
 			) }
-			{ times.length === 0 && dayStatus !== 'ready' && (
+			{ shown.length === 0 && dayStatus !== 'ready' && (
 				<p className="appointease-hint">
 					{ __( 'Loading times…', 'appointease' ) }
 				</p>
 			) }
-			{ times.length === 0 && dayStatus === 'ready' && (
-				<p className="appointease-hint">
-					{ __(
-						'There are no times on this day. Please choose another date.',
-						'appointease'
+			{ shown.length === 0 && dayStatus === 'ready' && (
+				<div className="appointease-hint">
+					<p>
+						{ __(
+							'There are no free times on this day.',
+							'appointease'
+						) }
+					</p>
+					{ ! current && <NextAvailable after={ date } /> }
+				</div>
+			) }
+			{ groupByDay( shown, display ).map( ( group ) => (
+				<div key={ group.date } className="appointease-times-day">
+					{ /* The day a time falls on in the zone shown, when that
+					   is not the calendar's day (another zone). */ }
+					{ group.date !== date && (
+						<h5
+							className="appointease-times-day__date"
+							id={ `${ listId }-${ group.date }` }
+						>
+							{ formatDate( group.date ) }
+						</h5>
 					) }
-				</p>
-			) }
-			{ times.length > 0 && (
-				<ul
-					className="appointease-times"
-					aria-labelledby={ listId }
-					aria-describedby={ `${ id }-checked` }
-				>
-					{ times.map( ( option ) => {
-						const isCurrent = current === option.start;
-						return (
-							<li key={ option.start }>
-								<TimeButton
-									option={
-										isCurrent
-											? { ...option, state: 'yours' }
-											: option
-									}
-									display={ display }
-									capacity={ service?.capacity ?? 1 }
-									busy={ picking === option.start }
-									selected={ selected === option.start }
-									disabled={ isCurrent }
-									label={
-										isCurrent
-											? __(
-													'Your booking',
-													'appointease'
-												)
-											: undefined
-									}
-									onPick={ onPick }
-								/>
-							</li>
-						);
-					} ) }
-				</ul>
-			) }
+					<ul
+						className="appointease-times"
+						aria-labelledby={
+							group.date !== date
+								? `${ listId }-${ group.date }`
+								: listId
+						}
+						aria-describedby={ `${ id }-checked` }
+						data-date={ group.date }
+					>
+						{ group.times.map( ( option ) => {
+							const isCurrent = current === option.start;
+							return (
+								<li key={ option.start }>
+									<TimeButton
+										option={
+											isCurrent
+												? { ...option, state: 'yours' }
+												: option
+										}
+										display={ display }
+										capacity={ service?.capacity ?? 1 }
+										busy={ picking === option.start }
+										selected={ selected === option.start }
+										disabled={ isCurrent }
+										label={
+											isCurrent
+												? __(
+														'Your booking',
+														'appointease'
+													)
+												: undefined
+										}
+										onPick={ onPick }
+									/>
+								</li>
+							);
+						} ) }
+					</ul>
+				</div>
+			) ) }
+			<p
+				className="appointease-visually-hidden"
+				role="status"
+				aria-live="polite"
+			>
+				{ announcement }
+			</p>
 			<div id={ `${ id }-checked` }>
-				<LastChecked checkedAt={ checkedAt } now={ now } />
+				<LastChecked
+					checkedAt={ checkedAt }
+					now={ now + clockOffset }
+				/>
 			</div>
 		</div>
 	);

@@ -221,6 +221,17 @@ final class BookingBlockTest extends TestCase {
 		$this->assertSame( 'de-DE-formal', $settings['locale'] );
 	}
 
+	public function test_the_settings_name_the_business_time_zone(): void {
+		$before = get_option( 'timezone_string' );
+		update_option( 'timezone_string', 'Asia/Tokyo' );
+		try {
+			$settings = $this->settings_in( do_blocks( '<!-- wp:appointease/booking /-->' ) );
+		} finally {
+			update_option( 'timezone_string', $before );
+		}
+		$this->assertSame( 'Asia/Tokyo', $settings['timezone'], 'The zone the times are shown in by default.' );
+	}
+
 	/**
 	 * @dataProvider accent_colours
 	 */
