@@ -64,6 +64,7 @@ final class BookingRequest {
 	 * @param string|null        $idempotency_key The client's key for this submit, if it sent one.
 	 * @param string|null        $hold_token      The token of the visitor's hold on this time, if they took one.
 	 * @param bool               $by_visitor      Whether a visitor asks (the anti-spam rules apply), not an admin or the site's own code.
+	 * @param bool               $override        Whether an admin books outside the visitors' rules (minimum notice, horizon, working hours); never past another booking.
 	 * @throws \InvalidArgumentException When seats is below 1.
 	 */
 	public function __construct(
@@ -77,7 +78,8 @@ final class BookingRequest {
 		string $customer_notes = '',
 		public readonly ?string $idempotency_key = null,
 		public readonly ?string $hold_token = null,
-		public readonly bool $by_visitor = false
+		public readonly bool $by_visitor = false,
+		public readonly bool $override = false
 	) {
 		if ( $seats < 1 ) {
 			throw new \InvalidArgumentException( 'A booking takes at least one seat.' );
