@@ -83,10 +83,9 @@ final class AdminBookingsController extends Controller {
 					'permission_callback' => array( $this, 'can_manage' ),
 					'args'                => array(
 						'search' => array(
-							'description' => __( 'Part of the customer\'s name, email or phone.', 'appointease' ),
+							'description' => __( 'Part of the customer\'s name, email or phone; leave out for the latest customers.', 'appointease' ),
 							'type'        => 'string',
-							'required'    => true,
-							'minLength'   => 2,
+							'default'     => '',
 							'maxLength'   => 100,
 						),
 					),

@@ -52,7 +52,7 @@ final class CommandsTest extends TestCase {
 	public function test_every_command_documents_its_options_and_examples(): void {
 		$leaves = $this->leaf_commands( 'appointease' );
 
-		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
+		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings create', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
 		foreach ( $leaves as $name => $help ) {
 			$this->assertMatchesRegularExpression( '/^OPTIONS\n\n +\S/m', $help, "wp $name has no OPTIONS." );
 			$this->assertMatchesRegularExpression( '/^EXAMPLES\n\n +\S/m', $help, "wp $name has no EXAMPLES." );
@@ -177,6 +177,37 @@ final class CommandsTest extends TestCase {
 		$this->assertStringContainsString( "Success: Cancelled booking {$second->id}.", $again['stdout'], 'The other id is still cancelled.' );
 		$this->assertStringContainsString( 'Error: 1 of 2 bookings were not cancelled.', $again['stderr'] );
 		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'show', '999999' )['status'] );
+	}
+
+	public function test_bookings_create_follows_the_visitors_rules_unless_overridden_and_never_double_books(): void {
+		$service  = $this->fixtures->service();
+		$employee = $this->fixtures->employee( array( $service->id ), array( 'timezone' => 'Europe/Berlin' ) );
+		$berlin   = new \DateTimeZone( 'Europe/Berlin' );
+		$monday   = ( new \DateTimeImmutable( 'today', $berlin ) )->modify( '+2 days' );
+		while ( '1' !== $monday->format( 'N' ) ) {
+			$monday = $monday->modify( '+1 day' );
+		}
+		$at     = static fn( string $time ): string => ( new \DateTimeImmutable( $monday->format( 'Y-m-d' ) . ' ' . $time, $berlin ) )->format( DATE_ATOM );
+		$common = array( '--service=' . $service->id, '--employee=' . $employee->id, '--name=Maria Keller', '--email=maria@example.com' );
+
+		$made = $this->ok( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '10:00' ), '--phone=+49 30 1234' ) ) );
+		$this->assertMatchesRegularExpression( '/^Success: Booked \d+ \(confirmed\), ' . preg_quote( $at( '10:00' ), '/' ) . '\.$/', trim( $made ) );
+
+		$early = $this->wp( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '07:30' ) ) ) );
+		$this->assertSame( 1, $early['status'], 'Without --override the working hours apply.' );
+		$this->assertStringContainsString( '(SLOT_UNAVAILABLE)', $early['stderr'] );
+
+		$id      = trim( $this->ok( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '07:30' ), '--override', '--notify=no', '--porcelain' ) ) ) );
+		$booking = ( new BookingRepository() )->find( (int) $id );
+		$this->assertNotNull( $booking, "--porcelain prints the id: $id" );
+		$this->assertSame( strtotime( $at( '07:30' ) ), $booking->start->getTimestamp() );
+		$this->assertSame( '+49 30 1234', ( new BookingRepository() )->find( (int) $id - 1 )?->customer_phone );
+
+		$overlap = $this->wp( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '09:45' ), '--override' ) ) );
+		$this->assertSame( 1, $overlap['status'], '--override never books over another booking.' );
+		$this->assertStringContainsString( '(SLOT_TAKEN)', $overlap['stderr'] );
+		$this->assertSame( 2, Fixtures::rows( 'bookings' ) );
+		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=tomorrow' ) ) )['status'] );
 	}
 
 	public function test_reminders_run_at_a_given_time_prints_what_it_sent_and_a_second_run_sends_nothing(): void {
