@@ -173,7 +173,9 @@ final class AdminScreens {
 			$config += self::own_calendar();
 		}
 		if ( 'bookings' === $screen ) {
-			$config['exportUrl'] = BookingsExport::url();
+			$config['exportUrl']    = BookingsExport::url();
+			$config['userId']       = get_current_user_id();
+			$config['siteTimezone'] = wp_timezone_string();
 		}
 		return $config;
 	}
