@@ -123,11 +123,10 @@ export function NewBookingForm( {
 	const timezone =
 		catalog.employees.find( ( item ) => item.id === employee )?.timezone ||
 		siteTimezone;
+	// The employee gives the service (the pickers catch up a render after a change).
+	const paired = employees.some( ( item ) => item.id === employee );
 	const start =
-		service > 0 &&
-		employee > 0 &&
-		isDate( date ) &&
-		/^\d\d:\d\d$/.test( time )
+		paired && isDate( date ) && /^\d\d:\d\d$/.test( time )
 			? zonedIso( date, time, timezone )
 			: '';
 
@@ -148,7 +147,7 @@ export function NewBookingForm( {
 
 	// The day's times as a visitor sees them, read again every few seconds.
 	useEffect( () => {
-		if ( service === 0 || employee === 0 || ! isDate( date ) ) {
+		if ( ! paired || ! isDate( date ) ) {
 			setSlots( [] );
 			return undefined;
 		}
@@ -168,7 +167,7 @@ export function NewBookingForm( {
 			current = false;
 			clearInterval( timer );
 		};
-	}, [ service, employee, date ] );
+	}, [ service, employee, date, paired ] );
 
 	// Which rules the chosen time breaks, and whether it is free.
 	useEffect( () => {
