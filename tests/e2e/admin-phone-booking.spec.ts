@@ -141,7 +141,9 @@ test( 'an admin books an earlier customer before working hours with the override
 	await expect( dialog.getByLabel( 'Email' ) ).toHaveValue( customer.email );
 	await expect( dialog.getByLabel( 'Phone' ) ).toHaveValue( customer.phone );
 	await expect( dialog.getByLabel( 'Notify the customer' ) ).toBeChecked();
-	await page.screenshot( {
+	// Tall enough for the whole form, for the README.
+	await page.setViewportSize( { width: 1280, height: 1500 } );
+	await dialog.screenshot( {
 		path: artifactPath( 'screenshots/admin-new-booking.png' ),
 	} );
 

@@ -258,7 +258,7 @@ export function NewBookingForm( {
 			} }
 		>
 			<VStack spacing={ 4 }>
-				<HStack spacing={ 3 } alignment="top" wrap>
+				<HStack spacing={ 3 } alignment="topLeft" wrap>
 					<SelectControl
 						__next40pxDefaultSize
 						__nextHasNoMarginBottom
@@ -440,7 +440,7 @@ export function NewBookingForm( {
 								) ) }
 							</ul>
 						) }
-						<HStack spacing={ 3 } alignment="top" wrap>
+						<HStack spacing={ 3 } alignment="topLeft" wrap>
 							<TextControl
 								__next40pxDefaultSize
 								__nextHasNoMarginBottom
