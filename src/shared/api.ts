@@ -776,6 +776,31 @@ export const pollCalendar = ( employee: number, date: string ) =>
 
 /* Settings */
 
+/**
+ * The site's published pages, for the booking page's picker.
+ */
+export async function listPages(): Promise<
+	Array< { id: number; title: string } >
+> {
+	const pages = await request<
+		Array< { id: number; title: { rendered: string } } >
+	>( {
+		path: withQuery( '/wp/v2/pages', {
+			per_page: 100,
+			status: 'publish',
+			orderby: 'title',
+			order: 'asc',
+			_fields: 'id,title',
+		} ),
+	} );
+	// Titles come rendered (entities encoded); a text node shows them decoded.
+	const decoder = document.createElement( 'textarea' );
+	return pages.map( ( page ) => {
+		decoder.innerHTML = page.title.rendered;
+		return { id: page.id, title: decoder.value };
+	} );
+}
+
 /** One setting's JSON schema, as OPTIONS settings describes it. */
 export interface SettingSchema {
 	type?: string | string[];
