@@ -98,9 +98,11 @@ final class BookingService {
 		$token  = bin2hex( random_bytes( 32 ) );
 		$seal   = null === $request->idempotency_key ? null : ReplaySeal::seal( $token, $request );
 		$status = self::status_when_confirmed();
-		// With email confirmation on, the booking holds its time as `unverified` until the
-		// link in the email is opened; the link's token exists only in that email.
-		$verify_token = Settings::bool( 'require_email_confirmation' ) ? bin2hex( random_bytes( 32 ) ) : null;
+		// With email confirmation on, a visitor's booking holds its time as `unverified` until
+		// the link in the email is opened; the link's token exists only in that email. An
+		// admin's booking (taken on the phone, perhaps without emailing the customer) is not
+		// held back: the admin has spoken to the customer.
+		$verify_token = $request->by_visitor && Settings::bool( 'require_email_confirmation' ) ? bin2hex( random_bytes( 32 ) ) : null;
 		$verify       = array(
 			'verify_token_hash'  => null === $verify_token ? null : hash( 'sha256', $verify_token ),
 			'verify_expires_utc' => null === $verify_token ? null : gmdate( 'Y-m-d H:i:s', $now->getTimestamp() + MINUTE_IN_SECONDS * Settings::int( 'confirmation_minutes' ) ),

@@ -127,6 +127,13 @@ final class PhoneBookingTest extends RestTestCase {
 		$this->assertContains( 'maria@example.com', $to, 'Notify is on by default.' );
 	}
 
+	public function test_an_admins_booking_needs_no_email_confirmation(): void {
+		Settings::update( array( 'require_email_confirmation' => true ) );
+		$this->assertSame( 'unverified', $this->assertOk( 201, $this->post( 'bookings', $this->body( '10:00' ) ) )['status'], 'A visitor\'s booking waits for the link.' );
+		$this->log_in_as_admin();
+		$this->assertSame( 'confirmed', $this->assertOk( 201, $this->post( 'bookings', $this->body( '11:00', array( 'notify' => false ) ) ) )['status'] );
+	}
+
 	public function test_customer_search_finds_earlier_customers_once_with_wildcards_matched_literally(): void {
 		$this->assertOk( 201, $this->post( 'bookings', $this->body( '10:00' ) ) );
 		$this->assertOk(
