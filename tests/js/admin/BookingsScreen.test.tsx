@@ -560,4 +560,39 @@ describe( 'BookingsScreen list defaults and tools', () => {
 			callsTo( 'POST /appointease/v1/bookings/8/cancel' )
 		).toHaveLength( 1 );
 	} );
+
+	it( 'approves only the selected pending bookings, and says when none is', async () => {
+		serve( {
+			'POST /appointease/v1/bookings/8/approve': () =>
+				booking( { id: 8, status: 'confirmed' } ),
+		} );
+		renderScreen();
+		await rowOf( 'Zoe Quinn' );
+		fireEvent.click(
+			screen.getByLabelText( /^Select the booking of Zoe Quinn/ )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Approve selected' } )
+		);
+		expect(
+			await screen.findByText(
+				/None of the selected bookings is waiting for approval/
+			)
+		).toBeVisible();
+		fireEvent.click(
+			screen.getByLabelText( 'Select all bookings on this page' )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Approve selected' } )
+		);
+		expect(
+			await screen.findByText( '1 booking approved.' )
+		).toBeVisible();
+		expect(
+			callsTo( 'POST /appointease/v1/bookings/8/approve' )
+		).toHaveLength( 1 );
+		expect(
+			callsTo( 'POST /appointease/v1/bookings/7/approve' )
+		).toHaveLength( 0 );
+	} );
 } );

@@ -155,10 +155,22 @@ export function BookingsScreen( {
 
 	const onBulk = ( bookings: Booking[], action: 'approve' | 'cancel' ) => {
 		if ( action === 'approve' ) {
-			runBulk(
-				bookings.filter( ( booking ) => booking.status === 'pending' ),
-				'approve'
+			const pendingOnes = bookings.filter(
+				( booking ) => booking.status === 'pending'
 			);
+			if ( pendingOnes.length === 0 ) {
+				failure(
+					__( 'Nothing was approved.', 'appointease' ),
+					new Error(
+						__(
+							'None of the selected bookings is waiting for approval.',
+							'appointease'
+						)
+					)
+				);
+				return;
+			}
+			runBulk( pendingOnes, 'approve' );
 			return;
 		}
 		setBulkCancel( { bookings } );
