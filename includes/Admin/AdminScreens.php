@@ -56,6 +56,7 @@ final class AdminScreens {
 	public static function register(): void {
 		add_action( 'admin_menu', array( self::class, 'add_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( AdminAssets::class, 'enqueue' ) );
+		BookingsExport::register();
 	}
 
 	/**
@@ -170,6 +171,11 @@ final class AdminScreens {
 		}
 		if ( 'my-bookings' === $screen ) {
 			$config += self::own_calendar();
+		}
+		if ( 'bookings' === $screen ) {
+			$config['exportUrl']    = BookingsExport::url();
+			$config['userId']       = get_current_user_id();
+			$config['siteTimezone'] = wp_timezone_string();
 		}
 		return $config;
 	}

@@ -14,6 +14,7 @@ use AppointEase\Catalog\Service;
 use AppointEase\Holds\Hold;
 use AppointEase\Holds\HoldStore;
 use AppointEase\Schedule\LocalDate;
+use AppointEase\Schedule\Occupancy;
 use AppointEase\Schedule\Session;
 use AppointEase\Schedule\Slot;
 use AppointEase\Schedule\SlotEngine;
@@ -67,15 +68,30 @@ final class Availability {
 		// A day either side catches sessions whose buffers reach over midnight.
 		$window_start = LocalDate::parse( $from )->setTimezone( $timezone )->modify( '-1 day' );
 		$window_end   = LocalDate::parse( $to )->setTimezone( $timezone )->modify( '+2 days' );
-		$sessions     = $this->bookings->sessions( $employee->id, $window_start, $window_end, $except );
+		return $this->close_full_days( $engine->slots( $request, $this->sessions( $employee, $window_start, $window_end, $now, $except, $own_hold ) ), $service, $employee, $from, $to, $except );
+	}
+
+	/**
+	 * The employee's booked and held sessions between two instants.
+	 *
+	 * @param Employee           $employee Whose sessions.
+	 * @param \DateTimeImmutable $from     Window start.
+	 * @param \DateTimeImmutable $to       Window end.
+	 * @param \DateTimeImmutable $now      The current instant (holds that ran out do not count).
+	 * @param int|null           $except   A booking left out.
+	 * @param string|null        $own_hold A hold left out, or '' to leave every hold out.
+	 * @return Session[]
+	 */
+	private function sessions( Employee $employee, \DateTimeImmutable $from, \DateTimeImmutable $to, \DateTimeImmutable $now, ?int $except, ?string $own_hold ): array {
+		$sessions = $this->bookings->sessions( $employee->id, $from, $to, $except );
 		if ( null !== $this->holds && '' !== $own_hold ) {
-			foreach ( ( $this->holds )()->live( $employee->id, $window_start->getTimestamp(), $window_end->getTimestamp(), $now->getTimestamp() ) as $hold ) {
+			foreach ( ( $this->holds )()->live( $employee->id, $from->getTimestamp(), $to->getTimestamp(), $now->getTimestamp() ) as $hold ) {
 				if ( $hold->id !== $own_hold ) {
 					$sessions[] = self::held_session( $hold );
 				}
 			}
 		}
-		return $this->close_full_days( $engine->slots( $request, $sessions ), $service, $employee, $from, $to, $except );
+		return $sessions;
 	}
 
 	/**
@@ -117,6 +133,63 @@ final class Availability {
 		}
 		$date = $start->setTimezone( $this->timezone( $employee ) )->format( 'Y-m-d' );
 		return ( $this->limits->employee_days( $service->id, $employee->id, $date, $date, $except )[ $date ] ?? 0 ) >= $service->policy->daily_limit;
+	}
+
+	/**
+	 * The session at any start an admin picks, outside working hours, notice
+	 * and horizon included: only the bookings and live holds around it decide
+	 * its seats and state. The start must lie on the 5-minute grid the
+	 * database's occupancy cells use (see ServiceRules::CELL_MINUTES).
+	 *
+	 * @param Service            $service  What is to be booked.
+	 * @param Employee           $employee Who gives it.
+	 * @param \DateTimeImmutable $start    The asked-for start.
+	 * @param \DateTimeImmutable $now      The current instant.
+	 * @param int|null           $except   A booking whose seats are treated as free.
+	 * @param string|null        $own_hold A hold whose seats are treated as free.
+	 */
+	public function slot_at_any_time( Service $service, Employee $employee, \DateTimeImmutable $start, \DateTimeImmutable $now, ?int $except = null, ?string $own_hold = null ): Slot {
+		$rules     = $service->rules();
+		$local     = $start->setTimezone( $this->timezone( $employee ) );
+		$candidate = new Slot( $local, $local->modify( '+' . $rules->duration . ' minutes' ), $rules->buffer_before, $rules->buffer_after, $rules->capacity, Slot::AVAILABLE );
+		$sessions  = $this->sessions( $employee, $local->modify( '-1 day' ), $local->modify( '+2 days' ), $now, $except, $own_hold );
+		return ( new Occupancy( $sessions ) )->apply( $candidate, $service->id, $rules->capacity );
+	}
+
+	/**
+	 * Which of the visitors' rules a start breaks: `minimum_notice` (too
+	 * soon), `horizon` (too far ahead), `working_hours` (outside the
+	 * employee's hours, on a day off, or not one of the start times visitors
+	 * are offered). Empty when a visitor could pick it (taken or not).
+	 *
+	 * @param Service            $service  What is to be booked.
+	 * @param Employee           $employee Who gives it.
+	 * @param \DateTimeImmutable $start    The asked-for start.
+	 * @param \DateTimeImmutable $now      The current instant.
+	 * @return string[]
+	 */
+	public function rules_broken( Service $service, Employee $employee, \DateTimeImmutable $start, \DateTimeImmutable $now ): array {
+		$timezone = $this->timezone( $employee );
+		$date     = $start->setTimezone( $timezone )->format( 'Y-m-d' );
+		$notice   = Settings::int( 'minimum_notice' );
+		$horizon  = Settings::int( 'horizon_days' );
+		$visitor  = new SlotRequest( $service->id, $service->rules(), $date, $date, Settings::int( 'slot_step' ), $now, $notice, $horizon );
+		$broken   = array();
+		if ( $start->getTimestamp() < $visitor->earliest_start() ) {
+			$broken[] = 'minimum_notice';
+		}
+		if ( $start->getTimestamp() > $visitor->latest_start( $timezone ) ) {
+			$broken[] = 'horizon';
+		}
+		// The working day alone: no notice, a horizon far enough to reach the date, no sessions.
+		$days_ahead = max( 1, LocalDate::days_between( $now->setTimezone( $timezone )->format( 'Y-m-d' ), $date ) + 2 );
+		$any_day    = new SlotRequest( $service->id, $service->rules(), $date, $date, Settings::int( 'slot_step' ), $now, 0, $days_ahead );
+		$engine     = new SlotEngine( $employee->hours, $timezone, $employee->days_off_ranges() );
+		$offered    = array_filter( $engine->slots( $any_day, array() )[ $date ] ?? array(), static fn( Slot $slot ): bool => $slot->start->getTimestamp() === $start->getTimestamp() );
+		if ( array() === $offered ) {
+			$broken[] = 'working_hours';
+		}
+		return $broken;
 	}
 
 	/**

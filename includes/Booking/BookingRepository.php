@@ -347,16 +347,58 @@ final class BookingRepository {
 	}
 
 	/**
-	 * A page of bookings for the admin list, newest start first.
+	 * A page of bookings for the admin list, newest start first unless
+	 * `order` is `asc` (soonest first).
 	 *
-	 * @param array{employee?: int, service?: int, status?: string, from?: string, to?: string, search?: string} $filters From/to are UTC 'Y-m-d H:i:s'.
-	 * @param int                                                                                                $page     1-based.
-	 * @param int                                                                                                $per_page Rows per page.
+	 * @param array<string, mixed> $filters  See where(); besides, `order`: `asc` or `desc`.
+	 * @param int                  $page     1-based.
+	 * @param int                  $per_page Rows per page.
 	 * @return array{items: Booking[], total: int}
 	 */
 	public function page( array $filters, int $page, int $per_page ): array {
 		global $wpdb;
+		$table      = Schema::table( 'bookings' );
+		$conditions = self::where( $filters );
+		$order      = 'asc' === ( $filters['order'] ?? 'desc' ) ? 'ASC' : 'DESC';
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- the conditions were prepared one by one in where(); the order is one of two words.
+		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM `$table` WHERE $conditions" );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM `$table` WHERE $conditions ORDER BY start_utc $order, id $order LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
+		// phpcs:enable
+		return array(
+			'items' => array_map( array( Booking::class, 'from_row' ), $rows ),
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * How many bookings match the filters, by status (the status filters
+	 * themselves left out): what the list's quick filters show.
+	 *
+	 * @param array<string, mixed> $filters See where().
+	 * @return array<string, int> Status => count, every status present.
+	 */
+	public function status_counts( array $filters ): array {
+		global $wpdb;
 		$table = Schema::table( 'bookings' );
+		unset( $filters['status'], $filters['exclude_statuses'] );
+		$conditions = self::where( $filters );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- the conditions were prepared one by one in where().
+		$rows = $wpdb->get_results( "SELECT status, COUNT(*) AS n FROM `$table` WHERE $conditions GROUP BY status", ARRAY_A );
+		// phpcs:enable
+		$counts = array_fill_keys( Booking::STATUSES, 0 );
+		foreach ( $rows as $row ) {
+			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		}
+		return $counts;
+	}
+
+	/**
+	 * The SQL conditions of the list's filters, each one prepared.
+	 *
+	 * @param array<string, mixed> $filters employee, service (ids); status; exclude_statuses (string[]); from, to (UTC 'Y-m-d H:i:s'; a booking overlapping them matches); search (part of the customer's name, email or phone).
+	 */
+	private static function where( array $filters ): string {
+		global $wpdb;
 		$where = array( '1 = 1' );
 		if ( isset( $filters['employee'] ) ) {
 			$where[] = $wpdb->prepare( 'employee_id = %d', $filters['employee'] );
@@ -367,6 +409,10 @@ final class BookingRepository {
 		if ( isset( $filters['status'] ) ) {
 			$where[] = $wpdb->prepare( 'status = %s', $filters['status'] );
 		}
+		if ( ! empty( $filters['exclude_statuses'] ) && is_array( $filters['exclude_statuses'] ) ) {
+			$statuses = array_values( array_map( 'strval', $filters['exclude_statuses'] ) );
+			$where[]  = $wpdb->prepare( 'status NOT IN (' . implode( ', ', array_fill( 0, count( $statuses ), '%s' ) ) . ')', ...$statuses ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %s placeholder per status.
+		}
 		if ( isset( $filters['from'] ) ) {
 			$where[] = $wpdb->prepare( 'end_utc > %s', $filters['from'] );
 		}
@@ -374,17 +420,54 @@ final class BookingRepository {
 			$where[] = $wpdb->prepare( 'start_utc < %s', $filters['to'] );
 		}
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			$like    = '%' . $wpdb->esc_like( $filters['search'] ) . '%';
+			$like    = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
 			$where[] = $wpdb->prepare( '(customer_name LIKE %s OR customer_email LIKE %s OR customer_phone LIKE %s)', $like, $like, $like );
 		}
-		$conditions = implode( ' AND ', $where );
-		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- the conditions were prepared one by one above.
-		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM `$table` WHERE $conditions" );
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM `$table` WHERE $conditions ORDER BY start_utc DESC, id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
+		return implode( ' AND ', $where );
+	}
+
+	/**
+	 * Earlier customers whose name, email or phone holds the text, one per
+	 * email address with the name and phone of their latest booking, most
+	 * recent first.
+	 *
+	 * @param string $search Part of a name, email or phone; LIKE's wildcards in it match themselves.
+	 * @param int    $limit  At most this many.
+	 * @return array<int, array{name: string, email: string, phone: string, bookings: int}>
+	 */
+	public function customers( string $search, int $limit ): array {
+		global $wpdb;
+		$table = Schema::table( 'bookings' );
+		$like  = '%' . $wpdb->esc_like( $search ) . '%';
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from Schema.
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				"SELECT b.customer_name AS name, b.customer_email AS email, b.customer_phone AS phone, m.bookings
+				FROM (
+					SELECT LOWER(customer_email) AS email_key, MAX(id) AS last_id, COUNT(*) AS bookings
+					FROM `$table`
+					WHERE customer_name LIKE %s OR customer_email LIKE %s OR customer_phone LIKE %s
+					GROUP BY LOWER(customer_email)
+				) m
+				JOIN `$table` b ON b.id = m.last_id
+				ORDER BY m.last_id DESC
+				LIMIT %d",
+				$like,
+				$like,
+				$like,
+				$limit
+			),
+			ARRAY_A
+		);
 		// phpcs:enable
-		return array(
-			'items' => array_map( array( Booking::class, 'from_row' ), $rows ),
-			'total' => $total,
+		return array_map(
+			static fn( array $row ): array => array(
+				'name'     => (string) $row['name'],
+				'email'    => (string) $row['email'],
+				'phone'    => (string) $row['phone'],
+				'bookings' => (int) $row['bookings'],
+			),
+			$rows
 		);
 	}
 

@@ -65,6 +65,7 @@ final class BookingRequest {
 	 * @param string|null        $hold_token      The token of the visitor's hold on this time, if they took one.
 	 * @param bool               $by_visitor      Whether a visitor asks (the anti-spam rules apply), not an admin or the site's own code.
 	 * @param string|null        $form_answers    JSON of the checked answers to the booking form (Form\Answers), or null.
+	 * @param bool               $override        Whether an admin books outside the visitors' rules (minimum notice, horizon, working hours); never past another booking.
 	 * @throws \InvalidArgumentException When seats is below 1.
 	 */
 	public function __construct(
@@ -79,7 +80,8 @@ final class BookingRequest {
 		public readonly ?string $idempotency_key = null,
 		public readonly ?string $hold_token = null,
 		public readonly bool $by_visitor = false,
-		public readonly ?string $form_answers = null
+		public readonly ?string $form_answers = null,
+		public readonly bool $override = false
 	) {
 		if ( $seats < 1 ) {
 			throw new \InvalidArgumentException( 'A booking takes at least one seat.' );

@@ -19,6 +19,7 @@ use AppointEase\Holds\HoldStore;
 use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Holds\HoldToken;
 use AppointEase\Infrastructure\Transaction;
+use AppointEase\Schedule\ServiceRules;
 use AppointEase\Schedule\Slot;
 use AppointEase\Settings\Settings;
 
@@ -93,13 +94,17 @@ final class BookingService {
 		if ( $request->by_visitor ) {
 			SpamGuard::check_fill_time( $hold, $now );
 		}
-		$slot   = $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
+		$slot   = $request->override
+			? $this->any_free_slot( $service, $employee, $request->start, $request->seats, $now, $hold?->id )
+			: $this->free_slot( $service, $employee, $request->start, $request->seats, $now, null, $hold?->id );
 		$token  = bin2hex( random_bytes( 32 ) );
 		$seal   = null === $request->idempotency_key ? null : ReplaySeal::seal( $token, $request );
 		$status = self::status_when_confirmed();
-		// With email confirmation on, the booking holds its time as `unverified` until the
-		// link in the email is opened; the link's token exists only in that email.
-		$verify_token = Settings::bool( 'require_email_confirmation' ) ? bin2hex( random_bytes( 32 ) ) : null;
+		// With email confirmation on, a visitor's booking holds its time as `unverified` until
+		// the link in the email is opened; the link's token exists only in that email. An
+		// admin's booking (taken on the phone, perhaps without emailing the customer) is not
+		// held back: the admin has spoken to the customer.
+		$verify_token = $request->by_visitor && Settings::bool( 'require_email_confirmation' ) ? bin2hex( random_bytes( 32 ) ) : null;
 		$verify       = array(
 			'verify_token_hash'  => null === $verify_token ? null : hash( 'sha256', $verify_token ),
 			'verify_expires_utc' => null === $verify_token ? null : gmdate( 'Y-m-d H:i:s', $now->getTimestamp() + MINUTE_IN_SECONDS * Settings::int( 'confirmation_minutes' ) ),
@@ -559,6 +564,40 @@ final class BookingService {
 		if ( Slot::PAST === $slot->state ) {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This time is too soon to book. Please pick a later one.', 'appointease' ) );
 		}
+		if ( $slot->seats_left < $seats && Slot::HELD === $slot->state ) {
+			throw new Refusal( 'SLOT_HELD', __( 'Another visitor is booking this time right now. Please pick another one, or try again in a minute.', 'appointease' ) );
+		}
+		if ( $slot->seats_left < $seats ) {
+			throw new Refusal( 'SLOT_TAKEN', __( 'Someone else has just booked this time. Please pick another one.', 'appointease' ) );
+		}
+		return $slot;
+	}
+
+	/**
+	 * The session at any start an admin picks (outside the visitors' rules),
+	 * if it has $seats free. The database claim still refuses an overlap.
+	 *
+	 * @param Service            $service  What is to be booked.
+	 * @param Employee           $employee Who gives it.
+	 * @param \DateTimeImmutable $start    The asked-for start.
+	 * @param int                $seats    Seats wanted.
+	 * @param \DateTimeImmutable $now      The current instant.
+	 * @param string|null        $own_hold The booker's own hold, whose seats count as free.
+	 * @throws Refusal When the start is past or off the 5-minute grid, or the seats are not free.
+	 */
+	private function any_free_slot( Service $service, Employee $employee, \DateTimeImmutable $start, int $seats, \DateTimeImmutable $now, ?string $own_hold ): Slot {
+		if ( $start <= $now ) {
+			throw new Refusal( 'SLOT_IN_PAST', __( 'This time has passed. Please pick a later one.', 'appointease' ) );
+		}
+		if ( 0 !== $start->getTimestamp() % ( ServiceRules::CELL_MINUTES * 60 ) ) {
+			/* translators: %d: minutes, 5. */
+			throw new Refusal( 'VALIDATION_ERROR', sprintf( __( 'A booking starts on a multiple of %d minutes, like 10:05.', 'appointease' ), ServiceRules::CELL_MINUTES ) );
+		}
+		if ( $seats > $service->capacity ) {
+			/* translators: %d: seats per session. */
+			throw new Refusal( 'VALIDATION_ERROR', sprintf( _n( 'This service has %d seat per session.', 'This service has %d seats per session.', $service->capacity, 'appointease' ), $service->capacity ) );
+		}
+		$slot = $this->availability->slot_at_any_time( $service, $employee, $start, $now, null, $own_hold );
 		if ( $slot->seats_left < $seats && Slot::HELD === $slot->state ) {
 			throw new Refusal( 'SLOT_HELD', __( 'Another visitor is booking this time right now. Please pick another one, or try again in a minute.', 'appointease' ) );
 		}

@@ -120,7 +120,7 @@ final class BookingRows {
 	/**
 	 * Every booking that matches, newest start first, as rows.
 	 *
-	 * @param array{employee?: int, service?: int, status?: string, from?: string, to?: string, search?: string} $filters From filters().
+	 * @param array<string, mixed> $filters From filters() or BookingFilters::from().
 	 * @return \Generator<int, array<string, string|int>>
 	 */
 	public function matching( array $filters ): \Generator {
@@ -133,6 +133,18 @@ final class BookingRows {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * A CSV cell that no spreadsheet runs as a formula: text starting with
+	 * = + - @, or with a tab or carriage return (which some spreadsheets skip
+	 * before looking for one), gets a leading quote.
+	 *
+	 * @param string|int $value A row's value.
+	 * @return string|int
+	 */
+	public static function cell( $value ) {
+		return is_string( $value ) && '' !== $value && str_contains( "=+-@\t\r", $value[0] ) ? "'" . $value : $value;
 	}
 
 	/**

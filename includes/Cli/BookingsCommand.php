@@ -10,17 +10,20 @@ declare(strict_types=1);
 namespace AppointEase\Cli;
 
 use AppointEase\Booking\BookingRepository;
+use AppointEase\Booking\BookingRequest;
 use AppointEase\Booking\BookingService;
 use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Notifications\Notifier;
+use AppointEase\Rest\Input;
 use WP_CLI;
 use WP_CLI\Formatter;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Lists, shows, cancels and exports bookings.
+ * Lists, shows, creates, cancels and exports bookings.
  *
  * Cancelling goes through the booking service, as in wp-admin: the seats
  * are freed at once, visitors' pages see it within a second, and the
@@ -98,7 +101,7 @@ final class BookingsCommand {
 		$rows = iterator_to_array( self::rows()->matching( self::filters( $assoc_args ) ), false );
 		// CSV goes into spreadsheets just like `export`'s does, so its cells are defused the same way.
 		if ( 'csv' === ( $assoc_args['format'] ?? '' ) ) {
-			$rows = array_map( static fn( array $row ): array => array_map( array( self::class, 'cell' ), $row ), $rows );
+			$rows = array_map( static fn( array $row ): array => array_map( array( BookingRows::class, 'cell' ), $row ), $rows );
 		}
 		( new Formatter( $assoc_args, null, 'booking' ) )->display_items( $rows );
 	}
@@ -139,6 +142,112 @@ final class BookingsCommand {
 		$rows                 = self::rows();
 		$assoc_args['fields'] = array_merge( BookingRows::FIELDS, array_keys( $rows->answer_columns ) );
 		( new Formatter( $assoc_args, null, 'booking' ) )->display_item( $rows->row( $booking ) );
+	}
+
+	/**
+	 * Books a time for a customer, as an admin does in wp-admin (a booking
+	 * taken on the phone).
+	 *
+	 * Without --override the visitors' rules apply: the time must be one a
+	 * visitor is offered. With it, the minimum notice, the booking horizon and
+	 * the working hours are set aside; a time that another booking or a
+	 * visitor's hold takes is refused all the same.
+	 *
+	 * ## OPTIONS
+	 *
+	 * --service=<id>
+	 * : The service.
+	 *
+	 * --employee=<id>
+	 * : The employee.
+	 *
+	 * --start=<time>
+	 * : The start, ISO 8601 with its offset, like 2026-12-24T09:00:00+01:00.
+	 *
+	 * --name=<name>
+	 * : The customer's name.
+	 *
+	 * --email=<email>
+	 * : The customer's email address.
+	 *
+	 * [--phone=<phone>]
+	 * : The customer's phone number.
+	 *
+	 * [--seats=<n>]
+	 * : Seats to book.
+	 * ---
+	 * default: 1
+	 * ---
+	 *
+	 * [--override]
+	 * : Book outside the minimum notice, the booking horizon and the working hours.
+	 *
+	 * [--notify=<yes|no>]
+	 * : Email the customer (the staff are emailed either way).
+	 * ---
+	 * default: yes
+	 * options:
+	 *   - yes
+	 *   - no
+	 * ---
+	 *
+	 * [--porcelain]
+	 * : Print only the new booking's id.
+	 *
+	 * ## EXAMPLES
+	 *
+	 *     $ wp appointease bookings create --service=1 --employee=2 --start=2026-12-24T09:00:00+01:00 --name="Ada Lovelace" --email=ada@example.com
+	 *     Success: Booked 15 (confirmed), Thursday 24 December 2026 09:00.
+	 *
+	 *     # Before opening hours, without emailing the customer.
+	 *     $ wp appointease bookings create --service=1 --employee=2 --start=2026-12-24T07:30:00+01:00 --name="Ada" --email=ada@example.com --override --notify=no --porcelain
+	 *     16
+	 *
+	 * @param string[]             $args       Positional arguments (none).
+	 * @param array<string, mixed> $assoc_args Named arguments.
+	 */
+	public function create( array $args, array $assoc_args ): void {
+		$start = Input::instant( (string) ( $assoc_args['start'] ?? '' ) );
+		if ( null === $start ) {
+			WP_CLI::error( '--start takes a time in ISO 8601 with its offset, like 2026-12-24T09:00:00+01:00.' );
+			return;
+		}
+		$email = (string) ( $assoc_args['email'] ?? '' );
+		if ( false === is_email( $email ) ) {
+			WP_CLI::error( "\"$email\" is not an email address." );
+		}
+		$phone = (string) ( $assoc_args['phone'] ?? '' );
+		if ( 1 !== preg_match( '/^[0-9+() .\-]{0,50}$/', $phone ) ) {
+			WP_CLI::error( '--phone takes digits, spaces and + ( ) . - only.' );
+		}
+		$request = new BookingRequest(
+			self::id( (string) ( $assoc_args['service'] ?? '' ) ),
+			self::id( (string) ( $assoc_args['employee'] ?? '' ) ),
+			$start,
+			max( 1, (int) ( $assoc_args['seats'] ?? 1 ) ),
+			sanitize_text_field( (string) ( $assoc_args['name'] ?? '' ) ),
+			sanitize_email( $email ),
+			$phone,
+			'',
+			null,
+			null,
+			false,
+			override: (bool) \WP_CLI\Utils\get_flag_value( $assoc_args, 'override', false )
+		);
+		$book    = static fn() => BookingService::create_default()->book( $request, new \DateTimeImmutable( 'now' ) );
+		try {
+			$result = 'no' === ( $assoc_args['notify'] ?? 'yes' ) ? Notifier::without_customer_emails( $book ) : $book();
+		} catch ( Refusal $refusal ) {
+			WP_CLI::error( sprintf( '%s (%s)', $refusal->getMessage(), $refusal->reason ) );
+			return;
+		}
+		$booking = $result->booking;
+		if ( \WP_CLI\Utils\get_flag_value( $assoc_args, 'porcelain', false ) ) {
+			WP_CLI::line( (string) $booking->id );
+			return;
+		}
+		$row = self::rows()->row( $booking );
+		WP_CLI::success( sprintf( 'Booked %d (%s), %s.', $booking->id, $booking->status, $row['start'] ) );
 	}
 
 	/**
@@ -244,25 +353,13 @@ final class BookingsCommand {
 		$rows  = self::rows();
 		fputcsv( $out, $rows->headers() );
 		foreach ( $rows->matching( $filters ) as $row ) {
-			fputcsv( $out, array_map( array( self::class, 'cell' ), $row ) );
+			fputcsv( $out, array_map( array( BookingRows::class, 'cell' ), $row ) );
 			++$count;
 		}
 		if ( null !== $file ) {
 			fclose( $out ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- closes what it opened above.
 			WP_CLI::success( sprintf( 'Wrote %d bookings to %s.', $count, $file ) );
 		}
-	}
-
-	/**
-	 * A CSV cell that no spreadsheet runs as a formula: text starting with
-	 * = + - @, or with a tab or carriage return (which some spreadsheets skip
-	 * before looking for one), gets a leading quote.
-	 *
-	 * @param string|int $value A row's value.
-	 * @return string|int
-	 */
-	private static function cell( $value ) {
-		return is_string( $value ) && '' !== $value && str_contains( "=+-@\t\r", $value[0] ) ? "'" . $value : $value;
 	}
 
 	/**

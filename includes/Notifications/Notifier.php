@@ -56,6 +56,32 @@ final class Notifier {
 	private array $created_confirmed = array();
 
 	/**
+	 * Whether the customer's emails are left out for now (an admin booked
+	 * on the phone and unticked "Notify the customer"); staff are emailed.
+	 *
+	 * @var bool
+	 */
+	private static bool $customer_muted = false;
+
+	/**
+	 * Runs some work without emailing the customer about what it does. The
+	 * booking hooks fire during the work, so this decides their recipients.
+	 *
+	 * @template T
+	 * @param callable(): T $work The work.
+	 * @return T
+	 */
+	public static function without_customer_emails( callable $work ) {
+		$was                  = self::$customer_muted;
+		self::$customer_muted = true;
+		try {
+			return $work();
+		} finally {
+			self::$customer_muted = $was;
+		}
+	}
+
+	/**
 	 * The notifier the hooks use, once built.
 	 *
 	 * @var self|null
@@ -270,7 +296,7 @@ final class Notifier {
 			);
 
 			$recipients = array(
-				'customer' => array( $booking->customer_email ),
+				'customer' => self::$customer_muted ? array() : array( $booking->customer_email ),
 				'staff'    => $this->staff( $event, $employee, $was_with ),
 			);
 			foreach ( $recipients as $audience => $to ) {

@@ -23,6 +23,7 @@ use AppointEase\Form\Fields;
 use AppointEase\Form\InvalidAnswer;
 use AppointEase\Infrastructure\Installer;
 use AppointEase\Notifications\ManageLink;
+use AppointEase\Notifications\Notifier;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -362,7 +363,10 @@ final class BookingsController extends Controller {
 		}
 		// Admins (phone bookings typed in wp-admin, scripts with an admin's application password) book without the checks meant for visitors.
 		$by_visitor = ! self::is_admin();
-		$refused    = $by_visitor ? BookingScreening::check( $request ) : null;
+		if ( $by_visitor && ( ! empty( $request['override'] ) || false === $request['notify'] ) ) {
+			return Errors::make( 'FORBIDDEN', __( 'Only an admin can book outside the usual rules or without emailing the customer.', 'appointease' ) );
+		}
+		$refused = $by_visitor ? BookingScreening::check( $request ) : null;
 		if ( null !== $refused ) {
 			return $refused;
 		}
@@ -384,11 +388,14 @@ final class BookingsController extends Controller {
 			$key,
 			isset( $request['hold_token'] ) ? (string) $request['hold_token'] : null,
 			$by_visitor,
-			(string) wp_json_encode( $answers )
+			(string) wp_json_encode( $answers ),
+			! empty( $request['override'] )
 		);
+		$notify   = false !== $request['notify'];
 		return $this->respond(
-			function () use ( $booking ): \WP_REST_Response {
-				$result   = $this->service->book( $booking, new \DateTimeImmutable( 'now' ) );
+			function () use ( $booking, $notify ): \WP_REST_Response {
+				$book     = fn() => $this->service->book( $booking, new \DateTimeImmutable( 'now' ) );
+				$result   = $notify ? $book() : Notifier::without_customer_emails( $book );
 				$response = self::json( $this->present( $result->booking ) + array( 'manage_token' => $result->manage_token ), 201 );
 				$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $result->booking->id ) ) );
 				if ( ! $result->created ) {
@@ -424,31 +431,13 @@ final class BookingsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$filters = array();
-		foreach ( array( 'employee', 'service' ) as $key ) {
-			if ( isset( $request[ $key ] ) ) {
-				$filters[ $key ] = (int) $request[ $key ];
-			}
-		}
+		$filters = BookingFilters::from( $request );
 		if ( ! self::is_admin() ) {
 			$own = self::own_employee();
 			if ( null === $own || ( isset( $filters['employee'] ) && $filters['employee'] !== $own ) ) {
 				return Errors::make( 'FORBIDDEN', __( 'You can only see your own bookings.', 'appointease' ) );
 			}
 			$filters['employee'] = $own;
-		}
-		if ( isset( $request['status'] ) ) {
-			$filters['status'] = (string) $request['status'];
-		}
-		if ( isset( $request['search'] ) ) {
-			$filters['search'] = (string) $request['search'];
-		}
-		$site = wp_timezone();
-		if ( isset( $request['from'] ) ) {
-			$filters['from'] = gmdate( 'Y-m-d H:i:s', ( new \DateTimeImmutable( $request['from'] . ' 00:00:00', $site ) )->getTimestamp() );
-		}
-		if ( isset( $request['to'] ) ) {
-			$filters['to'] = gmdate( 'Y-m-d H:i:s', ( new \DateTimeImmutable( $request['to'] . ' 00:00:00', $site ) )->modify( '+1 day' )->getTimestamp() );
 		}
 		$per_page = (int) $request['per_page'];
 		$page     = $this->bookings->page( $filters, (int) $request['page'], $per_page );
@@ -601,6 +590,16 @@ final class BookingsController extends Controller {
 				'description' => __( 'The answer of the site\'s CAPTCHA widget, if the site has one (see the appointease_verify_booking_request filter).', 'appointease' ),
 				'type'        => 'string',
 				'maxLength'   => 4096,
+			),
+			'override'                 => array(
+				'description' => __( 'Admins only: book outside the minimum notice, the booking horizon and the working hours (never over another booking). POST booking-check says which of these rules a time breaks.', 'appointease' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			'notify'                   => array(
+				'description' => __( 'Admins only: false books without emailing the customer (the staff are still emailed).', 'appointease' ),
+				'type'        => 'boolean',
+				'default'     => true,
 			),
 			'customer'                 => array(
 				'description'          => __( 'Who books.', 'appointease' ),
@@ -758,7 +757,7 @@ final class BookingsController extends Controller {
 			) + $lookup['service'],
 			'from'     => array( 'description' => __( 'Bookings ending on or after this local date.', 'appointease' ) ) + $date,
 			'to'       => array( 'description' => __( 'Bookings starting on or before this local date.', 'appointease' ) ) + $date,
-		);
+		) + BookingFilters::args();
 	}
 
 	/**

@@ -90,6 +90,7 @@ final class Routes {
 			new CapacityController( $services, $employees, $availability, $bookings ),
 			$booking_routes,
 			new BookingCalendarController( $bookings, $services, $employees, array( $booking_routes, 'can_read' ) ),
+			new AdminBookingsController( $services, $employees, $bookings, $availability, $booking_routes->get_collection_params() ),
 			new SettingsController(),
 			new HoldsController( $holds, $employees ),
 			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),

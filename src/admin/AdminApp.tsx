@@ -36,6 +36,13 @@ export function AdminApp( { config }: { config: AdminConfig } ) {
 				/>
 			);
 		default:
-			return <BookingsScreen today={ config.today } />;
+			return (
+				<BookingsScreen
+					today={ config.today }
+					exportUrl={ config.exportUrl }
+					userId={ config.userId }
+					siteTimezone={ config.siteTimezone }
+				/>
+			);
 	}
 }

@@ -44,6 +44,12 @@ export interface AdminConfig {
 	currency: string;
 	/** BCP 47 tag of the admin's language, for number formats. */
 	locale: string;
+	/** The CSV download's address with its nonce; only on the Bookings screen. */
+	exportUrl: string;
+	/** The current user's id, to remember their list columns. */
+	userId: number;
+	/** The site's timezone (an IANA name or an offset like "+02:00"), for employees without their own. */
+	siteTimezone: string;
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -164,6 +170,12 @@ export function normalizeConfig( value: unknown ): AdminConfig {
 			: [],
 		currency: currencyCode( raw.currency ),
 		locale: localeTag( raw.locale ),
+		exportUrl: typeof raw.exportUrl === 'string' ? raw.exportUrl : '',
+		userId: typeof raw.userId === 'number' ? raw.userId : 0,
+		siteTimezone:
+			typeof raw.siteTimezone === 'string' && raw.siteTimezone !== ''
+				? raw.siteTimezone
+				: 'UTC',
 	};
 }
 

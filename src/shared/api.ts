@@ -36,6 +36,11 @@ import type {
 	PublicEmployee,
 	Service,
 } from './types';
+import type {
+	BookingCheck,
+	BookingCounts,
+	Customer as EarlierCustomer,
+} from './rest-types';
 
 /** A refusal or failure of a REST call. */
 export class ApiError extends Error {
@@ -593,6 +598,10 @@ export interface BookingFilters {
 	from: string;
 	to: string;
 	search: string;
+	/** Soonest start first (`asc`); the server's default is latest first. */
+	order?: 'asc' | 'desc';
+	/** Leave out cancelled, rejected and expired bookings unless a status is chosen. */
+	hideClosed?: boolean;
 }
 
 /** One page of the bookings list, with the totals of the X-WP-Total headers. */
@@ -632,6 +641,12 @@ export function bookingQuery(
 	}
 	if ( filters.search.trim() !== '' ) {
 		query.search = filters.search.trim();
+	}
+	if ( filters.order ) {
+		query.order = filters.order;
+	}
+	if ( filters.hideClosed ) {
+		query.hide_closed = 'true';
 	}
 	return query;
 }
@@ -702,6 +717,81 @@ export const rescheduleBooking = (
 		employee ? { start, employee } : { start }
 	);
 
+/** What an admin books (a booking taken on the phone). */
+export interface AdminBookingBody {
+	service: number;
+	employee: number;
+	start: string;
+	customer: { name: string; email: string; phone?: string; notes?: string };
+	/** Book outside the minimum notice, horizon and working hours (never over another booking). */
+	override: boolean;
+	/** Email the customer (the staff are emailed either way). */
+	notify: boolean;
+}
+
+export const createAdminBooking = ( body: AdminBookingBody ) =>
+	send< Booking >( 'POST', '/bookings', body );
+
+/**
+ * Which visitor rules a time breaks and whether it is free; writes nothing.
+ *
+ * @param service  Service id.
+ * @param employee Employee id.
+ * @param start    ISO 8601 with offset.
+ */
+export const checkBookingTime = (
+	service: number,
+	employee: number,
+	start: string
+) =>
+	send< BookingCheck >( 'POST', '/booking-check', {
+		service,
+		employee,
+		start,
+	} );
+
+export type { BookingCheck, BookingCounts, EarlierCustomer };
+
+/**
+ * Earlier customers whose name, email or phone holds the text.
+ *
+ * @param search The text.
+ */
+export const searchCustomers = ( search: string ) =>
+	get< EarlierCustomer[] >( '/customers', { search } );
+
+/**
+ * How many bookings each status has under the list's other filters.
+ *
+ * @param filters The list's filters (its status is left out).
+ */
+export function bookingCounts(
+	filters: BookingFilters
+): Promise< BookingCounts > {
+	const query = bookingQuery( { ...filters, status: '' }, 1, 1 );
+	delete query.page;
+	delete query.per_page;
+	delete query.order;
+	return get< BookingCounts >( '/booking-counts', query );
+}
+
+/**
+ * The CSV download's address for the list's filters.
+ *
+ * @param base    The download's address with its nonce (from the page's configuration).
+ * @param filters The list's filters.
+ */
+export function exportUrl( base: string, filters: BookingFilters ): string {
+	const query = bookingQuery( filters, 1, 1 );
+	delete query.page;
+	delete query.per_page;
+	const url = new URL( base, window.location.href );
+	for ( const [ key, value ] of Object.entries( query ) ) {
+		url.searchParams.set( key, String( value ) );
+	}
+	return url.toString();
+}
+
 /**
  * The times of one day, as an admin moving a booking sees them.
  *
@@ -734,6 +824,31 @@ export const pollCalendar = ( employee: number, date: string ) =>
 	get< PollAnswer >( '/slots/poll', { employee, date } );
 
 /* Settings */
+
+/**
+ * The site's published pages, for the booking page's picker.
+ */
+export async function listPages(): Promise<
+	Array< { id: number; title: string } >
+> {
+	const pages = await request<
+		Array< { id: number; title: { rendered: string } } >
+	>( {
+		path: withQuery( '/wp/v2/pages', {
+			per_page: 100,
+			status: 'publish',
+			orderby: 'title',
+			order: 'asc',
+			_fields: 'id,title',
+		} ),
+	} );
+	// Titles come rendered (entities encoded); a text node shows them decoded.
+	const decoder = document.createElement( 'textarea' );
+	return pages.map( ( page ) => {
+		decoder.innerHTML = page.title.rendered;
+		return { id: page.id, title: decoder.value };
+	} );
+}
 
 /** One setting's JSON schema, as OPTIONS settings describes it. */
 export interface SettingSchema {

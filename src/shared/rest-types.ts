@@ -164,6 +164,44 @@ export interface BookingField {
 }
 
 /**
+ * `appointease-booking-check`: the answer.
+ * Answer of:
+ *   POST /appointease/v1/booking-check
+ */
+export interface BookingCheck {
+	start: string;
+	end: string;
+	/**
+	 * As a visitor would see the time, leaving the rules aside: available, booked, held (being booked by a visitor) or past.
+	 */
+	state: 'available' | 'booked' | 'held' | 'past';
+	seats_left: number;
+	/**
+	 * The visitors' rules the time breaks; booking it takes override: true.
+	 */
+	overrides: {
+		rule: 'minimum_notice' | 'horizon' | 'working_hours';
+		message: string;
+	}[];
+}
+
+/**
+ * `appointease-booking-counts`: the answer.
+ * Answer of:
+ *   GET /appointease/v1/booking-counts
+ */
+export interface BookingCounts {
+	unverified: number;
+	pending: number;
+	confirmed: number;
+	cancelled: number;
+	rejected: number;
+	completed: number;
+	no_show: number;
+	expired: number;
+}
+
+/**
  * `appointease-capacity`: the answer.
  * Answer of:
  *   GET /appointease/v1/capacity
@@ -183,6 +221,21 @@ export interface Capacity {
 	available_slots: number;
 	is_full: boolean;
 	last_checked: string;
+}
+
+/**
+ * `appointease-customer`: the answer.
+ * Answer of:
+ *   GET /appointease/v1/customers
+ */
+export interface Customer {
+	name: string;
+	email: string;
+	phone: string;
+	/**
+	 * How many bookings were made with this email address.
+	 */
+	bookings: number;
 }
 
 /**

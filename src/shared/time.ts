@@ -599,3 +599,68 @@ export function weekdayName(
 ): string {
 	return weekdayNames( locale )[ weekday - 1 ]?.long ?? '';
 }
+
+/**
+ * Minutes a timezone is ahead of UTC at an instant.
+ *
+ * @param instant  Milliseconds since the epoch.
+ * @param timeZone An IANA name.
+ */
+function offsetMinutesAt( instant: number, timeZone: string ): number {
+	const parts = new Intl.DateTimeFormat( 'en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+	} ).formatToParts( new Date( instant ) );
+	const part = ( type: string ) =>
+		Number( parts.find( ( item ) => item.type === type )?.value ?? 0 );
+	const wall = Date.UTC(
+		part( 'year' ),
+		part( 'month' ) - 1,
+		part( 'day' ),
+		part( 'hour' ),
+		part( 'minute' )
+	);
+	return Math.round(
+		( wall - Math.floor( instant / 60000 ) * 60000 ) / 60000
+	);
+}
+
+/**
+ * The API time of a wall-clock time in a calendar's timezone:
+ * ( "2026-11-24", "08:30", "Europe/Berlin" ) → "2026-11-24T08:30:00+01:00".
+ * The timezone may be a fixed offset such as "+02:00" (a site set up with
+ * one). For the hour a clock skips in spring, the offset before the change
+ * counts, as the server reads such a time.
+ *
+ * @param date     YYYY-MM-DD.
+ * @param time     HH:MM.
+ * @param timeZone An IANA name or a fixed offset.
+ */
+export function zonedIso(
+	date: string,
+	time: string,
+	timeZone: string
+): string {
+	const fixed = /^([+-])(\d{2}):(\d{2})$/.exec( timeZone );
+	const asUtc = Date.parse( `${ date }T${ time }:00Z` );
+	let offset: number;
+	if ( fixed ) {
+		offset =
+			( fixed[ 1 ] === '-' ? -1 : 1 ) *
+			( Number( fixed[ 2 ] ) * 60 + Number( fixed[ 3 ] ) );
+	} else {
+		// The offset at a first guess of the instant, then at the instant it gives.
+		offset = offsetMinutesAt( asUtc, timeZone );
+		offset = offsetMinutesAt( asUtc - offset * 60000, timeZone );
+	}
+	const sign = offset < 0 ? '-' : '+';
+	const size = Math.abs( offset );
+	return `${ date }T${ time }:00${ sign }${ pad(
+		Math.floor( size / 60 )
+	) }:${ pad( size % 60 ) }`;
+}

@@ -697,6 +697,9 @@ test.describe( 'admin screens', () => {
 					`The booking of ${ customer } is cancelled; its time is free again.`
 				)
 			).toBeVisible();
+			// The list hides cancelled bookings until their status filter is chosen.
+			await expect( row ).toBeHidden();
+			await page.getByRole( 'button', { name: 'Cancelled (1)' } ).click();
 			await expect( row ).toContainText( 'Cancelled' );
 			expect( await stateOf() ).toBe( 'available' );
 
@@ -1050,6 +1053,27 @@ test.describe( 'admin screens on this WordPress', () => {
 				path: screenshot( 'spacing-bookings-list' ),
 				fullPage: true,
 			} );
+			// The new-booking form, with the day's times and an earlier customer's search.
+			await page.getByRole( 'button', { name: 'New booking' } ).click();
+			const creating = page.getByRole( 'dialog', {
+				name: 'New booking',
+			} );
+			await creating
+				.getByLabel( 'Service' )
+				.selectOption( String( fixture.service.id ) );
+			await creating.getByLabel( 'Date' ).fill( start.slice( 0, 10 ) );
+			await expect(
+				creating.getByRole( 'button', { name: start.slice( 11, 16 ) } )
+			).toBeVisible();
+			await creating
+				.getByLabel( 'Find an earlier customer' )
+				.fill( customer );
+			await expect(
+				creating.getByRole( 'button', { name: new RegExp( customer ) } )
+			).toBeVisible();
+			await creating.getByRole( 'button', { name: 'Cancel' } ).click();
+			await page.getByRole( 'button', { name: 'Columns' } ).click();
+			await page.keyboard.press( 'Escape' );
 			await page.getByRole( 'button', { name: 'Calendar' } ).click();
 			await page
 				.getByLabel( 'Employee' )

@@ -106,7 +106,7 @@ function knownLabels(): Record< string, string > {
 			'Availability check interval (seconds)',
 			'appointease'
 		),
-		booking_page: __( 'Booking page (page id)', 'appointease' ),
+		booking_page: __( 'Booking page', 'appointease' ),
 		reminder_times: __(
 			'Reminder times before the start (e.g. 24h, 2h)',
 			'appointease'
@@ -153,6 +153,20 @@ export function fieldLabel( key: string, schema: SettingSchema ): string {
 	if ( known ) {
 		return known;
 	}
+	const template = templateOf( key );
+	if ( template ) {
+		return template.part === 'subject'
+			? sprintf(
+					/* translators: %s: an email, such as "New booking: email to the customer". */
+					__( 'Subject (%s)', 'appointease' ),
+					templateLabel( template.template )
+				)
+			: sprintf(
+					/* translators: %s: an email, such as "New booking: email to the customer". */
+					__( 'Message (%s)', 'appointease' ),
+					templateLabel( template.template )
+				);
+	}
 	if ( typeof schema.title === 'string' && schema.title !== '' ) {
 		return schema.title;
 	}
@@ -188,17 +202,123 @@ export function humanize( key: string ): string {
 	return words.charAt( 0 ).toUpperCase() + words.slice( 1 );
 }
 
+/** The form's groups, in the order they appear. */
+export const SETTING_GROUPS = [
+	'rules',
+	'form',
+	'emails',
+	'reminders',
+	'store',
+] as const;
+
+export type SettingGroup = ( typeof SETTING_GROUPS )[ number ];
+
+/** The group of each setting this version knows. */
+const GROUPS: Record< string, SettingGroup > = {
+	slot_step: 'rules',
+	minimum_notice: 'rules',
+	horizon_days: 'rules',
+	approval_required: 'rules',
+	currency: 'rules',
+	booking_changes_per_hour: 'rules',
+	manage_link_days: 'rules',
+	booking_page: 'form',
+	require_email_confirmation: 'form',
+	confirmation_minutes: 'form',
+	min_fill_seconds: 'form',
+	bookings_per_email: 'form',
+	reminder_times: 'reminders',
+	reminder_late_minutes: 'reminders',
+	email_reminder_employee: 'reminders',
+	email_follow_up: 'reminders',
+	email_follow_up_hours: 'reminders',
+	hold_ttl: 'store',
+	hold_max_life: 'store',
+	rate_limit_writes: 'store',
+	rate_limit_poll: 'store',
+	rate_limit_reads: 'store',
+	poll_interval: 'store',
+};
+
 /**
- * Which group a setting belongs to on the form.
+ * Which group a setting belongs to on the form. The reminder and
+ * follow-up emails' templates go with the reminders; other emails' with the
+ * emails; a setting this version does not know, with the booking rules.
  *
  * @param key The setting's key.
  */
-export function groupOf( key: string ): 'email' | 'booking' {
-	return key.endsWith( '_subject' ) ||
+export function groupOf( key: string ): SettingGroup {
+	const known = GROUPS[ key ];
+	if ( known ) {
+		return known;
+	}
+	if ( /^email_(reminder|follow_up)_/.test( key ) ) {
+		return 'reminders';
+	}
+	if (
+		key.endsWith( '_subject' ) ||
 		key.endsWith( '_body' ) ||
 		key.startsWith( 'email' )
-		? 'email'
-		: 'booking';
+	) {
+		return 'emails';
+	}
+	return 'rules';
+}
+
+/**
+ * A group's heading.
+ *
+ * @param group The group.
+ */
+export function groupLabel( group: SettingGroup ): string {
+	switch ( group ) {
+		case 'rules':
+			return __( 'Booking rules', 'appointease' );
+		case 'form':
+			return __( 'Booking form', 'appointease' );
+		case 'emails':
+			return __( 'Emails', 'appointease' );
+		case 'reminders':
+			return __( 'Reminders', 'appointease' );
+		case 'store':
+			return __( 'Store & performance', 'appointease' );
+	}
+	return group;
+}
+
+/**
+ * An email template's name for people: `email_created_customer` →
+ * "New booking: email to the customer".
+ *
+ * @param template The template's key (without _subject or _body).
+ */
+export function templateLabel( template: string ): string {
+	const match = /^email_(.+)_(customer|staff)$/.exec( template );
+	const events: Record< string, string > = {
+		created: __( 'New booking', 'appointease' ),
+		confirmed: __( 'Booking approved', 'appointease' ),
+		rejected: __( 'Booking declined', 'appointease' ),
+		cancelled: __( 'Booking cancelled', 'appointease' ),
+		rescheduled: __( 'Booking moved', 'appointease' ),
+		reminder: __( 'Reminder', 'appointease' ),
+		verify: __( 'Please confirm your booking', 'appointease' ),
+		follow_up: __( 'After the appointment', 'appointease' ),
+	};
+	const event = match?.[ 1 ] ? events[ match[ 1 ] ] : undefined;
+	if ( ! match || ! event ) {
+		return humanize( template );
+	}
+	return match[ 2 ] === 'customer'
+		? sprintf(
+				/* translators: %s: when the email goes out, such as "New booking". */
+				__( '%s: email to the customer', 'appointease' ),
+				event
+			)
+		: sprintf(
+				/* translators: %s: when the email goes out, such as "New booking". */
+				__( '%s: email to the employee and you', 'appointease' ),
+				event
+			);
 }
 
 /**

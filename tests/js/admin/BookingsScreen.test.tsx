@@ -48,6 +48,16 @@ function serve(
 		'GET /appointease/v1/employees': () => [ ANA, BEN ],
 		[ `GET ${ BOOKINGS }` ]: () =>
 			listResponse( list(), list().length, pages ),
+		'GET /appointease/v1/booking-counts': () => ( {
+			unverified: 0,
+			pending: 1,
+			confirmed: 1,
+			cancelled: 3,
+			rejected: 0,
+			completed: 0,
+			no_show: 0,
+			expired: 0,
+		} ),
 		'GET /appointease/v1/slots/poll': () => ( {
 			version: 1,
 			employee: 1,
@@ -58,6 +68,20 @@ function serve(
 		} ),
 		...routes,
 	} );
+}
+
+const EXPORT_URL =
+	'http://localhost/wp-admin/admin-post.php?action=appointease_export_bookings&_wpnonce=abc';
+
+function renderScreen() {
+	return render(
+		<BookingsScreen
+			today="2030-01-07"
+			exportUrl={ EXPORT_URL }
+			userId={ 7 }
+			siteTimezone="Europe/Berlin"
+		/>
+	);
 }
 
 function calendarDays() {
@@ -73,7 +97,7 @@ async function rowOf( name: string ) {
 describe( 'BookingsScreen list', () => {
 	it( "lists bookings with names for ids and their times in the calendar's clock", async () => {
 		serve();
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 
 		const row = await rowOf( 'Zoe Quinn' );
 		expect( row ).toHaveTextContent( '10:00–10:30' );
@@ -85,12 +109,15 @@ describe( 'BookingsScreen list', () => {
 		expect( Object.fromEntries( first?.query ?? [] ) ).toEqual( {
 			page: '1',
 			per_page: '20',
+			from: '2030-01-07',
+			order: 'asc',
+			hide_closed: 'true',
 		} );
 	} );
 
 	it( 'filters by status, employee and dates, and searches by customer', async () => {
 		serve();
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 		await rowOf( 'Zoe Quinn' );
 
 		fireEvent.change( screen.getByLabelText( 'Status' ), {
@@ -121,12 +148,14 @@ describe( 'BookingsScreen list', () => {
 			employee: '2',
 			from: '2030-01-01',
 			search: 'max',
+			order: 'asc',
+			hide_closed: 'true',
 		} );
 	} );
 
 	it( 'pages through the list', async () => {
 		serve( {}, () => [ ZOE ], 3 );
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 		await rowOf( 'Zoe Quinn' );
 
 		expect( screen.getByText( 'Page 1 of 3' ) ).toBeVisible();
@@ -152,7 +181,7 @@ describe( 'BookingsScreen list', () => {
 			},
 			() => list
 		);
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 
 		fireEvent.click(
 			within( await rowOf( 'Zoe Quinn' ) ).getByRole( 'button', {
@@ -199,7 +228,7 @@ describe( 'BookingsScreen list', () => {
 				);
 			},
 		} );
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 
 		fireEvent.click(
 			within( await rowOf( 'Max Roy' ) ).getByRole( 'button', {
@@ -244,7 +273,7 @@ describe( 'BookingsScreen list', () => {
 				end: '2030-01-08T10:00:00+01:00',
 			} ),
 		} );
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 
 		fireEvent.click(
 			within( await rowOf( 'Zoe Quinn' ) ).getByRole( 'button', {
@@ -310,7 +339,7 @@ describe( 'BookingsScreen list', () => {
 				);
 			},
 		} );
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 
 		fireEvent.click(
 			within( await rowOf( 'Zoe Quinn' ) ).getByRole( 'button', {
@@ -336,6 +365,16 @@ describe( 'BookingsScreen list', () => {
 describe( 'BookingsScreen calendar', () => {
 	it( "shows one employee's day with their hours, bookings and live holds", async () => {
 		serve( {
+			'GET /appointease/v1/booking-counts': () => ( {
+				unverified: 0,
+				pending: 1,
+				confirmed: 1,
+				cancelled: 3,
+				rejected: 0,
+				completed: 0,
+				no_show: 0,
+				expired: 0,
+			} ),
 			'GET /appointease/v1/slots/poll': () => ( {
 				version: 3,
 				employee: 1,
@@ -352,7 +391,7 @@ describe( 'BookingsScreen calendar', () => {
 				server_time: '2030-01-07T08:00:00+00:00',
 			} ),
 		} );
-		render( <BookingsScreen today="2030-01-07" /> );
+		renderScreen();
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Calendar' } )
@@ -384,7 +423,14 @@ describe( 'BookingsScreen calendar', () => {
 
 	it( 'shows a week, Monday first, and opens a day from it', async () => {
 		serve();
-		render( <BookingsScreen today="2030-01-09" /> );
+		render(
+			<BookingsScreen
+				today="2030-01-09"
+				exportUrl={ EXPORT_URL }
+				userId={ 7 }
+				siteTimezone="Europe/Berlin"
+			/>
+		);
 
 		fireEvent.click(
 			await screen.findByRole( 'button', { name: 'Calendar' } )
@@ -417,5 +463,136 @@ describe( 'BookingsScreen calendar', () => {
 			'aria-pressed',
 			'true'
 		);
+	} );
+} );
+
+describe( 'BookingsScreen list defaults and tools', () => {
+	beforeEach( () => window.localStorage.clear() );
+
+	it( 'offers quick status filters with counts and a Today view', async () => {
+		serve();
+		renderScreen();
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: 'Pending (1)' } )
+		);
+		await waitFor( () =>
+			expect(
+				callsTo( `GET ${ BOOKINGS }` ).pop()?.query.get( 'status' )
+			).toBe( 'pending' )
+		);
+		expect(
+			screen.getByRole( 'button', { name: 'Cancelled (3)' } )
+		).toBeVisible();
+		expect(
+			screen.getByRole( 'button', { name: 'Open (2)' } )
+		).toBeVisible();
+
+		fireEvent.click( screen.getByRole( 'button', { name: 'Today' } ) );
+		await waitFor( () =>
+			expect(
+				Object.fromEntries(
+					callsTo( `GET ${ BOOKINGS }` ).pop()?.query ?? []
+				)
+			).toEqual( {
+				page: '1',
+				per_page: '20',
+				from: '2030-01-07',
+				to: '2030-01-07',
+				order: 'asc',
+				hide_closed: 'true',
+			} )
+		);
+		expect(
+			screen.getByRole( 'link', { name: 'Export CSV' } )
+		).toHaveAttribute(
+			'href',
+			`${ EXPORT_URL }&from=2030-01-07&to=2030-01-07&order=asc&hide_closed=true`
+		);
+	} );
+
+	it( 'remembers the hidden columns per user', async () => {
+		serve();
+		const { unmount } = renderScreen();
+		await rowOf( 'Zoe Quinn' );
+		fireEvent.click( screen.getByRole( 'button', { name: 'Columns' } ) );
+		fireEvent.click( screen.getByLabelText( 'Seats' ) );
+		expect(
+			screen.queryByRole( 'columnheader', { name: 'Seats' } )
+		).toBeNull();
+		unmount();
+		renderScreen();
+		await rowOf( 'Zoe Quinn' );
+		expect(
+			screen.queryByRole( 'columnheader', { name: 'Seats' } )
+		).toBeNull();
+		expect(
+			screen.getByRole( 'columnheader', { name: 'Service' } )
+		).toBeVisible();
+	} );
+
+	it( 'cancels the selected bookings with one request each, after asking', async () => {
+		serve( {
+			'POST /appointease/v1/bookings/7/cancel': () =>
+				booking( { status: 'cancelled' } ),
+			'POST /appointease/v1/bookings/8/cancel': () =>
+				booking( { id: 8, status: 'cancelled' } ),
+		} );
+		renderScreen();
+		await rowOf( 'Zoe Quinn' );
+		fireEvent.click(
+			screen.getByLabelText( 'Select all bookings on this page' )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Cancel selected' } )
+		);
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: 'Cancel bookings' } )
+		);
+		expect(
+			await screen.findByText(
+				'2 bookings cancelled; their times are free again.'
+			)
+		).toBeVisible();
+		expect(
+			callsTo( 'POST /appointease/v1/bookings/7/cancel' )
+		).toHaveLength( 1 );
+		expect(
+			callsTo( 'POST /appointease/v1/bookings/8/cancel' )
+		).toHaveLength( 1 );
+	} );
+
+	it( 'approves only the selected pending bookings, and says when none is', async () => {
+		serve( {
+			'POST /appointease/v1/bookings/8/approve': () =>
+				booking( { id: 8, status: 'confirmed' } ),
+		} );
+		renderScreen();
+		await rowOf( 'Zoe Quinn' );
+		fireEvent.click(
+			screen.getByLabelText( /^Select the booking of Zoe Quinn/ )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Approve selected' } )
+		);
+		expect(
+			await screen.findByText(
+				/None of the selected bookings is waiting for approval/
+			)
+		).toBeVisible();
+		fireEvent.click(
+			screen.getByLabelText( 'Select all bookings on this page' )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Approve selected' } )
+		);
+		expect(
+			await screen.findByText( '1 booking approved.' )
+		).toBeVisible();
+		expect(
+			callsTo( 'POST /appointease/v1/bookings/8/approve' )
+		).toHaveLength( 1 );
+		expect(
+			callsTo( 'POST /appointease/v1/bookings/7/approve' )
+		).toHaveLength( 0 );
 	} );
 } );

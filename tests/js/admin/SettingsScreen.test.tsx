@@ -38,6 +38,8 @@ const SCHEMA: Record< string, SettingSchema > = {
 	email_created_customer_subject: { type: 'string', maxLength: 255 },
 	email_created_customer_body: { type: 'string', maxLength: 10000 },
 	loyalty_bonus: { type: 'integer', title: 'Loyalty bonus', minimum: 0 },
+	booking_page: { type: 'integer', minimum: 0 },
+	reminder_times: { type: 'string', maxLength: 200 },
 };
 
 const SAVED = {
@@ -47,10 +49,16 @@ const SAVED = {
 	email_created_customer_subject: 'Your booking',
 	email_created_customer_body: 'Hello {customer_name}',
 	loyalty_bonus: 0,
+	booking_page: 0,
+	reminder_times: '24h, 2h',
 };
 
 function serve( patch: ( data: unknown ) => unknown ) {
 	mockApi( {
+		'GET /wp/v2/pages': () => [
+			{ id: 12, title: { rendered: 'Book &amp; relax' } },
+			{ id: 14, title: { rendered: 'About' } },
+		],
 		[ `OPTIONS ${ ROUTE }` ]: () => ( { schema: { properties: SCHEMA } } ),
 		[ `GET ${ ROUTE }` ]: () => SAVED,
 		[ `PATCH ${ ROUTE }` ]: ( call ) => patch( call.data ),
@@ -95,13 +103,19 @@ describe( 'SettingsScreen', () => {
 
 		// Templates sit in a closed panel per email until opened.
 		fireEvent.click(
-			screen.getByRole( 'button', { name: 'Email created customer' } )
+			screen.getByRole( 'button', {
+				name: 'New booking: email to the customer',
+			} )
 		);
 		expect(
-			screen.getByLabelText( 'Email created customer body' ).tagName
+			screen.getByLabelText(
+				'Message (New booking: email to the customer)'
+			).tagName
 		).toBe( 'TEXTAREA' );
 		expect(
-			screen.getByLabelText( 'Email created customer subject' ).tagName
+			screen.getByLabelText(
+				'Subject (New booking: email to the customer)'
+			).tagName
 		).toBe( 'INPUT' );
 	} );
 
@@ -188,5 +202,37 @@ describe( 'SettingsScreen', () => {
 			screen.getByLabelText( 'Bookings need approval' )
 		).toBeChecked();
 		expect( screen.getByText( 'Unsaved changes' ) ).toBeVisible();
+	} );
+
+	it( 'groups the settings and picks the booking page by its title', async () => {
+		serve( ( data ) => ( { ...SAVED, ...( data as object ) } ) );
+		renderScreen();
+
+		const page = await screen.findByLabelText( 'Booking page' );
+		expect(
+			screen
+				.getAllByRole( 'group' )
+				.map(
+					( group ) => group.querySelector( 'legend' )?.textContent
+				)
+				.filter( Boolean )
+		).toEqual( [
+			'Booking rules',
+			'Booking form',
+			'Emails',
+			'Reminders',
+			'Store & performance',
+		] );
+		expect(
+			screen.getByRole( 'option', { name: 'Book & relax' } )
+		).toBeInTheDocument();
+		fireEvent.change( page, { target: { value: '12' } } );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Save settings' } )
+		);
+		expect( await screen.findByText( 'Settings saved.' ) ).toBeVisible();
+		expect( callsTo( `PATCH ${ ROUTE }` )[ 0 ]?.data ).toEqual( {
+			booking_page: 12,
+		} );
 	} );
 } );

@@ -1,5 +1,9 @@
 /**
- * The bookings list: filters, one page of bookings, and paging.
+ * The bookings list: filters, one page of bookings, and paging. Given
+ * `today`, it opens on the upcoming bookings (from today, soonest first,
+ * cancelled, rejected and expired ones hidden) with a Today view; the admin
+ * screen adds quick status filters with counts, bulk actions, the column
+ * picker and the CSV export.
  */
 
 /**
@@ -12,11 +16,21 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listBookings } from '../../../shared/api';
+import {
+	bookingCounts,
+	exportUrl,
+	listBookings,
+	type BookingCounts,
+	type BookingFilters,
+	type BookingPage,
+} from '../../../shared/api';
+import { HStack } from '../../components/Stack';
+import { statusLabel } from '../../lib/bookings';
+import { BOOKING_STATUSES } from '../../../shared/types';
+import { ColumnPicker, useHiddenColumns } from './ColumnPicker';
 import type { Notices } from '../../hooks/useNotices';
 import type { BookingAction } from '../../lib/bookings';
 import { toFailure } from '../../lib/errors';
-import type { BookingFilters, BookingPage } from '../../../shared/api';
 import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
 import { BookingFiltersBar, NO_FILTERS } from './BookingFiltersBar';
@@ -37,6 +51,31 @@ interface Props {
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
 	/** Offer only these actions. */
 	only?: BookingAction[];
+	/** Today, YYYY-MM-DD: the list then opens on the upcoming bookings and has a Today view. */
+	today?: string;
+	/** What only admins get: status counts, bulk actions, columns, export. */
+	admin?: {
+		/** The CSV download's address with its nonce. */
+		exportUrl: string;
+		/** Whose column choice to remember. */
+		userId: number;
+		/** Runs an action on several bookings (one request, and one email, each). */
+		onBulk: ( bookings: Booking[], action: 'approve' | 'cancel' ) => void;
+	};
+}
+
+/**
+ * The filters the list opens with: from today, soonest first, closed ones hidden.
+ *
+ * @param today YYYY-MM-DD.
+ */
+export function upcomingFilters( today: string ): BookingFilters {
+	return {
+		...NO_FILTERS,
+		from: today,
+		order: 'asc',
+		hideClosed: true,
+	};
 }
 
 export function BookingsList( {
@@ -46,8 +85,15 @@ export function BookingsList( {
 	version,
 	onAction,
 	only,
+	today,
+	admin,
 }: Props ) {
-	const [ filters, setFilters ] = useState< BookingFilters >( NO_FILTERS );
+	const opening = today ? upcomingFilters( today ) : NO_FILTERS;
+	const [ filters, setFilters ] = useState< BookingFilters >( opening );
+	const [ counts, setCounts ] = useState< BookingCounts | null >( null );
+	const [ selected, setSelected ] = useState< number[] >( [] );
+	const [ hidden, setHidden ] = useHiddenColumns( admin?.userId ?? 0 );
+	const withCounts = admin !== undefined;
 	// The search as sent, a moment after typing stops.
 	const [ search, setSearch ] = useState( '' );
 	const [ page, setPage ] = useState( 1 );
@@ -63,15 +109,27 @@ export function BookingsList( {
 		return () => clearTimeout( timer );
 	}, [ filters.search ] );
 
-	const { employee, service, status, from, to } = filters;
+	const { employee, service, status, from, to, order, hideClosed } = filters;
 	useEffect( () => {
 		let current = true;
 		setLoading( true );
-		listBookings(
-			{ employee, service, status, from, to, search },
-			page,
-			PER_PAGE
-		)
+		setSelected( [] );
+		const sent = {
+			employee,
+			service,
+			status,
+			from,
+			to,
+			search,
+			order,
+			hideClosed,
+		};
+		if ( withCounts ) {
+			bookingCounts( sent )
+				.then( ( answer ) => current && setCounts( answer ) )
+				.catch( () => current && setCounts( null ) );
+		}
+		listBookings( sent, page, PER_PAGE )
 			.then( ( found ) => {
 				if ( current ) {
 					setResult( found );
@@ -106,9 +164,12 @@ export function BookingsList( {
 		from,
 		to,
 		search,
+		order,
+		hideClosed,
 		page,
 		version,
 		failure,
+		withCounts,
 	] );
 
 	const changeFilters = ( next: BookingFilters ) => {
@@ -117,15 +178,166 @@ export function BookingsList( {
 	};
 
 	const pages = Math.max( 1, result?.totalPages ?? 1 );
+	const isToday = today !== undefined && from === today && to === today;
+	const listed = counts
+		? BOOKING_STATUSES.filter(
+				( item ) =>
+					! filters.hideClosed ||
+					! [ 'cancelled', 'rejected', 'expired' ].includes( item )
+			).reduce( ( sum, item ) => sum + counts[ item ], 0 )
+		: 0;
+	const allLabel = filters.hideClosed
+		? sprintf(
+				/* translators: %d: number of bookings that are not cancelled, rejected or expired. */
+				__( 'Open (%d)', 'appointease' ),
+				listed
+			)
+		: sprintf(
+				/* translators: %d: number of bookings. */
+				__( 'All (%d)', 'appointease' ),
+				listed
+			);
+	const chosen = ( result?.items ?? [] ).filter( ( booking ) =>
+		selected.includes( booking.id )
+	);
 
 	return (
 		<Fragment>
+			{ today && (
+				<HStack spacing={ 2 } justify="flex-start" wrap>
+					<Button
+						__next40pxDefaultSize
+						variant={
+							! isToday && from === today
+								? 'primary'
+								: 'secondary'
+						}
+						aria-pressed={ ! isToday && from === today }
+						onClick={ () =>
+							changeFilters( upcomingFilters( today ) )
+						}
+					>
+						{ __( 'Upcoming', 'appointease' ) }
+					</Button>
+					<Button
+						__next40pxDefaultSize
+						variant={ isToday ? 'primary' : 'secondary' }
+						aria-pressed={ isToday }
+						onClick={ () =>
+							changeFilters( {
+								...upcomingFilters( today ),
+								to: today,
+							} )
+						}
+					>
+						{ __( 'Today', 'appointease' ) }
+					</Button>
+					{ admin && (
+						<Button
+							__next40pxDefaultSize
+							variant="secondary"
+							href={ exportUrl( admin.exportUrl, {
+								...filters,
+								search,
+							} ) }
+						>
+							{ __( 'Export CSV', 'appointease' ) }
+						</Button>
+					) }
+					{ admin && (
+						<ColumnPicker
+							hidden={ hidden }
+							onChange={ setHidden }
+						/>
+					) }
+				</HStack>
+			) }
 			<BookingFiltersBar
 				filters={ filters }
 				employees={ employees }
 				services={ services }
 				onChange={ changeFilters }
 			/>
+			{ admin && counts && (
+				<ul
+					className="subsubsub appointease-admin__status-filters"
+					aria-label={ __(
+						'Show bookings by status',
+						'appointease'
+					) }
+				>
+					<li>
+						<Button
+							variant="link"
+							aria-pressed={ status === '' }
+							onClick={ () =>
+								changeFilters( { ...filters, status: '' } )
+							}
+						>
+							{ allLabel }
+						</Button>
+					</li>
+					{ BOOKING_STATUSES.filter(
+						( item ) => counts[ item ] > 0
+					).map( ( item ) => (
+						<li key={ item }>
+							{ ' | ' }
+							<Button
+								variant="link"
+								aria-pressed={ status === item }
+								onClick={ () =>
+									changeFilters( {
+										...filters,
+										status: item,
+									} )
+								}
+							>
+								{ sprintf(
+									/* translators: 1: a status such as "Pending", 2: number of bookings. */
+									__( '%1$s (%2$d)', 'appointease' ),
+									statusLabel( item ),
+									counts[ item ]
+								) }
+							</Button>
+						</li>
+					) ) }
+				</ul>
+			) }
+			{ admin && chosen.length > 0 && (
+				<HStack
+					spacing={ 2 }
+					justify="flex-start"
+					className="appointease-admin__bulk"
+				>
+					<span>
+						{ sprintf(
+							/* translators: %d: number of bookings. */
+							_n(
+								'%d selected',
+								'%d selected',
+								chosen.length,
+								'appointease'
+							),
+							chosen.length
+						) }
+					</span>
+					<Button
+						__next40pxDefaultSize
+						variant="secondary"
+						onClick={ () => admin.onBulk( chosen, 'approve' ) }
+					>
+						{ __( 'Approve selected', 'appointease' ) }
+					</Button>
+					<Button
+						__next40pxDefaultSize
+						variant="secondary"
+						isDestructive
+						onClick={ () => admin.onBulk( chosen, 'cancel' ) }
+					>
+						{ __( 'Cancel selected', 'appointease' ) }
+					</Button>
+				</HStack>
+			) }
 			<p aria-live="polite" className="appointease-admin__count">
 				{ loading && <Spinner /> }
 				{ result &&
@@ -152,6 +364,15 @@ export function BookingsList( {
 					services={ services }
 					onAction={ onAction }
 					only={ only }
+					hidden={ hidden }
+					selection={
+						admin
+							? {
+									selected,
+									onChange: setSelected,
+								}
+							: undefined
+					}
 				/>
 			) }
 			<nav

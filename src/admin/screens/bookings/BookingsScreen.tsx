@@ -6,8 +6,9 @@
 /**
  * WordPress dependencies
  */
+import { Button, Modal } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -26,6 +27,7 @@ import {
 import type { Booking } from '../../../shared/types';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
+import { NewBookingForm } from './NewBookingForm';
 import { RescheduleModal } from './RescheduleModal';
 import { ViewSwitch, type BookingsView } from './ViewSwitch';
 
@@ -35,7 +37,28 @@ interface Pending {
 	action: BookingAction;
 }
 
-export function BookingsScreen( { today }: { today: string } ) {
+interface Props {
+	/** Today in the site's timezone, YYYY-MM-DD. */
+	today: string;
+	/** The CSV download's address with its nonce. */
+	exportUrl: string;
+	/** The current user's id, to remember their list columns. */
+	userId: number;
+	/** The site's timezone, for employees without their own. */
+	siteTimezone: string;
+}
+
+/** Several bookings waiting for the admin's yes to be cancelled. */
+interface BulkCancel {
+	bookings: Booking[];
+}
+
+export function BookingsScreen( {
+	today,
+	exportUrl,
+	userId,
+	siteTimezone,
+}: Props ) {
 	const notices = useNotices();
 	const { failure, success } = notices;
 	const catalog = useCatalog();
@@ -44,6 +67,8 @@ export function BookingsScreen( { today }: { today: string } ) {
 	const [ busy, setBusy ] = useState( false );
 	// Bumped after every change, so the list and the calendar read again.
 	const [ version, setVersion ] = useState( 0 );
+	const [ creating, setCreating ] = useState( false );
+	const [ bulkCancel, setBulkCancel ] = useState< BulkCancel | null >( null );
 
 	useEffect( () => {
 		if ( catalog.error ) {
@@ -75,6 +100,82 @@ export function BookingsScreen( { today }: { today: string } ) {
 		}
 	};
 
+	// One request, and so one email, per booking; each result is reported.
+	const runBulk = async (
+		bookings: Booking[],
+		action: 'approve' | 'cancel'
+	) => {
+		setBusy( true );
+		let done = 0;
+		for ( const booking of bookings ) {
+			try {
+				await actOnBooking( booking.id, action );
+				done++;
+			} catch ( error ) {
+				failure(
+					sprintf(
+						/* translators: 1: what failed, such as "The booking was not cancelled.", 2: customer name. */
+						__( '%1$s (%2$s)', 'appointease' ),
+						actionFailed( action ),
+						booking.customer.name
+					),
+					error
+				);
+			}
+		}
+		if ( done > 0 ) {
+			success(
+				action === 'approve'
+					? sprintf(
+							/* translators: %d: number of bookings. */
+							_n(
+								'%d booking approved.',
+								'%d bookings approved.',
+								done,
+								'appointease'
+							),
+							done
+						)
+					: sprintf(
+							/* translators: %d: number of bookings. */
+							_n(
+								'%d booking cancelled; its time is free again.',
+								'%d bookings cancelled; their times are free again.',
+								done,
+								'appointease'
+							),
+							done
+						)
+			);
+		}
+		setBusy( false );
+		setBulkCancel( null );
+		setVersion( ( count ) => count + 1 );
+	};
+
+	const onBulk = ( bookings: Booking[], action: 'approve' | 'cancel' ) => {
+		if ( action === 'approve' ) {
+			const pendingOnes = bookings.filter(
+				( booking ) => booking.status === 'pending'
+			);
+			if ( pendingOnes.length === 0 ) {
+				failure(
+					__( 'Nothing was approved.', 'appointease' ),
+					new Error(
+						__(
+							'None of the selected bookings is waiting for approval.',
+							'appointease'
+						)
+					)
+				);
+				return;
+			}
+			runBulk( pendingOnes, 'approve' );
+			return;
+		}
+		setBulkCancel( { bookings } );
+	};
+
 	const onAction = ( booking: Booking, action: BookingAction ) => {
 		if ( action === 'approve' ) {
 			run( booking, action );
@@ -94,11 +195,73 @@ export function BookingsScreen( { today }: { today: string } ) {
 	return (
 		<div className="appointease-admin__screen">
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
+			<Button
+				__next40pxDefaultSize
+				variant="primary"
+				className="appointease-admin__new-booking-button"
+				onClick={ () => setCreating( true ) }
+			>
+				{ __( 'New booking', 'appointease' ) }
+			</Button>
 			<ViewSwitch view={ view } onChange={ setView } />
 			{ view === 'list' ? (
-				<BookingsList { ...shared } />
+				<BookingsList
+					{ ...shared }
+					today={ today }
+					admin={ { exportUrl, userId, onBulk } }
+				/>
 			) : (
 				<BookingCalendar { ...shared } today={ today } />
+			) }
+			{ creating && (
+				<Modal
+					title={ __( 'New booking', 'appointease' ) }
+					onRequestClose={ () => setCreating( false ) }
+					size="large"
+				>
+					<NewBookingForm
+						today={ today }
+						siteTimezone={ siteTimezone }
+						onDone={ ( booking ) => {
+							setCreating( false );
+							if ( booking ) {
+								success(
+									sprintf(
+										/* translators: 1: customer name, 2: the booking's time. */
+										__(
+											'%1$s is booked for %2$s.',
+											'appointease'
+										),
+										booking.customer.name,
+										whenText( booking )
+									)
+								);
+								setVersion( ( count ) => count + 1 );
+							}
+						} }
+					/>
+				</Modal>
+			) }
+			{ bulkCancel && (
+				<ConfirmModal
+					title={ __( 'Cancel these bookings?', 'appointease' ) }
+					confirmLabel={ __( 'Cancel bookings', 'appointease' ) }
+					destructive
+					busy={ busy }
+					onConfirm={ () => runBulk( bulkCancel.bookings, 'cancel' ) }
+					onCancel={ () => setBulkCancel( null ) }
+				>
+					{ sprintf(
+						/* translators: %d: number of bookings. */
+						_n(
+							'%d booking ends and its time becomes free for others. Its customer is emailed.',
+							'%d bookings end and their times become free for others. Each customer is emailed.',
+							bulkCancel.bookings.length,
+							'appointease'
+						),
+						bulkCancel.bookings.length
+					) }
+				</ConfirmModal>
 			) }
 			{ pending && pending.action === 'reschedule' && (
 				<RescheduleModal

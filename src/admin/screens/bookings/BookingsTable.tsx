@@ -17,6 +17,7 @@ import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
 import { BookingActions } from './BookingActions';
 import { BookingAnswers, anyAnswers } from './BookingAnswers';
+import type { OptionalColumn } from './ColumnPicker';
 
 interface Props {
 	bookings: Booking[];
@@ -26,6 +27,13 @@ interface Props {
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
 	/** Offer only these actions. */
 	only?: BookingAction[];
+	/** Columns the user chose not to see. */
+	hidden?: OptionalColumn[];
+	/** Checkboxes for bulk actions: the chosen ids and their setter. */
+	selection?: {
+		selected: number[];
+		onChange: ( selected: number[] ) => void;
+	};
 }
 
 export function StatusBadge( { booking }: { booking: Booking } ) {
@@ -42,9 +50,17 @@ export function BookingsTable( {
 	services,
 	onAction,
 	only,
+	hidden = [],
+	selection,
 }: Props ) {
 	// The form's answers get a column only when this page has some.
 	const answers = anyAnswers( bookings );
+	const shows = ( column: OptionalColumn ) => ! hidden.includes( column );
+	const allChosen =
+		selection !== undefined &&
+		bookings.every( ( booking ) =>
+			selection.selected.includes( booking.id )
+		);
 	return (
 		<table className="wp-list-table widefat striped appointease-admin__table">
 			<caption className="screen-reader-text">
@@ -52,12 +68,41 @@ export function BookingsTable( {
 			</caption>
 			<thead>
 				<tr>
+					{ selection && (
+						<td className="check-column">
+							<input
+								type="checkbox"
+								aria-label={ __(
+									'Select all bookings on this page',
+									'appointease'
+								) }
+								checked={ allChosen }
+								onChange={ ( event ) =>
+									selection.onChange(
+										event.target.checked
+											? bookings.map(
+													( booking ) => booking.id
+												)
+											: []
+									)
+								}
+							/>
+						</td>
+					) }
 					<th scope="col">{ __( 'When', 'appointease' ) }</th>
 					<th scope="col">{ __( 'Customer', 'appointease' ) }</th>
-					<th scope="col">{ __( 'Service', 'appointease' ) }</th>
-					<th scope="col">{ __( 'Employee', 'appointease' ) }</th>
-					<th scope="col">{ __( 'Seats', 'appointease' ) }</th>
-					<th scope="col">{ __( 'Status', 'appointease' ) }</th>
+					{ shows( 'service' ) && (
+						<th scope="col">{ __( 'Service', 'appointease' ) }</th>
+					) }
+					{ shows( 'employee' ) && (
+						<th scope="col">{ __( 'Employee', 'appointease' ) }</th>
+					) }
+					{ shows( 'seats' ) && (
+						<th scope="col">{ __( 'Seats', 'appointease' ) }</th>
+					) }
+					{ shows( 'status' ) && (
+						<th scope="col">{ __( 'Status', 'appointease' ) }</th>
+					) }
 					{ answers && (
 						<th scope="col">{ __( 'Answers', 'appointease' ) }</th>
 					) }
@@ -69,20 +114,58 @@ export function BookingsTable( {
 			<tbody>
 				{ bookings.map( ( booking ) => (
 					<tr key={ booking.id } data-booking={ booking.id }>
+						{ selection && (
+							<td className="check-column">
+								<input
+									type="checkbox"
+									aria-label={ sprintf(
+										/* translators: 1: customer name, 2: the booking's time. */
+										__(
+											'Select the booking of %1$s, %2$s',
+											'appointease'
+										),
+										booking.customer.name,
+										whenText( booking )
+									) }
+									checked={ selection.selected.includes(
+										booking.id
+									) }
+									onChange={ ( event ) =>
+										selection.onChange(
+											event.target.checked
+												? [
+														...selection.selected,
+														booking.id,
+													]
+												: selection.selected.filter(
+														( id ) =>
+															id !== booking.id
+													)
+										)
+									}
+								/>
+							</td>
+						) }
 						<th scope="row">{ whenText( booking ) }</th>
 						<td>
 							<strong>{ booking.customer.name }</strong>
-							<br />
-							<a href={ `mailto:${ booking.customer.email }` }>
-								{ booking.customer.email }
-							</a>
-							{ booking.customer.phone && (
+							{ shows( 'contact' ) && (
+								<span>
+									<br />
+									<a
+										href={ `mailto:${ booking.customer.email }` }
+									>
+										{ booking.customer.email }
+									</a>
+								</span>
+							) }
+							{ shows( 'contact' ) && booking.customer.phone && (
 								<span>
 									<br />
 									{ booking.customer.phone }
 								</span>
 							) }
-							{ booking.customer.notes && (
+							{ shows( 'contact' ) && booking.customer.notes && (
 								<span className="description">
 									<br />
 									{ booking.customer.notes }
@@ -104,12 +187,18 @@ export function BookingsTable( {
 								</span>
 							) }
 						</td>
-						<td>{ nameOf( services, booking.service ) }</td>
-						<td>{ nameOf( employees, booking.employee ) }</td>
-						<td>{ booking.seats }</td>
-						<td>
-							<StatusBadge booking={ booking } />
-						</td>
+						{ shows( 'service' ) && (
+							<td>{ nameOf( services, booking.service ) }</td>
+						) }
+						{ shows( 'employee' ) && (
+							<td>{ nameOf( employees, booking.employee ) }</td>
+						) }
+						{ shows( 'seats' ) && <td>{ booking.seats }</td> }
+						{ shows( 'status' ) && (
+							<td>
+								<StatusBadge booking={ booking } />
+							</td>
+						) }
 						{ answers && (
 							<td>
 								<BookingAnswers booking={ booking } />

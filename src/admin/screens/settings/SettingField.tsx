@@ -11,6 +11,7 @@ import {
 	TextControl,
 	ToggleControl,
 } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -19,7 +20,15 @@ import { fieldKind, fieldLabel, fromControl } from '../../lib/settings';
 import { errorProps } from '../../lib/form';
 import type { SettingSchema } from '../../../shared/api';
 
+/** A published page, for the booking page's picker. */
+export interface PageChoice {
+	id: number;
+	title: string;
+}
+
 interface Props {
+	/** Published pages; given, the booking page is picked from them. */
+	pages?: PageChoice[];
 	name: string;
 	schema: SettingSchema;
 	value: unknown;
@@ -33,10 +42,51 @@ export function SettingField( {
 	value,
 	errors,
 	onChange,
+	pages,
 }: Props ) {
 	const label = fieldLabel( name, schema );
 	const shown = errorProps( errors, name, schema.description );
 	const text = value === null || value === undefined ? '' : String( value );
+
+	if ( name === 'booking_page' && pages ) {
+		const options = [
+			{
+				value: '0',
+				label: __(
+					'Find it for me (the first page with the booking form)',
+					'appointease'
+				),
+			},
+			...pages.map( ( page ) => ( {
+				value: String( page.id ),
+				label: page.title || `#${ page.id }`,
+			} ) ),
+		];
+		// A page that is gone or unpublished still shows, so the value is not lost silently.
+		if ( ! options.some( ( option ) => option.value === text ) ) {
+			options.push( {
+				value: text,
+				label: sprintf(
+					/* translators: %s: a page id. */
+					__( 'Page #%s (not published)', 'appointease' ),
+					text
+				),
+			} );
+		}
+		return (
+			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ label }
+				value={ text }
+				options={ options }
+				onChange={ ( selected: string ) =>
+					onChange( Number( selected ) )
+				}
+				{ ...shown }
+			/>
+		);
+	}
 
 	switch ( fieldKind( name, schema ) ) {
 		case 'toggle':

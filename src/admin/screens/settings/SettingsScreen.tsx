@@ -18,6 +18,7 @@ import { VStack } from '../../components/Stack';
 import {
 	getSettings,
 	getSettingsSchema,
+	listPages,
 	updateSettings,
 } from '../../../shared/api';
 import { Notices } from '../../components/Notices';
@@ -25,16 +26,19 @@ import { useNotices } from '../../hooks/useNotices';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import {
 	changedSettings,
+	groupLabel,
 	groupOf,
-	humanize,
 	rangeProblem,
+	SETTING_GROUPS,
+	templateLabel,
 	templateOf,
+	type SettingGroup,
 } from '../../lib/settings';
 import type { SettingSchema, SettingValues } from '../../../shared/api';
 import type { HoldStoreStatus } from '../../types';
 import { BookingFormPanel } from './BookingFormPanel';
 import { HoldStorePanel } from './HoldStorePanel';
-import { SettingField } from './SettingField';
+import { SettingField, type PageChoice } from './SettingField';
 
 interface Loaded {
 	schema: Record< string, SettingSchema >;
@@ -53,6 +57,8 @@ export function SettingsScreen( {
 	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
 	const [ saving, setSaving ] = useState( false );
 	const [ loadFailed, setLoadFailed ] = useState( false );
+	// Unknown until read (or when they cannot be): the booking page then takes an id.
+	const [ pages, setPages ] = useState< PageChoice[] | undefined >();
 	const changes = loaded ? changedSettings( loaded.saved, values ) : {};
 	const dirty = Object.keys( changes ).length > 0;
 	useUnsavedChanges( dirty && ! saving );
@@ -78,6 +84,12 @@ export function SettingsScreen( {
 	useEffect( () => {
 		load();
 	}, [ load ] );
+
+	useEffect( () => {
+		listPages()
+			.then( setPages )
+			.catch( () => setPages( undefined ) );
+	}, [] );
 
 	const save = async () => {
 		if ( ! loaded ) {
@@ -125,6 +137,7 @@ export function SettingsScreen( {
 			key={ key }
 			name={ key }
 			schema={ schema }
+			pages={ pages }
 			value={ values[ key ] }
 			errors={ errors }
 			onChange={ ( value ) =>
@@ -134,23 +147,55 @@ export function SettingsScreen( {
 	);
 
 	const entries = loaded ? Object.entries( loaded.schema ) : [];
-	const booking = entries.filter(
-		( [ key ] ) => groupOf( key ) === 'booking'
-	);
-	const email = entries.filter(
-		( [ key ] ) => groupOf( key ) === 'email' && ! templateOf( key )
-	);
-	// Each email template's subject and body, in one panel per template.
-	const templates = new Map< string, Array< [ string, SettingSchema ] > >();
-	for ( const entry of entries ) {
-		const template = templateOf( entry[ 0 ] )?.template;
-		if ( template ) {
-			templates.set( template, [
-				...( templates.get( template ) ?? [] ),
-				entry,
-			] );
+	// A group's own settings, and its email templates (a subject and a body each).
+	const inGroup = ( group: SettingGroup ) => {
+		const mine = entries.filter( ( [ key ] ) => groupOf( key ) === group );
+		const templates = new Map<
+			string,
+			Array< [ string, SettingSchema ] >
+		>();
+		for ( const entry of mine ) {
+			const template = templateOf( entry[ 0 ] )?.template;
+			if ( template ) {
+				templates.set( template, [
+					...( templates.get( template ) ?? [] ),
+					entry,
+				] );
+			}
 		}
-	}
+		return {
+			fields: mine.filter( ( [ key ] ) => ! templateOf( key ) ),
+			templates,
+		};
+	};
+
+	const templatePanels = (
+		templates: Map< string, Array< [ string, SettingSchema ] > >
+	) => (
+		<Panel>
+			{ [ ...templates ].map( ( [ template, parts ] ) => (
+				<PanelBody
+					key={ template }
+					title={
+						parts.some( ( [ key ] ) => key in changes )
+							? sprintf(
+									/* translators: %s: an email template's name. */
+									__( '%s (changed)', 'appointease' ),
+									templateLabel( template )
+								)
+							: templateLabel( template )
+					}
+					initialOpen={ parts.some( ( [ key ] ) => key in errors ) }
+				>
+					<VStack spacing={ 4 }>
+						{ parts.map( ( [ key, schema ] ) =>
+							field( key, schema )
+						) }
+					</VStack>
+				</PanelBody>
+			) ) }
+		</Panel>
+	);
 
 	return (
 		<div className="appointease-admin__screen">
@@ -178,73 +223,24 @@ export function SettingsScreen( {
 				>
 					{ /* The controls add no margins of their own: the stacks space them. */ }
 					<VStack spacing={ 4 }>
-						<fieldset>
-							<legend>
-								{ __( 'Booking rules', 'appointease' ) }
-							</legend>
-							<VStack spacing={ 4 }>
-								{ booking.map( ( [ key, schema ] ) =>
-									field( key, schema )
-								) }
-							</VStack>
-						</fieldset>
-						{ email.length + templates.size > 0 && (
-							<fieldset>
-								<legend>
-									{ __( 'Emails', 'appointease' ) }
-								</legend>
-								<VStack spacing={ 4 }>
-									{ email.map( ( [ key, schema ] ) =>
-										field( key, schema )
-									) }
-									<Panel>
-										{ [ ...templates ].map(
-											( [ template, parts ] ) => (
-												<PanelBody
-													key={ template }
-													title={
-														parts.some(
-															( [ key ] ) =>
-																key in changes
-														)
-															? sprintf(
-																	/* translators: %s: an email template's name. */
-																	__(
-																		'%s (changed)',
-																		'appointease'
-																	),
-																	humanize(
-																		template
-																	)
-																)
-															: humanize(
-																	template
-																)
-													}
-													initialOpen={ parts.some(
-														( [ key ] ) =>
-															key in errors
-													) }
-												>
-													<VStack spacing={ 4 }>
-														{ parts.map(
-															( [
-																key,
-																schema,
-															] ) =>
-																field(
-																	key,
-																	schema
-																)
-														) }
-													</VStack>
-												</PanelBody>
-											)
+						{ SETTING_GROUPS.map( ( group ) => {
+							const { fields, templates } = inGroup( group );
+							if ( fields.length + templates.size === 0 ) {
+								return null;
+							}
+							return (
+								<fieldset key={ group }>
+									<legend>{ groupLabel( group ) }</legend>
+									<VStack spacing={ 4 }>
+										{ fields.map( ( [ key, schema ] ) =>
+											field( key, schema )
 										) }
-									</Panel>
-								</VStack>
-							</fieldset>
-						) }
+										{ templates.size > 0 &&
+											templatePanels( templates ) }
+									</VStack>
+								</fieldset>
+							);
+						} ) }
 						<FormActions
 							saveLabel={ __( 'Save settings', 'appointease' ) }
 							cancelLabel={ __(

@@ -219,7 +219,12 @@ final class RouteCapabilitiesTest extends RestTestCase {
 			if ( empty( $arg['required'] ) || 'id' === $name ) {
 				continue;
 			}
-			foreach ( array( 'Capability check', 60, $this->local( '14:00' ), true, array(), 'text' ) as $candidate ) {
+			// The test's own service and employee first, so that a route which looks them up finds them.
+			$known = array(
+				'service'  => array( $this->service->id ),
+				'employee' => array( $this->employee->id ),
+			);
+			foreach ( array_merge( $known[ $name ] ?? array(), array( 'Capability check', 60, $this->local( '14:00' ), true, array(), 'text' ) ) as $candidate ) {
 				$valid = rest_validate_value_from_schema( $candidate, $arg, $name );
 				if ( true === $valid && isset( $arg['validate_callback'] ) ) {
 					$valid = call_user_func( $arg['validate_callback'], $candidate, $request, $name );

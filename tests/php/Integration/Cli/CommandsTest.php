@@ -256,6 +256,37 @@ final class CommandsTest extends TestCase {
 		$this->assertContains( 'reminder_times', array_column( $this->json( 'appointease', 'settings', 'list', '--format=json' ), 'key' ) );
 	}
 
+	public function test_bookings_create_follows_the_visitors_rules_unless_overridden_and_never_double_books(): void {
+		$service  = $this->fixtures->service();
+		$employee = $this->fixtures->employee( array( $service->id ), array( 'timezone' => 'Europe/Berlin' ) );
+		$berlin   = new \DateTimeZone( 'Europe/Berlin' );
+		$monday   = ( new \DateTimeImmutable( 'today', $berlin ) )->modify( '+2 days' );
+		while ( '1' !== $monday->format( 'N' ) ) {
+			$monday = $monday->modify( '+1 day' );
+		}
+		$at     = static fn( string $time ): string => ( new \DateTimeImmutable( $monday->format( 'Y-m-d' ) . ' ' . $time, $berlin ) )->format( DATE_ATOM );
+		$common = array( '--service=' . $service->id, '--employee=' . $employee->id, '--name=Maria Keller', '--email=maria@example.com' );
+
+		$made = $this->ok( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '10:00' ), '--phone=+49 30 1234' ) ) );
+		$this->assertMatchesRegularExpression( '/^Success: Booked \d+ \(confirmed\), ' . preg_quote( $at( '10:00' ), '/' ) . '\.$/', trim( $made ) );
+
+		$early = $this->wp( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '07:30' ) ) ) );
+		$this->assertSame( 1, $early['status'], 'Without --override the working hours apply.' );
+		$this->assertStringContainsString( '(SLOT_UNAVAILABLE)', $early['stderr'] );
+
+		$id      = trim( $this->ok( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '07:30' ), '--override', '--notify=no', '--porcelain' ) ) ) );
+		$booking = ( new BookingRepository() )->find( (int) $id );
+		$this->assertNotNull( $booking, "--porcelain prints the id: $id" );
+		$this->assertSame( strtotime( $at( '07:30' ) ), $booking->start->getTimestamp() );
+		$this->assertSame( '+49 30 1234', ( new BookingRepository() )->find( (int) $id - 1 )?->customer_phone );
+
+		$overlap = $this->wp( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=' . $at( '09:45' ), '--override' ) ) );
+		$this->assertSame( 1, $overlap['status'], '--override never books over another booking.' );
+		$this->assertStringContainsString( '(SLOT_TAKEN)', $overlap['stderr'] );
+		$this->assertSame( 2, Fixtures::rows( 'bookings' ) );
+		$this->assertSame( 1, $this->wp( 'appointease', 'bookings', 'create', ...array_merge( $common, array( '--start=tomorrow' ) ) )['status'] );
+	}
+
 	public function test_reminders_run_at_a_given_time_prints_what_it_sent_and_a_second_run_sends_nothing(): void {
 		$service  = $this->fixtures->service();
 		$employee = $this->fixtures->employee( array( $service->id ) );
