@@ -98,6 +98,63 @@ export interface Capacity {
 }
 
 /**
+ * `dashboard`: the answer.
+ * Answer of:
+ *   GET /appointease/v1/dashboard
+ */
+export interface Dashboard {
+	/**
+	 * Today's date in the site's timezone.
+	 */
+	today: string;
+	/**
+	 * This week's Monday.
+	 */
+	week_start: string;
+	/**
+	 * Bookings that start today (pending, confirmed, completed or no-show).
+	 */
+	today_count: number;
+	/**
+	 * Bookings that start this week.
+	 */
+	week_count: number;
+	/**
+	 * One entry per week, oldest first, the current week last.
+	 */
+	weeks: {
+		start: string;
+		bookings: number;
+		cancellations: number;
+		no_shows: number;
+		/**
+		 * Price × seats of the bookings that start this week.
+		 */
+		revenue: number;
+	}[];
+	no_show_rate: {
+		no_shows: number;
+		/**
+		 * Completed and no-show bookings of the weeks shown.
+		 */
+		happened: number;
+		/**
+		 * No-shows ÷ happened, from 0 to 1; null when nothing happened.
+		 */
+		rate: number | null;
+	};
+	/**
+	 * This week's booked and working minutes of each active employee.
+	 */
+	utilisation: {
+		employee: number;
+		name: string;
+		booked_minutes: number;
+		working_minutes: number;
+	}[];
+}
+
+/**
  * `appointease-employee`: every field (context=edit).
  * Answer of:
  *   GET, POST /appointease/v1/employees
