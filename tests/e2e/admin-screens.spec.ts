@@ -570,7 +570,7 @@ test.describe( 'admin screens', () => {
 		const customer = unique( 'Customer' );
 		let visitor: Visitor | null = null;
 		await login( page );
-		await openScreen( page, 'appointease' );
+		await openScreen( page, 'appointease-bookings' );
 		const { service, employee } = await makeCalendar( page );
 
 		try {
@@ -712,7 +712,7 @@ test.describe( 'admin screens', () => {
 		const errors = collectPageErrors( page );
 		const customer = unique( 'Customer' );
 		await login( page );
-		await openScreen( page, 'appointease' );
+		await openScreen( page, 'appointease-bookings' );
 		const { service, employee } = await makeCalendar( page );
 		let hold: { id: string; token: string } | null = null;
 
@@ -1009,7 +1009,7 @@ test.describe( 'admin screens on this WordPress', () => {
 			await login( page );
 
 			// Bookings: the list with its filters, both dialogs, the calendar.
-			await openScreen( page, 'appointease' );
+			await openScreen( page, 'appointease-bookings' );
 			await page
 				.getByRole( 'searchbox', { name: 'Customer' } )
 				.fill( customer );

@@ -15,7 +15,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { actOnBooking } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
-import { useCatalog } from '../../hooks/useCatalog';
+import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import {
 	actionDone,
@@ -26,6 +26,7 @@ import {
 import type { Booking } from '../../../shared/types';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
+import { NewBookingPlaceholder } from './NewBookingPlaceholder';
 import { RescheduleModal } from './RescheduleModal';
 import { ViewSwitch, type BookingsView } from './ViewSwitch';
 
@@ -44,6 +45,11 @@ export function BookingsScreen( { today }: { today: string } ) {
 	const [ busy, setBusy ] = useState( false );
 	// Bumped after every change, so the list and the calendar read again.
 	const [ version, setVersion ] = useState( 0 );
+	// A new booking asked for from the calendar: employee and wall-clock start.
+	const [ creating, setCreating ] = useState< {
+		employee: number;
+		start: string;
+	} | null >( null );
 
 	useEffect( () => {
 		if ( catalog.error ) {
@@ -98,7 +104,27 @@ export function BookingsScreen( { today }: { today: string } ) {
 			{ view === 'list' ? (
 				<BookingsList { ...shared } />
 			) : (
-				<BookingCalendar { ...shared } today={ today } />
+				<BookingCalendar
+					{ ...shared }
+					today={ today }
+					manage
+					onCreateAt={ ( employee, start ) =>
+						setCreating( { employee, start } )
+					}
+				/>
+			) }
+			{ creating && (
+				<NewBookingPlaceholder
+					employeeName={ nameOf(
+						catalog.employees,
+						creating.employee
+					) }
+					start={ creating.start }
+					onDone={ () => {
+						setCreating( null );
+						setVersion( ( count ) => count + 1 );
+					} }
+				/>
 			) }
 			{ pending && pending.action === 'reschedule' && (
 				<RescheduleModal
