@@ -127,7 +127,9 @@ export function BookingCalendar( {
 			isToday: day === today,
 		} ) )
 	);
-	const filterEmployee = mode === 'week' ? ( employee?.id ?? 0 ) : 0;
+	// One employee shown: ask for theirs only; several: for everyone's.
+	const filterEmployee =
+		shownEmployees.length === 1 ? ( shownEmployees[ 0 ]?.id ?? 0 ) : 0;
 
 	useEffect( () => {
 		if ( employees.length === 0 ) {

@@ -240,46 +240,21 @@ export function CalendarGrid( {
 				{ '--appointease-columns': columns.length } as CSSProperties
 			}
 		>
-			<div className="appointease-grid__corner" aria-hidden="true" />
-			{ columns.map( ( column ) => (
+			<div className="appointease-grid__axis" aria-hidden="true">
+				<div className="appointease-grid__head" />
 				<div
-					key={ `head-${ dayKey( { employee: column.employee.id, date: column.date } ) }` }
-					className={ `appointease-grid__head${ column.isToday ? ' is-today' : '' }` }
+					className="appointease-grid__hours"
+					style={ { height: px( height ) } }
 				>
-					{ onHeading ? (
-						<button
-							type="button"
-							className="button-link"
-							onClick={ () => onHeading( column ) }
-							aria-label={ sprintf(
-								/* translators: %s: a date. */
-								__( 'Show the day %s', 'appointease' ),
-								column.name
-							) }
+					{ hours.map( ( hour ) => (
+						<span
+							key={ hour }
+							style={ { top: px( hour - range.start ) } }
 						>
-							{ column.label }
-						</button>
-					) : (
-						<strong>{ column.label }</strong>
-					) }
-					<span className="appointease-admin__calendar-hours">
-						{ workingText( column.employee, column.date ) }
-					</span>
+							{ clockOf( hour ) }
+						</span>
+					) ) }
 				</div>
-			) ) }
-			<div
-				className="appointease-grid__axis"
-				aria-hidden="true"
-				style={ { height: px( height ) } }
-			>
-				{ hours.map( ( hour ) => (
-					<span
-						key={ hour }
-						style={ { top: px( hour - range.start ) } }
-					>
-						{ clockOf( hour ) }
-					</span>
-				) ) }
 			</div>
 			{ columns.map( ( column, index ) => {
 				const key = dayKey( {
@@ -311,6 +286,27 @@ export function CalendarGrid( {
 						data-employee={ column.employee.id }
 						data-date={ column.date }
 					>
+						<div className="appointease-grid__head">
+							{ onHeading ? (
+								<button
+									type="button"
+									className="button-link"
+									onClick={ () => onHeading( column ) }
+									aria-label={ sprintf(
+										/* translators: %s: a date. */
+										__( 'Show the day %s', 'appointease' ),
+										column.name
+									) }
+								>
+									{ column.label }
+								</button>
+							) : (
+								<strong>{ column.label }</strong>
+							) }
+							<span className="appointease-admin__calendar-hours">
+								{ workingText( column.employee, column.date ) }
+							</span>
+						</div>
 						{ /* The body takes clicks on empty times; blocks sit on it. */ }
 						{ /* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- the toolbar's "New booking" button is the keyboard's way. */ }
 						<div
