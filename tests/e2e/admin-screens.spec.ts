@@ -754,6 +754,10 @@ test.describe( 'admin screens', () => {
 
 			await page.reload();
 			await page.getByRole( 'button', { name: 'Calendar' } ).click();
+			// The week view shows one employee; the day view all of them.
+			await page
+				.getByRole( 'button', { name: 'Week', exact: true } )
+				.click();
 			await page
 				.getByLabel( 'Employee' )
 				.selectOption( String( employee.id ) );
@@ -765,7 +769,7 @@ test.describe( 'admin screens', () => {
 			await expect( calendar ).toContainText( 'Works 10:00–12:00' );
 			await expect(
 				page.getByText(
-					'Nobody is choosing a time on this day right now.'
+					'Nobody is choosing a time in this calendar right now.'
 				)
 			).toBeVisible();
 
@@ -791,7 +795,9 @@ test.describe( 'admin screens', () => {
 			).toContainText(
 				`${ clock( heldSlot.start ) }–${ clock( heldSlot.end ) }`
 			);
-			await page.getByRole( 'button', { name: 'Week' } ).click();
+			await page
+				.getByRole( 'button', { name: 'Week', exact: true } )
+				.click();
 			await expect( calendar.getByRole( 'region' ) ).toHaveCount( 7 );
 			await topOf( page );
 			await page.screenshot( {
@@ -799,8 +805,13 @@ test.describe( 'admin screens', () => {
 				fullPage: true,
 			} );
 
-			// Reschedule offers the free times of the chosen day.
+			// Reschedule, from the booking's details, offers the free times of the chosen day.
 			await calendar
+				.locator( '[data-booking]' )
+				.filter( { hasText: customer } )
+				.click();
+			await page
+				.getByRole( 'dialog' )
 				.getByRole( 'button', {
 					name: new RegExp( `^Reschedule: ${ customer }` ),
 				} )
@@ -829,7 +840,7 @@ test.describe( 'admin screens', () => {
 			hold = null;
 			await expect(
 				page.getByText(
-					'Nobody is choosing a time on this day right now.'
+					'Nobody is choosing a time in this calendar right now.'
 				)
 			).toBeVisible( {
 				timeout: FREED_WITHIN,
@@ -1044,10 +1055,12 @@ test.describe( 'admin screens on this WordPress', () => {
 			} );
 			await page.getByRole( 'button', { name: 'Calendar' } ).click();
 			await page
+				.getByRole( 'button', { name: 'Week', exact: true } )
+				.click();
+			await page
 				.getByLabel( 'Employee' )
 				.selectOption( String( fixture.employee.id ) );
 			await page.getByLabel( 'Date' ).fill( start.slice( 0, 10 ) );
-			await page.getByRole( 'button', { name: 'Week' } ).click();
 			await expect(
 				page.getByRole( 'group', { name: 'Bookings by day' } )
 			).toContainText( customer );
