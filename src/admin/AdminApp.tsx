@@ -5,12 +5,6 @@
  */
 
 /**
- * WordPress dependencies
- */
-import { lazy, Suspense } from '@wordpress/element';
-import { Spinner } from '@wordpress/components';
-
-/**
  * Internal dependencies
  */
 import type { AdminConfig } from './config';
@@ -20,24 +14,11 @@ import { EmployeesScreen } from './screens/employees/EmployeesScreen';
 import { ServicesScreen } from './screens/services/ServicesScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 
-// The dashboard brings Chart.js: its own chunk, loaded on that screen only.
-const DashboardScreen = lazy( () =>
-	import(
-		/* webpackChunkName: "admin/dashboard" */ './screens/dashboard/DashboardScreen'
-	).then( ( module ) => ( { default: module.DashboardScreen } ) )
-);
-
 export function AdminApp( { config }: { config: AdminConfig } ) {
 	switch ( config.screen ) {
 		case 'dashboard':
-			return (
-				<Suspense fallback={ <Spinner /> }>
-					<DashboardScreen
-						currency={ config.currency }
-						locale={ config.locale }
-					/>
-				</Suspense>
-			);
+			// The dashboard page loads build/admin/dashboard.js instead (dashboard.tsx).
+			return null;
 		case 'employees':
 			return <EmployeesScreen config={ config } />;
 		case 'services':

@@ -2,8 +2,8 @@
  * The dashboard, the AppointEase menu's first screen: today's and this
  * week's appointments, the no-show rate, and charts of bookings,
  * cancellations and revenue per week and of each employee's utilisation
- * this week, from `GET dashboard` (counted by the database). The admin app
- * loads this module, and Chart.js with it, only on this screen.
+ * this week, from `GET dashboard` (counted by the database). Its own entry
+ * point (dashboard.tsx) loads it, and Chart.js with it, on this page only.
  */
 
 /**

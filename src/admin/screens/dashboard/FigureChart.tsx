@@ -4,8 +4,8 @@
  * the canvas is an image whose name says what it shows.
  *
  * Chart.js is registered piece by piece (bars, lines, the axes and the
- * legend), so the bundle carries only those; this file is imported by the
- * dashboard screen alone, which the admin app loads on demand.
+ * legend), so the bundle carries only those; only the dashboard's entry
+ * point (build/admin/dashboard.js) includes this file.
  */
 
 /**

@@ -192,6 +192,15 @@ final class AdminScreensTest extends TestCase {
 		$this->assertContains( 'wp-components', wp_styles()->registered[ AdminAssets::HANDLE ]->deps );
 		$this->assertSame( 'replace', wp_styles()->get_data( AdminAssets::HANDLE, 'rtl' ) );
 		$this->assertFileExists( APPOINTEASE_DIR . 'build/admin/index-rtl.css' );
+
+		// The dashboard loads its own entry point, with Chart.js, instead.
+		wp_dequeue_script( AdminAssets::HANDLE );
+		wp_deregister_script( AdminAssets::HANDLE );
+		wp_dequeue_style( AdminAssets::HANDLE );
+		wp_deregister_style( AdminAssets::HANDLE );
+		AdminAssets::enqueue( self::HOOKS['dashboard'] );
+		$this->assertStringEndsWith( 'build/admin/dashboard.js', (string) wp_scripts()->registered[ AdminAssets::HANDLE ]->src );
+		$this->assertStringEndsWith( 'build/admin/dashboard.css', (string) wp_styles()->registered[ AdminAssets::HANDLE ]->src );
 	}
 
 	public function test_the_script_stays_off_other_admin_pages(): void {
