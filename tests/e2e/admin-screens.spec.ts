@@ -1019,6 +1019,14 @@ test.describe( 'admin screens on this WordPress', () => {
 			page.on( 'dialog', ( dialog ) => dialog.accept() );
 			await login( page );
 
+			// The dashboard, with its charts.
+			await openScreen( page, 'appointease' );
+			await expect(
+				page.getByRole( 'img', {
+					name: 'Utilisation per employee this week',
+				} )
+			).toBeVisible();
+
 			// Bookings: the list with its filters, both dialogs, the calendar.
 			await openScreen( page, 'appointease-bookings' );
 			await page
@@ -1069,6 +1077,20 @@ test.describe( 'admin screens on this WordPress', () => {
 				path: screenshot( 'spacing-bookings-calendar' ),
 				fullPage: true,
 			} );
+			// A booking of the grid, opened, with Move….
+			await page
+				.getByRole( 'group', { name: 'Bookings by day' } )
+				.locator( '[data-booking]' )
+				.filter( { hasText: customer } )
+				.click();
+			await page
+				.getByRole( 'dialog' )
+				.getByRole( 'button', { name: 'Move…' } )
+				.click();
+			await expect(
+				page.getByRole( 'dialog' ).getByLabel( 'Start time' )
+			).toBeVisible();
+			await page.keyboard.press( 'Escape' );
 
 			// Employees: the list, the form with hours and a day off, an edit.
 			await openScreen( page, 'appointease-employees' );
