@@ -63,7 +63,7 @@ final class AdminAssets {
 	 * @return array<mixed>
 	 */
 	private static function asset( string $entry ): array {
-		/* @phpstan-ignore require.fileNotFound (the file exists only after `npm run build`; is_built() checked that) */
+		// The file exists only after `npm run build`; is_built() checked that.
 		$asset = require APPOINTEASE_DIR . $entry . '.asset.php';
 		return is_array( $asset ) ? $asset : array();
 	}
