@@ -1,8 +1,8 @@
 /**
  * Webpack configuration: the @wordpress/scripts default (entry points come
  * from the `file:` fields of src/blocks/{block}/block.json; output lands in
- * build/), plus the wp-admin screens (src/admin/) as one more entry point,
- * `admin/index`, whose build lands in build/admin/.
+ * build/), plus the wp-admin screens (src/admin/) as two more entry points,
+ * `admin/index` and `admin/dashboard`, whose builds land in build/admin/.
  */
 const path = require( 'node:path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
@@ -10,6 +10,8 @@ const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 /** Entry points that no block.json names. */
 const EXTRA_ENTRIES = {
 	'admin/index': path.resolve( __dirname, 'src/admin/index.tsx' ),
+	// The dashboard and Chart.js, enqueued on the dashboard page only.
+	'admin/dashboard': path.resolve( __dirname, 'src/admin/dashboard.tsx' ),
 };
 
 /**
@@ -33,5 +35,5 @@ const withExtraEntries = ( config ) => ( {
 module.exports = Array.isArray( defaultConfig )
 	? defaultConfig.map( ( config, index ) =>
 			index === 0 ? withExtraEntries( config ) : config
-	  )
+		)
 	: withExtraEntries( defaultConfig );

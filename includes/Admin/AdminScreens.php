@@ -20,7 +20,7 @@ use AppointEase\Settings\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Adds the "AppointEase" menu (Bookings, Employees, Services, Settings) for
+ * Adds the "AppointEase" menu (Dashboard, Bookings, Employees, Services, Settings) for
  * users with `appointease_manage`, and a read-only "My bookings" page for
  * employees (`appointease_view_own_bookings`) who do not manage. Each page
  * renders one element that the admin app (src/admin/) mounts into, with the
@@ -28,7 +28,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class AdminScreens {
 
-	/** The top-level menu's slug, which is also the Bookings page's. */
+	/** The top-level menu's slug, which is also the Dashboard page's. */
 	public const MENU_SLUG = 'appointease';
 
 	/** The id of the element the app mounts into. */
@@ -36,7 +36,8 @@ final class AdminScreens {
 
 	/** Screen name => page slug. */
 	public const PAGES = array(
-		'bookings'    => self::MENU_SLUG,
+		'dashboard'   => self::MENU_SLUG,
+		'bookings'    => 'appointease-bookings',
 		'employees'   => 'appointease-employees',
 		'services'    => 'appointease-services',
 		'settings'    => 'appointease-settings',
@@ -77,19 +78,19 @@ final class AdminScreens {
 			__( 'AppointEase', 'appointease' ),
 			Installer::CAPABILITY,
 			self::MENU_SLUG,
-			self::renderer( 'bookings' ),
+			self::renderer( 'dashboard' ),
 			'dashicons-calendar-alt',
 			26
 		);
 
 		// WordPress returns the top page's hook for everyone; it hooks the page only for those allowed.
 		if ( current_user_can( Installer::CAPABILITY ) ) {
-			self::$page_hooks[ $top ] = 'bookings';
+			self::$page_hooks[ $top ] = 'dashboard';
 		}
 
-		foreach ( array( 'bookings', 'employees', 'services', 'settings' ) as $screen ) {
+		foreach ( array( 'dashboard', 'bookings', 'employees', 'services', 'settings' ) as $screen ) {
 			$title = self::title( $screen );
-			// The Bookings entry is the top-level page itself, which renders already.
+			// The Dashboard entry is the top-level page itself, which renders already.
 			$is_top = self::MENU_SLUG === self::PAGES[ $screen ];
 			$hook   = add_submenu_page( self::MENU_SLUG, $title, $title, Installer::CAPABILITY, self::PAGES[ $screen ], $is_top ? '' : self::renderer( $screen ) );
 			if ( is_string( $hook ) && ! $is_top ) {
@@ -158,7 +159,7 @@ final class AdminScreens {
 			'today'        => wp_date( 'Y-m-d' ),
 			'canListUsers' => current_user_can( 'list_users' ),
 		);
-		if ( 'services' === $screen ) {
+		if ( 'services' === $screen || 'dashboard' === $screen ) {
 			$config['currency'] = Settings::text( 'currency' );
 			$config['locale']   = Translations::language_tag();
 		}
@@ -221,6 +222,7 @@ final class AdminScreens {
 	 */
 	private static function title( string $screen ): string {
 		$titles = array(
+			'dashboard'   => __( 'Dashboard', 'appointease' ),
 			'bookings'    => __( 'Bookings', 'appointease' ),
 			'employees'   => __( 'Employees', 'appointease' ),
 			'services'    => __( 'Services', 'appointease' ),

@@ -185,6 +185,17 @@ final class Notifier {
 	}
 
 	/**
+	 * Sends the customer their booking's email again (an admin's "Resend
+	 * confirmation"): the confirmed email once it is confirmed, the
+	 * received one while it waits for approval. The staff get no copy.
+	 *
+	 * @param Booking $booking A pending or confirmed booking.
+	 */
+	public function resend( Booking $booking ): void {
+		$this->notify( Booking::CONFIRMED === $booking->status ? 'confirmed' : 'created', $booking, null, '', true );
+	}
+
+	/**
 	 * Sends a booking's reminder: to the customer, with its manage link and
 	 * calendar file, and a copy to the employee when the setting says so.
 	 *
@@ -277,8 +288,9 @@ final class Notifier {
 	 * @param Booking      $booking The booking now.
 	 * @param Booking|null $before  The booking before a move (or a cancel), as its last emails described it.
 	 * @param string       $confirm The confirm link of a `verify` email.
+	 * @param bool         $customer_only Send the customer's email only (a resend).
 	 */
-	private function notify( string $event, Booking $booking, ?Booking $before = null, string $confirm = '' ): void {
+	private function notify( string $event, Booking $booking, ?Booking $before = null, string $confirm = '', bool $customer_only = false ): void {
 		try {
 			$service  = $this->services->find( $booking->service_id );
 			$employee = $this->employees->find( $booking->employee_id );
@@ -297,7 +309,7 @@ final class Notifier {
 
 			$recipients = array(
 				'customer' => self::$customer_muted ? array() : array( $booking->customer_email ),
-				'staff'    => $this->staff( $event, $employee, $was_with ),
+				'staff'    => $customer_only ? array() : $this->staff( $event, $employee, $was_with ),
 			);
 			foreach ( $recipients as $audience => $to ) {
 				$to       = array_values( array_unique( array_filter( array_map( 'strtolower', $to ), static fn( string $address ): bool => false !== is_email( $address ) ) ) );

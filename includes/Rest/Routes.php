@@ -95,6 +95,8 @@ final class Routes {
 			new HoldsController( $holds, $employees ),
 			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),
 			new BookingFieldsController(),
+			new BookingResendController( $bookings ),
+			new DashboardController(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

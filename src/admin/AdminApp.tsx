@@ -16,6 +16,9 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 
 export function AdminApp( { config }: { config: AdminConfig } ) {
 	switch ( config.screen ) {
+		case 'dashboard':
+			// The dashboard page loads build/admin/dashboard.js instead (dashboard.tsx).
+			return null;
 		case 'employees':
 			return <EmployeesScreen config={ config } />;
 		case 'services':

@@ -14,6 +14,7 @@ import type { HoldStoreStatus, Named } from './types';
 export const CONFIG_ATTRIBUTE = 'data-appointease-admin';
 
 export const SCREENS = [
+	'dashboard',
 	'bookings',
 	'employees',
 	'services',

@@ -30,6 +30,7 @@ import type {
 	BlockSettings,
 	BookingStatus,
 	Customer,
+	Dashboard,
 	Employee,
 	HoldAnswer,
 	PollAnswer,
@@ -791,6 +792,23 @@ export function exportUrl( base: string, filters: BookingFilters ): string {
 	}
 	return url.toString();
 }
+
+/**
+ * Sends the customer their pending or confirmed booking's email again (admins).
+ * @param id
+ */
+export const resendConfirmation = ( id: number ) =>
+	send< { id: number; resent: boolean } >(
+		'POST',
+		`/bookings/${ id }/resend`
+	);
+
+/**
+ * The dashboard's figures (admins): `GET dashboard`.
+ * @param weeks
+ */
+export const getDashboard = ( weeks: number ) =>
+	get< Dashboard >( '/dashboard', { weeks } );
 
 /**
  * The times of one day, as an admin moving a booking sees them.

@@ -11,6 +11,7 @@ import type {
 	Availability,
 	Booking,
 	BookingField,
+	Dashboard,
 	Capacity,
 	Employee,
 	EmployeeView,
@@ -122,6 +123,12 @@ export type PollAnswer = Poll;
 
 /** A live hold in the poll answer. */
 export type PollHold = Poll[ 'held' ][ number ];
+
+/** `GET dashboard`: the admin dashboard's figures. */
+export type { Dashboard };
+
+/** One week of the dashboard's charts. */
+export type DashboardWeek = Dashboard[ 'weeks' ][ number ];
 
 /** `POST holds` and `PATCH holds/{id}`. */
 export type HoldAnswer = Hold;

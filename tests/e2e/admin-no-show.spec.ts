@@ -61,7 +61,7 @@ test( 'an admin marks a started booking as a no-show and filters the list by sta
 	moveToThePast( booked.body.id );
 
 	await login( page );
-	await page.goto( '/wp-admin/admin.php?page=appointease' );
+	await page.goto( '/wp-admin/admin.php?page=appointease-bookings' );
 	await expect( page.locator( '#appointease-admin' ) ).not.toContainText(
 		'Loading…'
 	);

@@ -570,7 +570,7 @@ test.describe( 'admin screens', () => {
 		const customer = unique( 'Customer' );
 		let visitor: Visitor | null = null;
 		await login( page );
-		await openScreen( page, 'appointease' );
+		await openScreen( page, 'appointease-bookings' );
 		const { service, employee } = await makeCalendar( page );
 
 		try {
@@ -723,7 +723,7 @@ test.describe( 'admin screens', () => {
 		const errors = collectPageErrors( page );
 		const customer = unique( 'Customer' );
 		await login( page );
-		await openScreen( page, 'appointease' );
+		await openScreen( page, 'appointease-bookings' );
 		const { service, employee } = await makeCalendar( page );
 		let hold: { id: string; token: string } | null = null;
 
@@ -765,6 +765,10 @@ test.describe( 'admin screens', () => {
 
 			await page.reload();
 			await page.getByRole( 'button', { name: 'Calendar' } ).click();
+			// The week view shows one employee; the day view all of them.
+			await page
+				.getByRole( 'button', { name: 'Week', exact: true } )
+				.click();
 			await page
 				.getByLabel( 'Employee' )
 				.selectOption( String( employee.id ) );
@@ -776,7 +780,7 @@ test.describe( 'admin screens', () => {
 			await expect( calendar ).toContainText( 'Works 10:00–12:00' );
 			await expect(
 				page.getByText(
-					'Nobody is choosing a time on this day right now.'
+					'Nobody is choosing a time in this calendar right now.'
 				)
 			).toBeVisible();
 
@@ -802,7 +806,9 @@ test.describe( 'admin screens', () => {
 			).toContainText(
 				`${ clock( heldSlot.start ) }–${ clock( heldSlot.end ) }`
 			);
-			await page.getByRole( 'button', { name: 'Week' } ).click();
+			await page
+				.getByRole( 'button', { name: 'Week', exact: true } )
+				.click();
 			await expect( calendar.getByRole( 'region' ) ).toHaveCount( 7 );
 			await topOf( page );
 			await page.screenshot( {
@@ -810,8 +816,13 @@ test.describe( 'admin screens', () => {
 				fullPage: true,
 			} );
 
-			// Reschedule offers the free times of the chosen day.
+			// Reschedule, from the booking's details, offers the free times of the chosen day.
 			await calendar
+				.locator( '[data-booking]' )
+				.filter( { hasText: customer } )
+				.click();
+			await page
+				.getByRole( 'dialog' )
 				.getByRole( 'button', {
 					name: new RegExp( `^Reschedule: ${ customer }` ),
 				} )
@@ -840,7 +851,7 @@ test.describe( 'admin screens', () => {
 			hold = null;
 			await expect(
 				page.getByText(
-					'Nobody is choosing a time on this day right now.'
+					'Nobody is choosing a time in this calendar right now.'
 				)
 			).toBeVisible( {
 				timeout: FREED_WITHIN,
@@ -1019,8 +1030,16 @@ test.describe( 'admin screens on this WordPress', () => {
 			page.on( 'dialog', ( dialog ) => dialog.accept() );
 			await login( page );
 
-			// Bookings: the list with its filters, both dialogs, the calendar.
+			// The dashboard, with its charts.
 			await openScreen( page, 'appointease' );
+			await expect(
+				page.getByRole( 'img', {
+					name: 'Utilisation per employee this week',
+				} )
+			).toBeVisible();
+
+			// Bookings: the list with its filters, both dialogs, the calendar.
+			await openScreen( page, 'appointease-bookings' );
 			await page
 				.getByRole( 'searchbox', { name: 'Customer' } )
 				.fill( customer );
@@ -1076,10 +1095,12 @@ test.describe( 'admin screens on this WordPress', () => {
 			await page.keyboard.press( 'Escape' );
 			await page.getByRole( 'button', { name: 'Calendar' } ).click();
 			await page
+				.getByRole( 'button', { name: 'Week', exact: true } )
+				.click();
+			await page
 				.getByLabel( 'Employee' )
 				.selectOption( String( fixture.employee.id ) );
 			await page.getByLabel( 'Date' ).fill( start.slice( 0, 10 ) );
-			await page.getByRole( 'button', { name: 'Week' } ).click();
 			await expect(
 				page.getByRole( 'group', { name: 'Bookings by day' } )
 			).toContainText( customer );
@@ -1088,6 +1109,20 @@ test.describe( 'admin screens on this WordPress', () => {
 				path: screenshot( 'spacing-bookings-calendar' ),
 				fullPage: true,
 			} );
+			// A booking of the grid, opened, with Move….
+			await page
+				.getByRole( 'group', { name: 'Bookings by day' } )
+				.locator( '[data-booking]' )
+				.filter( { hasText: customer } )
+				.click();
+			await page
+				.getByRole( 'dialog' )
+				.getByRole( 'button', { name: 'Move…' } )
+				.click();
+			await expect(
+				page.getByRole( 'dialog' ).getByLabel( 'Start time' )
+			).toBeVisible();
+			await page.keyboard.press( 'Escape' );
 
 			// Employees: the list, the form with hours and a day off, an edit.
 			await openScreen( page, 'appointease-employees' );

@@ -203,7 +203,7 @@ test( 'the admin finds both settings, and unconfirmed bookings under their own s
 		form.getByLabel( 'Time to confirm by email (minutes)' )
 	).toHaveValue( '20' );
 
-	await page.goto( '/wp-admin/admin.php?page=appointease' );
+	await page.goto( '/wp-admin/admin.php?page=appointease-bookings' );
 	await page
 		.getByLabel( 'Status', { exact: true } )
 		.selectOption( { label: 'Awaiting email confirmation' } );

@@ -347,7 +347,7 @@ test.describe( 'security over HTTP', () => {
 		} );
 		try {
 			await login( page );
-			await page.goto( '/wp-admin/admin.php?page=appointease' );
+			await page.goto( '/wp-admin/admin.php?page=appointease-bookings' );
 			await expect(
 				page.locator( '#appointease-admin' )
 			).not.toContainText( 'Loading…' );

@@ -122,6 +122,7 @@ test( 'the admin screens load without console errors @smoke', async ( {
 	const errors = collectPageErrors( page );
 	for ( const slug of [
 		'appointease',
+		'appointease-bookings',
 		'appointease-employees',
 		'appointease-services',
 		'appointease-settings',

@@ -789,8 +789,18 @@ test( 'the wp-admin screens', async ( { browser } ) => {
 	const page = await context.newPage();
 	await login( page );
 
-	// Ana's coming bookings.
+	// The dashboard, the menu's first screen.
 	await openScreen( page, 'appointease' );
+	await expect( page.locator( '[data-figure="week"]' ) ).toBeVisible();
+	await expect(
+		page.getByRole( 'img', {
+			name: 'Bookings and cancellations per week',
+		} )
+	).toBeVisible();
+	await save( page, 'admin-dashboard' );
+
+	// Ana's coming bookings.
+	await openScreen( page, 'appointease-bookings' );
 	await page.getByLabel( 'Employee', { exact: true } ).selectOption( ana );
 	await fillDate( page.getByLabel( 'From', { exact: true } ), today );
 	await expect(
@@ -808,12 +818,21 @@ test( 'the wp-admin screens', async ( { browser } ) => {
 		3
 	);
 	try {
+		// Tuesday, every employee side by side.
 		await page.getByRole( 'button', { name: 'Calendar' } ).click();
+		await fillDate( page.getByLabel( 'Date', { exact: true } ), tuesday );
+		await expect(
+			page.getByText( '1 time is being booked right now.' )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'group', { name: 'Bookings by day' } )
+		).toContainText( 'Hannah Fischer' );
+		await save( page, 'admin-calendar-day' );
+
+		await page.getByRole( 'button', { name: 'Week', exact: true } ).click();
 		await page
 			.getByLabel( 'Employee', { exact: true } )
 			.selectOption( ana );
-		await fillDate( page.getByLabel( 'Date', { exact: true } ), tuesday );
-		await page.getByRole( 'button', { name: 'Week' } ).click();
 		await expect(
 			page.getByText( '1 time is being booked right now.' )
 		).toBeVisible();

@@ -363,7 +363,7 @@ describe( 'BookingsScreen list', () => {
 } );
 
 describe( 'BookingsScreen calendar', () => {
-	it( "shows one employee's day with their hours, bookings and live holds", async () => {
+	it( "shows every employee's day side by side with their hours, bookings and live holds", async () => {
 		serve( {
 			'GET /appointease/v1/booking-counts': () => ( {
 				unverified: 0,
@@ -375,20 +375,31 @@ describe( 'BookingsScreen calendar', () => {
 				no_show: 0,
 				expired: 0,
 			} ),
-			'GET /appointease/v1/slots/poll': () => ( {
+			'GET /appointease/v1/slots/poll': ( call ) => ( {
 				version: 3,
 				employee: 1,
 				date: '2030-01-07',
 				booked: [],
-				held: [
-					{
-						start: '2030-01-07T14:00:00+01:00',
-						end: '2030-01-07T14:30:00+01:00',
-						id: 'h1',
-						seats: 1,
-					},
-				],
+				// Ana's day has a visitor's hold; Ben's none.
+				held:
+					( call as { query?: URLSearchParams } ).query?.get(
+						'employee'
+					) === '1'
+						? [
+								{
+									start: '2030-01-07T14:00:00+01:00',
+									end: '2030-01-07T14:30:00+01:00',
+									id: 'h1',
+									seats: 1,
+								},
+							]
+						: [],
 				server_time: '2030-01-07T08:00:00+00:00',
+			} ),
+			[ `POST ${ BOOKINGS }/7/reschedule` ]: () => ( {
+				...ZOE,
+				start: '2030-01-07T11:15:00+01:00',
+				end: '2030-01-07T11:45:00+01:00',
 			} ),
 		} );
 		renderScreen();
@@ -398,27 +409,60 @@ describe( 'BookingsScreen calendar', () => {
 		);
 
 		await screen.findByRole( 'group', { name: 'Bookings by day' } );
-		const [ dayView = document.body, ...others ] = calendarDays();
+		const [ ana = document.body, ben, ...others ] = calendarDays();
 		expect( others ).toHaveLength( 0 );
-		expect( dayView ).toHaveAccessibleName( 'Mon, Jan 7, 2030' );
+		expect( ana ).toHaveAccessibleName( 'Ana Silva, Mon, Jan 7, 2030' );
+		expect( ben ).toHaveAccessibleName( 'Ben Okafor, Mon, Jan 7, 2030' );
 		expect(
-			within( dayView ).getByText( 'Works 09:00–12:30, 13:30–17:00' )
+			within( ana ).getByText( 'Works 09:00–12:30, 13:30–17:00' )
 		).toBeVisible();
-		expect(
-			await within( dayView ).findByText( 'Zoe Quinn' )
-		).toBeVisible();
+		expect( within( ana ).getByText( 'Break' ) ).toBeVisible();
+		const zoe = await within( ana ).findByRole( 'button', {
+			name: /^10:00–10:30 Haircut, Zoe Quinn/,
+		} );
+		expect( zoe ).toBeVisible();
 		expect(
 			await screen.findByText( '1 time is being booked right now.' )
 		).toBeVisible();
-		expect( screen.getByText( '14:00–14:30, 1 seat' ) ).toBeVisible();
+		expect(
+			within( ana ).getByText( 'Being booked: 14:00–14:30, 1 seat' )
+		).toBeVisible();
 
+		// Every employee's bookings of the day (a day more on each side).
 		const lookup = callsTo( `GET ${ BOOKINGS }` ).pop();
-		expect( lookup?.query.get( 'employee' ) ).toBe( '1' );
+		expect( lookup?.query.get( 'employee' ) ).toBeNull();
 		expect( lookup?.query.get( 'from' ) ).toBe( '2030-01-06' );
 		expect( lookup?.query.get( 'to' ) ).toBe( '2030-01-08' );
 		expect(
-			callsTo( 'GET /appointease/v1/slots/poll' )[ 0 ]?.query.toString()
-		).toBe( 'employee=1&date=2030-01-07' );
+			callsTo( 'GET /appointease/v1/slots/poll' )
+				.map( ( call ) => call.query.toString() )
+				.sort()
+		).toEqual( [
+			'employee=1&date=2030-01-07',
+			'employee=2&date=2030-01-07',
+		] );
+
+		// A click opens the booking: details, actions and Move….
+		fireEvent.click( zoe );
+		const dialog = await screen.findByRole( 'dialog' );
+		expect( within( dialog ).getByText( 'zoe@example.com' ) ).toBeVisible();
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', { name: 'Move…' } )
+		);
+		fireEvent.change( within( dialog ).getByLabelText( 'Start time' ), {
+			target: { value: '11:15' },
+		} );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', { name: 'Move booking' } )
+		);
+		await waitFor( () =>
+			expect( callsTo( `POST ${ BOOKINGS }/7/reschedule` ) ).toHaveLength(
+				1
+			)
+		);
+		expect(
+			callsTo( `POST ${ BOOKINGS }/7/reschedule` )[ 0 ]?.data
+		).toEqual( { start: '2030-01-07T11:15:00+01:00' } );
 	} );
 
 	it( 'shows a week, Monday first, and opens a day from it', async () => {
@@ -455,9 +499,9 @@ describe( 'BookingsScreen calendar', () => {
 				name: 'Show the day Mon, Jan 7, 2030',
 			} )
 		);
-		await waitFor( () => expect( calendarDays() ).toHaveLength( 1 ) );
+		await waitFor( () => expect( calendarDays() ).toHaveLength( 2 ) );
 		expect( calendarDays()[ 0 ] ).toHaveAccessibleName(
-			'Mon, Jan 7, 2030'
+			'Ana Silva, Mon, Jan 7, 2030'
 		);
 		expect( screen.getByRole( 'button', { name: 'Day' } ) ).toHaveAttribute(
 			'aria-pressed',

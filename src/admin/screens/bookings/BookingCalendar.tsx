@@ -1,12 +1,10 @@
 /**
- * One employee's bookings by day or week, with their working hours and the
- * times being booked right now.
+ * The bookings calendar: a day of every employee side by side, or a week of
+ * one employee, on a time grid (CalendarGrid), with the times being booked
+ * right now. Managers drag a booking to move it, or open it for its
+ * details, its actions and "Move…"; a click on an empty time asks for a
+ * new booking there (onCreateAt).
  */
-
-/**
- * External dependencies
- */
-import type { CSSProperties } from 'react';
 
 /**
  * WordPress dependencies
@@ -18,67 +16,67 @@ import {
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
-import { useCallback, useEffect, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { HStack } from '../../components/Stack';
-import { listAllBookings } from '../../../shared/api';
-import { nameOf } from '../../hooks/useCatalog';
+import {
+	listAllBookings,
+	rescheduleBooking,
+	resendConfirmation,
+} from '../../../shared/api';
 import type { Notices } from '../../hooks/useNotices';
-import { isActive, type BookingAction } from '../../lib/bookings';
-import { describeDay, groupHours } from '../../lib/hours';
+import { useLiveHolds } from '../../hooks/useLiveHolds';
+import {
+	actionDone,
+	actionFailed,
+	allowedActions,
+	hasStarted,
+	isActive,
+	type BookingAction,
+} from '../../lib/bookings';
+import {
+	atMinute,
+	clockOf,
+	offsetOf,
+	spanOf,
+	visibleRange,
+	workingSpans,
+} from '../../lib/grid';
 import {
 	addDays,
-	datePart,
 	formatMediumDate as formatDate,
 	isDate,
-	isoWeekday,
-	timePart,
 	weekDates,
 } from '../../../shared/time';
 import type { Booking, Employee } from '../../../shared/types';
-import type { Named } from '../../types';
-import { BookingActions } from './BookingActions';
-import { StatusBadge } from './BookingsTable';
-import { LiveHolds } from './LiveHolds';
+import { BookingDetails } from './BookingDetails';
+import {
+	CalendarGrid,
+	type GridColumn,
+	type GridService,
+} from './CalendarGrid';
 
 type Mode = 'day' | 'week';
 
 interface Props {
 	employees: Employee[];
-	services: Named[];
+	services: readonly GridService[];
 	today: string;
 	notices: Notices;
 	version: number;
 	/** Offers the actions a booking allows; without it the bookings are read-only. */
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
-}
-
-/**
- * The employee's day as text: working hours, or why they do not work.
- *
- * @param employee The employee.
- * @param date     A date.
- */
-export function workingText( employee: Employee, date: string ): string {
-	if (
-		employee.days_off.some(
-			( off ) => off.start <= date && date <= off.end
-		)
-	) {
-		return __( 'Day off', 'appointease' );
-	}
-	const ranges = groupHours( employee.hours )[ isoWeekday( date ) ] ?? [];
-	return ranges.length === 0
-		? __( 'Not working', 'appointease' )
-		: sprintf(
-				/* translators: %s: working hours, e.g. "09:00–12:00, 13:00–17:00". */
-				__( 'Works %s', 'appointease' ),
-				describeDay( ranges )
-			);
+	/** Whether the user may move bookings and resend their emails (managers). */
+	manage?: boolean;
+	/**
+	 * Asks for a new booking: the employee and the start, "YYYY-MM-DDTHH:MM"
+	 * on the employee's clock, or none (the toolbar's button).
+	 */
+	onCreateAt?: ( employee: number, start: string ) => void;
 }
 
 export function BookingCalendar( {
@@ -88,6 +86,8 @@ export function BookingCalendar( {
 	notices,
 	version,
 	onAction,
+	manage = false,
+	onCreateAt,
 }: Props ) {
 	const [ employeeId, setEmployeeId ] = useState( 0 );
 	const [ mode, setMode ] = useState< Mode >( 'day' );
@@ -95,25 +95,51 @@ export function BookingCalendar( {
 	const [ showInactive, setShowInactive ] = useState( false );
 	const [ bookings, setBookings ] = useState< Booking[] | null >( null );
 	const [ reloads, setReloads ] = useState( 0 );
-	const { failure } = notices;
+	const [ openId, setOpenId ] = useState< number | null >( null );
+	const { failure, success } = notices;
 
+	const active = employees.filter( ( item ) => item.active );
 	const employee =
 		employees.find( ( item ) => item.id === employeeId ) ??
-		employees.find( ( item ) => item.active ) ??
+		active[ 0 ] ??
 		employees[ 0 ];
 	const dates = mode === 'day' ? [ date ] : weekDates( date );
 	const first = dates[ 0 ] ?? date;
 	const last = dates[ dates.length - 1 ] ?? date;
+	let shownEmployees = employee ? [ employee ] : [];
+	if ( mode === 'day' ) {
+		shownEmployees = active.length > 0 ? active : employees;
+	}
+	const columns: GridColumn[] = shownEmployees.flatMap( ( one ) =>
+		dates.map( ( day ) => ( {
+			employee: one,
+			date: day,
+			label: mode === 'day' ? one.name : formatDate( day ),
+			name:
+				mode === 'day'
+					? sprintf(
+							/* translators: 1: employee name, 2: a date. */
+							__( '%1$s, %2$s', 'appointease' ),
+							one.name,
+							formatDate( day )
+						)
+					: formatDate( day ),
+			isToday: day === today,
+		} ) )
+	);
+	// One employee shown: ask for theirs only; several: for everyone's.
+	const filterEmployee =
+		shownEmployees.length === 1 ? ( shownEmployees[ 0 ]?.id ?? 0 ) : 0;
 
 	useEffect( () => {
-		if ( ! employee ) {
+		if ( employees.length === 0 ) {
 			return undefined;
 		}
 		let current = true;
 		// A day more on each side: the list filters by the site's dates,
-		// the calendar shows the employee's, which may be a timezone apart.
+		// the calendar shows the employees', which may be a timezone apart.
 		listAllBookings( {
-			employee: employee.id,
+			employee: filterEmployee,
 			service: 0,
 			status: '',
 			from: addDays( first, -1 ),
@@ -136,40 +162,112 @@ export function BookingCalendar( {
 		return () => {
 			current = false;
 		};
-	}, [ employee, first, last, version, reloads, failure ] );
+	}, [
+		employees.length,
+		filterEmployee,
+		first,
+		last,
+		version,
+		reloads,
+		failure,
+	] );
 
 	const refresh = useCallback(
 		() => setReloads( ( count ) => count + 1 ),
 		[]
 	);
+	const columnKeys = columns
+		.map( ( column ) => `${ column.employee.id }/${ column.date }` )
+		.join( ',' );
+	const calendarDays = useMemo(
+		() =>
+			( columnKeys === '' ? [] : columnKeys.split( ',' ) ).map(
+				( key ) => {
+					const [ id = '0', day = '' ] = key.split( '/' );
+					return { employee: Number( id ), date: day };
+				}
+			),
+		[ columnKeys ]
+	);
+	const holds = useLiveHolds( calendarDays, refresh );
+
+	const move = async (
+		booking: Booking,
+		to: number,
+		start: string
+	): Promise< boolean > => {
+		try {
+			const moved = await rescheduleBooking(
+				booking.id,
+				start,
+				to !== booking.employee ? to : undefined
+			);
+			setBookings( ( list ) =>
+				( list ?? [] ).map( ( one ) =>
+					one.id === moved.id ? moved : one
+				)
+			);
+			success( actionDone( 'reschedule', moved ) );
+			refresh();
+			return true;
+		} catch ( error ) {
+			failure( actionFailed( 'reschedule' ), error );
+			return false;
+		}
+	};
+
+	const resend = async ( booking: Booking ) => {
+		try {
+			await resendConfirmation( booking.id );
+			success(
+				sprintf(
+					/* translators: %s: an email address. */
+					__(
+						'The confirmation was sent to %s again.',
+						'appointease'
+					),
+					booking.customer.email
+				)
+			);
+		} catch ( error ) {
+			failure(
+				__( 'The confirmation was not sent.', 'appointease' ),
+				error
+			);
+		}
+	};
 
 	if ( ! employee ) {
 		return <p>{ __( 'Add an employee first.', 'appointease' ) }</p>;
 	}
 
 	const step = mode === 'day' ? 1 : 7;
-	const shown = ( bookings ?? [] )
-		.filter( ( booking ) => showInactive || isActive( booking ) )
-		.sort( ( a, b ) => a.start.localeCompare( b.start ) );
+	const shown = ( bookings ?? [] ).filter(
+		( booking ) => showInactive || isActive( booking )
+	);
+	const range = visibleRange( [
+		...columns.flatMap( ( column ) =>
+			workingSpans( column.employee, column.date )
+		),
+		...shown
+			.filter( ( booking ) =>
+				columns.some(
+					( column ) =>
+						column.employee.id === booking.employee &&
+						column.date === booking.start.slice( 0, 10 )
+				)
+			)
+			.map( ( booking ) => spanOf( booking.start, booking.end ) ),
+	] );
+	const heldCount = Object.values( holds ?? {} ).reduce(
+		( sum, list ) => sum + list.length,
+		0
+	);
+	const opened = shown.find( ( booking ) => booking.id === openId ) ?? null;
 
 	return (
 		<div>
 			<div className="appointease-admin__toolbar">
-				{ employees.length > 1 && (
-					<SelectControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Employee', 'appointease' ) }
-						value={ String( employee.id ) }
-						options={ employees.map( ( item ) => ( {
-							value: String( item.id ),
-							label: item.name,
-						} ) ) }
-						onChange={ ( value: string ) =>
-							setEmployeeId( Number( value ) )
-						}
-					/>
-				) }
 				<HStack
 					role="group"
 					aria-label={ __( 'Calendar range', 'appointease' ) }
@@ -193,6 +291,21 @@ export function BookingCalendar( {
 						{ __( 'Week', 'appointease' ) }
 					</Button>
 				</HStack>
+				{ mode === 'week' && employees.length > 1 && (
+					<SelectControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Employee', 'appointease' ) }
+						value={ String( employee.id ) }
+						options={ employees.map( ( item ) => ( {
+							value: String( item.id ),
+							label: item.name,
+						} ) ) }
+						onChange={ ( value: string ) =>
+							setEmployeeId( Number( value ) )
+						}
+					/>
+				) }
 				<Button
 					__next40pxDefaultSize
 					variant="secondary"
@@ -234,99 +347,114 @@ export function BookingCalendar( {
 					checked={ showInactive }
 					onChange={ setShowInactive }
 				/>
+				{ onCreateAt && (
+					<Button
+						__next40pxDefaultSize
+						variant="primary"
+						onClick={ () =>
+							onCreateAt( employee.id, `${ date }T09:00` )
+						}
+					>
+						{ __( 'New booking', 'appointease' ) }
+					</Button>
+				) }
 			</div>
+			{ mode === 'day' && (
+				<h3 className="appointease-grid__date">
+					{ formatDate( date ) }
+				</h3>
+			) }
 			{ bookings === null && <Spinner /> }
-			<div
-				role="group"
-				aria-label={ __( 'Bookings by day', 'appointease' ) }
-				className="appointease-admin__calendar"
-				style={
-					{ '--appointease-days': dates.length } as CSSProperties
+			<CalendarGrid
+				columns={ columns }
+				range={ range }
+				bookings={ shown }
+				holds={ holds }
+				services={ services }
+				canDrag={ ( booking ) =>
+					manage &&
+					allowedActions(
+						booking.status,
+						hasStarted( booking )
+					).includes( 'reschedule' )
 				}
-			>
-				{ dates.map( ( day ) => {
-					const ofDay = shown.filter(
-						( booking ) => datePart( booking.start ) === day
-					);
-					return (
-						<section
-							key={ day }
-							className={ `appointease-admin__calendar-day${ day === today ? ' is-today' : '' }` }
-							aria-label={ formatDate( day ) }
-						>
-							<h3>
-								{ mode === 'week' ? (
-									<Button
-										variant="link"
-										aria-label={ sprintf(
-											/* translators: %s: a date. */
-											__(
-												'Show the day %s',
-												'appointease'
-											),
-											formatDate( day )
-										) }
-										onClick={ () => {
-											setDate( day );
-											setMode( 'day' );
-										} }
-									>
-										{ formatDate( day ) }
-									</Button>
-								) : (
-									formatDate( day )
-								) }
-							</h3>
-							<p className="appointease-admin__calendar-hours">
-								{ workingText( employee, day ) }
-							</p>
-							{ ofDay.length === 0 ? (
-								<p className="description">
-									{ __( 'No bookings.', 'appointease' ) }
-								</p>
-							) : (
-								<ul>
-									{ ofDay.map( ( booking ) => (
-										<li
-											key={ booking.id }
-											className={ `appointease-admin__event is-${ booking.status }` }
-											data-booking={ booking.id }
-										>
-											<strong>
-												{ timePart( booking.start ) }–
-												{ timePart( booking.end ) }
-											</strong>{ ' ' }
-											<span>
-												{ nameOf(
-													services,
-													booking.service
-												) }
-											</span>
-											<br />
-											<span>
-												{ booking.customer.name }
-											</span>{ ' ' }
-											<StatusBadge booking={ booking } />
-											{ onAction && (
-												<BookingActions
-													booking={ booking }
-													onAction={ onAction }
-													compact
-												/>
-											) }
-										</li>
-									) ) }
-								</ul>
-							) }
-						</section>
-					);
-				} ) }
-			</div>
-			<LiveHolds
-				employee={ employee.id }
-				date={ date }
-				onVersionChange={ refresh }
+				onOpen={ ( booking ) => setOpenId( booking.id ) }
+				onDrop={
+					manage
+						? ( booking, to, day, minute ) =>
+								move(
+									booking,
+									to,
+									atMinute(
+										day,
+										minute,
+										offsetOf( booking.start )
+									)
+								)
+						: undefined
+				}
+				onEmptyClick={
+					onCreateAt
+						? ( to, day, minute ) =>
+								onCreateAt(
+									to,
+									`${ day }T${ clockOf( minute ) }`
+								)
+						: undefined
+				}
+				onHeading={
+					mode === 'week'
+						? ( column ) => {
+								setDate( column.date );
+								setMode( 'day' );
+							}
+						: undefined
+				}
 			/>
+			<section
+				className="appointease-admin__live"
+				aria-labelledby="appointease-live-heading"
+			>
+				<h3 id="appointease-live-heading">
+					{ __( 'Being booked now', 'appointease' ) }
+				</h3>
+				<p aria-live="polite">
+					{ holds === null && __( 'Checking…', 'appointease' ) }
+					{ holds !== null &&
+						( heldCount === 0
+							? __(
+									'Nobody is choosing a time in this calendar right now.',
+									'appointease'
+								)
+							: sprintf(
+									/* translators: %d: number of times. */
+									_n(
+										'%d time is being booked right now.',
+										'%d times are being booked right now.',
+										heldCount,
+										'appointease'
+									),
+									heldCount
+								) ) }
+				</p>
+				<p className="description">
+					{ __(
+						'Times visitors are filling in the form for show as "Being booked" in the grid; checked every few seconds.',
+						'appointease'
+					) }
+				</p>
+			</section>
+			{ opened && (
+				<BookingDetails
+					booking={ opened }
+					employees={ employees }
+					services={ services }
+					onAction={ onAction }
+					onMove={ manage ? move : undefined }
+					onResend={ manage ? resend : undefined }
+					onClose={ () => setOpenId( null ) }
+				/>
+			) }
 		</div>
 	);
 }

@@ -16,7 +16,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { actOnBooking } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
-import { useCatalog } from '../../hooks/useCatalog';
+import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import {
 	actionDone,
@@ -67,7 +67,12 @@ export function BookingsScreen( {
 	const [ busy, setBusy ] = useState( false );
 	// Bumped after every change, so the list and the calendar read again.
 	const [ version, setVersion ] = useState( 0 );
-	const [ creating, setCreating ] = useState( false );
+	// A new booking: from the button (nothing chosen yet) or from an empty
+	// time in the calendar (its employee and wall-clock start).
+	const [ creating, setCreating ] = useState< {
+		employee?: number;
+		start?: string;
+	} | null >( null );
 	const [ bulkCancel, setBulkCancel ] = useState< BulkCancel | null >( null );
 
 	useEffect( () => {
@@ -199,7 +204,7 @@ export function BookingsScreen( {
 				__next40pxDefaultSize
 				variant="primary"
 				className="appointease-admin__new-booking-button"
-				onClick={ () => setCreating( true ) }
+				onClick={ () => setCreating( {} ) }
 			>
 				{ __( 'New booking', 'appointease' ) }
 			</Button>
@@ -211,19 +216,28 @@ export function BookingsScreen( {
 					admin={ { exportUrl, userId, onBulk } }
 				/>
 			) : (
-				<BookingCalendar { ...shared } today={ today } />
+				<BookingCalendar
+					{ ...shared }
+					today={ today }
+					manage
+					onCreateAt={ ( employee, start ) =>
+						setCreating( { employee, start } )
+					}
+				/>
 			) }
 			{ creating && (
 				<Modal
 					title={ __( 'New booking', 'appointease' ) }
-					onRequestClose={ () => setCreating( false ) }
+					onRequestClose={ () => setCreating( null ) }
 					size="large"
 				>
 					<NewBookingForm
 						today={ today }
 						siteTimezone={ siteTimezone }
+						initialEmployee={ creating.employee }
+						initialStart={ creating.start }
 						onDone={ ( booking ) => {
-							setCreating( false );
+							setCreating( null );
 							if ( booking ) {
 								success(
 									sprintf(

@@ -24,7 +24,8 @@ final class AdminScreensTest extends TestCase {
 
 	/** Page hook suffixes WordPress derives from the menu slugs. */
 	private const HOOKS = array(
-		'bookings'  => 'toplevel_page_appointease',
+		'dashboard' => 'toplevel_page_appointease',
+		'bookings'  => 'appointease_page_appointease-bookings',
 		'employees' => 'appointease_page_appointease-employees',
 		'services'  => 'appointease_page_appointease-services',
 		'settings'  => 'appointease_page_appointease-settings',
@@ -59,7 +60,7 @@ final class AdminScreensTest extends TestCase {
 		parent::tear_down();
 	}
 
-	public function test_an_administrator_gets_the_menu_with_its_four_pages(): void {
+	public function test_an_administrator_gets_the_menu_with_its_five_pages_the_dashboard_first(): void {
 		global $menu, $submenu;
 		$this->log_in( 'administrator' );
 
@@ -68,7 +69,7 @@ final class AdminScreensTest extends TestCase {
 		$top = $this->menu_entry( $menu );
 		$this->assertSame( 'appointease_manage', $top[1], 'The menu needs the plugin\'s capability.' );
 		$this->assertSame(
-			array( 'appointease', 'appointease-employees', 'appointease-services', 'appointease-settings' ),
+			array( 'appointease', 'appointease-bookings', 'appointease-employees', 'appointease-services', 'appointease-settings' ),
 			array_column( $submenu['appointease'], 2 )
 		);
 		$this->assertSame( array( 'appointease_manage' ), array_values( array_unique( array_column( $submenu['appointease'], 1 ) ) ) );
@@ -191,6 +192,15 @@ final class AdminScreensTest extends TestCase {
 		$this->assertContains( 'wp-components', wp_styles()->registered[ AdminAssets::HANDLE ]->deps );
 		$this->assertSame( 'replace', wp_styles()->get_data( AdminAssets::HANDLE, 'rtl' ) );
 		$this->assertFileExists( APPOINTEASE_DIR . 'build/admin/index-rtl.css' );
+
+		// The dashboard loads its own entry point, with Chart.js, instead.
+		wp_dequeue_script( AdminAssets::HANDLE );
+		wp_deregister_script( AdminAssets::HANDLE );
+		wp_dequeue_style( AdminAssets::HANDLE );
+		wp_deregister_style( AdminAssets::HANDLE );
+		AdminAssets::enqueue( self::HOOKS['dashboard'] );
+		$this->assertStringEndsWith( 'build/admin/dashboard.js', (string) wp_scripts()->registered[ AdminAssets::HANDLE ]->src );
+		$this->assertStringEndsWith( 'build/admin/dashboard.css', (string) wp_styles()->registered[ AdminAssets::HANDLE ]->src );
 	}
 
 	public function test_the_script_stays_off_other_admin_pages(): void {
@@ -230,6 +240,9 @@ final class AdminScreensTest extends TestCase {
 		\AppointEase\Settings\Settings::update( array( 'currency' => 'GBP' ) );
 		$services = $this->rendered_config( 'services' );
 		$this->assertSame( 'GBP', $services['currency'], 'The services list shows prices as visitors see them.' );
+		$dashboard = $this->rendered_config( 'dashboard' );
+		$this->assertSame( 'dashboard', $dashboard['screen'] );
+		$this->assertSame( 'GBP', $dashboard['currency'], 'The revenue chart shows money as the services list does.' );
 		$this->assertSame( 'en-US', $services['locale'] );
 	}
 
