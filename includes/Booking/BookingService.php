@@ -533,6 +533,9 @@ final class BookingService {
 			throw new Refusal( 'SLOT_IN_PAST', __( 'This time has passed. Please pick a later one.', 'appointease' ) );
 		}
 		$slot = $this->availability->slot_at( $service, $employee, $start, $now, $except, $own_hold );
+		if ( null === $slot && $this->availability->busy( $employee, $start->modify( '-' . $service->buffer_before . ' minutes' ), $start->modify( '+' . ( $service->duration + $service->buffer_after ) . ' minutes' ) ) ) {
+			throw new Refusal( 'EMPLOYEE_BUSY', __( 'The employee is busy elsewhere at this time. Please pick one of the offered times.', 'appointease' ) );
+		}
 		if ( null === $slot ) {
 			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
 		}

@@ -14,7 +14,7 @@ use WP_CLI;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The command tree: bookings, employees, services, store, holds, seed, reminders.
+ * The command tree: bookings, employees, services, store, holds, seed, reminders, calendars.
  */
 final class Commands {
 
@@ -32,6 +32,7 @@ final class Commands {
 		self::add( 'appointease seed', new SeedCommand() );
 		self::add( 'appointease emails', new EmailsCommand() );
 		self::add( 'appointease reminders', new RemindersCommand() );
+		self::add( 'appointease calendars', new CalendarsCommand() );
 	}
 
 	/**

@@ -93,6 +93,8 @@ final class Routes {
 			new SettingsController(),
 			new HoldsController( $holds, $employees ),
 			new PollController( static fn(): PollResponder => new PollResponder( PollService::create_default() ) ),
+			new FeedController(),
+			new CalendarSyncController( $employees ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

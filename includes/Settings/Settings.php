@@ -158,6 +158,16 @@ final class Settings {
 			'maximum' => 1440,
 			'default' => 15,
 		),
+		'calendar_sync_minutes'      => array(
+			'type'    => 'integer',
+			'minimum' => 15,
+			'maximum' => 1440,
+			'default' => 30,
+		),
+		'feed_customer_details'      => array(
+			'type'    => 'boolean',
+			'default' => false,
+		),
 	);
 
 	/**
@@ -187,6 +197,8 @@ final class Settings {
 			'booking_page'               => __( 'The page with the booking form, where the manage links in emails lead (0: the first published page with the form).', 'appointease' ),
 			'reminder_times'             => __( 'When confirmed bookings get a reminder email before they start: hours (h) or minutes (m) before the start, separated by commas, such as "24h, 2h" (empty: no reminders). A service can have its own.', 'appointease' ),
 			'reminder_late_minutes'      => __( 'A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.', 'appointease' ),
+			'calendar_sync_minutes'      => __( 'Minutes between two fetches of an employee\'s outside calendars (their busy times are not offered to visitors).', 'appointease' ),
+			'feed_customer_details'      => __( 'The all-employees calendar feed shows the customers\' names and contact details too. Each employee\'s own feed always does.', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {
