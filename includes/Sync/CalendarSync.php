@@ -87,11 +87,12 @@ final class CalendarSync {
 	/**
 	 * Fetches one calendar now and stores what it says.
 	 *
-	 * @param ExternalCalendar $calendar The calendar.
+	 * @param ExternalCalendar        $calendar The calendar.
+	 * @param \DateTimeImmutable|null $at       The current instant (tests pass one); null for the real time.
 	 * @return ExternalCalendar The calendar after the fetch.
 	 */
-	public function sync( ExternalCalendar $calendar ): ExternalCalendar {
-		$now = time();
+	public function sync( ExternalCalendar $calendar, ?\DateTimeImmutable $at = null ): ExternalCalendar {
+		$now = null === $at ? time() : $at->getTimestamp();
 		try {
 			$this->fetch_and_store( $calendar, $now );
 			$this->calendars->record(
@@ -170,7 +171,7 @@ final class CalendarSync {
 		$intervals = BusyParser::intervals( $body, $from, $to, $timezone );
 		$old       = $this->calendars->busy_of_calendar( $calendar->id );
 		Transaction::run(
-			function () use ( $calendar, $intervals, $response, $old, $timezone ): void {
+			function () use ( $calendar, $intervals, $response, $old, $timezone, $now ): void {
 				$this->calendars->replace_busy( $calendar, $intervals );
 				$this->calendars->record(
 					$calendar->id,
@@ -179,7 +180,7 @@ final class CalendarSync {
 						'last_modified' => mb_substr( self::header( $response, 'last-modified' ), 0, 64 ),
 					)
 				);
-				$this->bump_changed_dates( $calendar->employee_id, $old, $intervals, $timezone );
+				$this->bump_changed_dates( $calendar->employee_id, $old, $intervals, $timezone, $now );
 			}
 		);
 	}
@@ -192,15 +193,16 @@ final class CalendarSync {
 	 * @param array<int, array{0: int, 1: int}> $old         Busy intervals before.
 	 * @param array<int, array{0: int, 1: int}> $new         Busy intervals now.
 	 * @param \DateTimeZone                     $timezone    The employee's timezone.
+	 * @param int                               $now         Unix seconds.
 	 */
-	private function bump_changed_dates( int $employee_id, array $old, array $new, \DateTimeZone $timezone ): void {
+	private function bump_changed_dates( int $employee_id, array $old, array $new, \DateTimeZone $timezone, int $now ): void {
 		$key     = static fn( array $interval ): string => $interval[0] . '-' . $interval[1];
 		$changed = array_merge(
 			array_diff_key( array_combine( array_map( $key, $old ), $old ), array_flip( array_map( $key, $new ) ) ),
 			array_diff_key( array_combine( array_map( $key, $new ), $new ), array_flip( array_map( $key, $old ) ) )
 		);
 		$dates   = array();
-		$to      = new \DateTimeImmutable( '+' . ( Settings::int( 'horizon_days' ) + 3 ) . ' days' );
+		$to      = ( new \DateTimeImmutable( '@' . $now ) )->modify( '+' . ( Settings::int( 'horizon_days' ) + 3 ) . ' days' );
 		foreach ( $changed as $interval ) {
 			$day  = ( new \DateTimeImmutable( '@' . $interval[0] ) )->setTimezone( $timezone )->setTime( 0, 0 );
 			$last = ( new \DateTimeImmutable( '@' . ( $interval[1] - 1 ) ) )->setTimezone( $timezone )->format( 'Y-m-d' );
