@@ -34,7 +34,7 @@ final class CalendarSyncController extends Controller {
 	 *
 	 * @var string
 	 */
-	protected $rest_base = 'employees/(?P<id>\d+)/calendar-sync';
+	protected $rest_base = 'employees/(?P<id>[^/]+)/calendar-sync';
 
 	/**
 	 * Builds it.
@@ -116,7 +116,7 @@ final class CalendarSyncController extends Controller {
 			)
 		);
 		self::route(
-			'/' . $this->rest_base . '/calendars/(?P<calendar>\d+)',
+			'/' . $this->rest_base . '/calendars/(?P<calendar>[^/]+)',
 			array(
 				'args'   => $id + $calendar,
 				array(
@@ -128,7 +128,7 @@ final class CalendarSyncController extends Controller {
 			)
 		);
 		self::route(
-			'/' . $this->rest_base . '/calendars/(?P<calendar>\d+)/sync',
+			'/' . $this->rest_base . '/calendars/(?P<calendar>[^/]+)/sync',
 			array(
 				'args'   => $id + $calendar,
 				array(

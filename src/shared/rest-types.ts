@@ -76,6 +76,39 @@ export interface Booking {
 }
 
 /**
+ * `appointease-calendar-sync`: the answer.
+ * Answer of:
+ *   GET /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync
+ *   POST /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/calendars
+ *   DELETE /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/calendars/(?P<calendar>[^/]+)
+ *   POST /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/calendars/(?P<calendar>[^/]+)/sync
+ */
+export interface CalendarSync {
+	/**
+	 * When the employee's current feed address was made (UTC); null when there is none. The address itself is shown only when it is made.
+	 */
+	feed_created: string | null;
+	/**
+	 * The employee's outside calendars, whose busy times are not offered.
+	 */
+	calendars: {
+		id: number;
+		employee: number;
+		/**
+		 * Where the address points; its secret part is hidden.
+		 */
+		url: string;
+		last_attempt: string | null;
+		last_success: string | null;
+		next_try: string | null;
+		/**
+		 * Why the last fetch failed; empty when it did not.
+		 */
+		error: string;
+	}[];
+}
+
+/**
  * `appointease-capacity`: the answer.
  * Answer of:
  *   GET /appointease/v1/capacity
@@ -169,6 +202,23 @@ export interface EmployeeView {
 	 * Ids of the services they give.
 	 */
 	services: number[];
+}
+
+/**
+ * `appointease-feed-address`: the answer.
+ * Answer of:
+ *   POST /appointease/v1/calendar-sync/feed
+ *   POST /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/feed
+ */
+export interface FeedAddress {
+	/**
+	 * The feed's address, for apps that ask for a URL.
+	 */
+	https: string;
+	/**
+	 * The same address as webcal://, which opens a subscription in calendar apps.
+	 */
+	webcal: string;
 }
 
 /**
@@ -362,6 +412,14 @@ export interface Settings {
 	 * A reminder that could not go out on time (the site was asleep) is still sent late, but not when the appointment starts in fewer minutes than this.
 	 */
 	reminder_late_minutes: number;
+	/**
+	 * Minutes between two fetches of an employee's outside calendars (their busy times are not offered to visitors).
+	 */
+	calendar_sync_minutes: number;
+	/**
+	 * The all-employees calendar feed shows the customers' names and contact details too. Each employee's own feed always does.
+	 */
+	feed_customer_details: boolean;
 	/**
 	 * Email the employee about new, changed and cancelled bookings.
 	 */

@@ -52,7 +52,7 @@ final class CommandsTest extends TestCase {
 	public function test_every_command_documents_its_options_and_examples(): void {
 		$leaves = $this->leaf_commands( 'appointease' );
 
-		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
+		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease calendars add', 'appointease calendars feed-url', 'appointease calendars list', 'appointease calendars remove', 'appointease calendars sync', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease store status' ), array_keys( $leaves ) );
 		foreach ( $leaves as $name => $help ) {
 			$this->assertMatchesRegularExpression( '/^OPTIONS\n\n +\S/m', $help, "wp $name has no OPTIONS." );
 			$this->assertMatchesRegularExpression( '/^EXAMPLES\n\n +\S/m', $help, "wp $name has no EXAMPLES." );

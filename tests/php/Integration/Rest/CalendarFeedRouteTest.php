@@ -18,7 +18,16 @@ use Sabre\VObject\Component\VCalendar;
 final class CalendarFeedRouteTest extends RestTestCase {
 
 	public function test_the_employee_feed_parses_back_with_every_active_booking_at_its_instant(): void {
-		$first     = $this->book( '10:00', array( 'customer' => array( 'name' => 'Maria Customer', 'email' => 'maria@example.com', 'phone' => '+49 30 1234567' ) ) );
+		$first     = $this->book(
+			'10:00',
+			array(
+				'customer' => array(
+					'name'  => 'Maria Customer',
+					'email' => 'maria@example.com',
+					'phone' => '+49 30 1234567',
+				),
+			)
+		);
 		$second    = $this->book( '14:00' );
 		$cancelled = $this->book( '15:00' );
 		$this->assertOk( 200, $this->post( 'bookings/' . $cancelled['id'] . '/cancel', array( 'token' => $cancelled['manage_token'] ) ) );
@@ -59,7 +68,16 @@ final class CalendarFeedRouteTest extends RestTestCase {
 		$this->assertSame( $etag, $again->get_headers()['ETag'] );
 		$this->assertSame( 304, $this->feed( $url, array( 'If-Modified-Since' => $first->get_headers()['Last-Modified'] ) )->get_status() );
 
-		$this->assertOk( 200, $this->post( 'bookings/' . $booking['id'] . '/reschedule', array( 'token' => $booking['manage_token'], 'start' => $this->local( '11:00' ) ) ) );
+		$this->assertOk(
+			200,
+			$this->post(
+				'bookings/' . $booking['id'] . '/reschedule',
+				array(
+					'token' => $booking['manage_token'],
+					'start' => $this->local( '11:00' ),
+				)
+			)
+		);
 		$moved = $this->feed( $url, array( 'If-None-Match' => $etag ) );
 
 		$this->assertSame( 200, $moved->get_status() );
