@@ -11,6 +11,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Tests\Integration\Sync;
 
+use AppointEase\Admin\SiteHealth;
 use AppointEase\Booking\Availability;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Booking\BookingService;
@@ -165,6 +166,15 @@ final class CalendarSyncTest extends TestCase {
 		$this->assertSame( 1, $calendar->failures );
 		$this->assertGreaterThan( $later->getTimestamp(), $calendar->next_try_at );
 		$this->assertSame( self::without( '10:00', '11:00' ), $this->starts( '2030-01-08' ), 'The last good busy times still block.' );
+		$health = SiteHealth::calendar_sync_test();
+		$this->assertSame( 'recommended', $health['status'] );
+		$this->assertStringContainsString( 'Not an iCalendar file', $health['description'] );
+		$this->assertStringContainsString( 'Ana Silva', $health['description'] );
+		$this->assertStringNotContainsString( 'flaky', $health['description'], 'The address\'s path stays hidden.' );
+
+		$this->write( 'flaky', self::one_event( '20300108T100000', '20300108T110000' ) . "\r\n" );
+		$this->assertSame( '', $this->sync->sync( $calendar, $later->modify( '+1 hour' ) )->last_error );
+		$this->assertSame( 'good', SiteHealth::calendar_sync_test()['status'] );
 	}
 
 	public function test_a_malformed_file_or_a_server_error_stores_nothing_and_says_why(): void {
