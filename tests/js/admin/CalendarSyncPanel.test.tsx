@@ -109,7 +109,7 @@ describe( 'CalendarSyncPanel', () => {
 				'Failing: The server answered HTTP 500. The last good busy times still block.'
 			)
 		).toBeVisible();
-		expect( callsTo( `POST ${ SYNC }/calendars` )[ 0 ].data ).toEqual( {
+		expect( callsTo( `POST ${ SYNC }/calendars` )[ 0 ]?.data ).toEqual( {
 			url: 'https://calendar.example.com/secret.ics',
 		} );
 		expect(
