@@ -240,8 +240,8 @@ final class CommandsTest extends TestCase {
 		$folder = appointease_tests_stack()['runtime'] . '/test-calendars';
 		wp_mkdir_p( $folder );
 		$file  = $folder . '/cli-' . getmypid() . '.ics';
-		$start = gmdate( 'Ymd', time() + DAY_IN_SECONDS ) . 'T120000Z';
-		$end   = gmdate( 'Ymd', time() + DAY_IN_SECONDS ) . 'T130000Z';
+		$start = gmdate( 'Ymd', time() + 86400 ) . 'T120000Z';
+		$end   = gmdate( 'Ymd', time() + 86400 ) . 'T130000Z';
 		file_put_contents( $file, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//cli test//EN\r\nBEGIN:VEVENT\r\nUID:cli@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:$start\r\nDTEND:$end\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- the served test folder.
 		try {
 			$good = trim( $this->ok( 'appointease', 'calendars', 'add', $id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/written/' . basename( $file ), '--porcelain' ) );

@@ -154,7 +154,7 @@ final class CalendarFeedRouteTest extends RestTestCase {
 	 */
 	private function secret( string $url ): string {
 		$this->assertSame( 1, preg_match( '#/feeds/([0-9a-f]{40})\.ics$#', $url, $match ) );
-		return $match[1];
+		return $match[1] ?? '';
 	}
 
 	/**
