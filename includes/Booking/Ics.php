@@ -51,7 +51,9 @@ final class Ics {
 		$event = BookingEvent::add( $calendar, $booking, $summary, __( 'To cancel or reschedule, use the link in your booking confirmation email.', 'appointease' ) );
 		ICalendar::quietly(
 			static function () use ( $event ): void {
-				$event->add( 'ORGANIZER', 'mailto:' . get_option( 'admin_email' ), array( 'CN' => get_bloginfo( 'name' ) ) );
+				$organizer = $event->add( 'ORGANIZER', 'mailto:' . get_option( 'admin_email' ), array( 'CN' => get_bloginfo( 'name' ) ) );
+				// A CAL-ADDRESS has one value; the library's null delimiter makes PHP 8.1+ warn when it serializes it.
+				$organizer->delimiter = '';
 				// A file imported once (METHOD:PUBLISH) stamps the moment it was made.
 				$event->remove( 'DTSTAMP' );
 				$event->add( 'DTSTAMP', new \DateTimeImmutable( 'now', new \DateTimeZone( 'UTC' ) ) );

@@ -243,6 +243,14 @@ abstract class SecurityTestCase extends RestTestCase {
 			}
 		}
 		$path = ltrim( $path, '/' );
+		if ( str_contains( $path, '(?P<calendar>' ) ) {
+			// An outside calendar of the spare employee; its address answers 500, so syncing it is quick.
+			$calendar = ( new \AppointEase\Sync\ExternalCalendarRepository() )->insert( $this->spare_employee->id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' );
+			$path     = str_replace( '(?P<calendar>[^/]+)', (string) $calendar->id, $path );
+		}
+		if ( str_contains( $path, '(?P<secret>' ) ) {
+			$path = 'feeds/' . \AppointEase\Sync\FeedKeys::regenerate( (string) $this->spare_employee->id ) . '.ics';
+		}
 		// Bookings and moves on Tuesday afternoon, holds on Monday afternoon: never in each other's way.
 		$time  = sprintf( '%02d:%02d', 13 + intdiv( $variant % 8, 2 ), 30 * ( $variant % 2 ) );
 		$free  = $this->local( $time, $this->day( 1 ) );
@@ -300,6 +308,14 @@ abstract class SecurityTestCase extends RestTestCase {
 				break;
 			case 'POST /employees':
 				$body = array( 'name' => 'Created Person' );
+				break;
+			case 'POST /employees/(?P<id>[^/]+)/calendar-sync/calendars':
+				$body = array( 'url' => APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' );
+				break;
+			case 'POST /employees/(?P<id>[^/]+)/calendar-sync/feed':
+			case 'POST /employees/(?P<id>[^/]+)/calendar-sync/calendars/(?P<calendar>[^/]+)/sync':
+			case 'POST /calendar-sync/feed':
+				$body = array();
 				break;
 			case 'POST /settings':
 			case 'PUT /settings':
