@@ -53,7 +53,9 @@ final class Ics {
 			static function () use ( $event ): void {
 				$organizer = $event->add( 'ORGANIZER', 'mailto:' . get_option( 'admin_email' ), array( 'CN' => get_bloginfo( 'name' ) ) );
 				// A CAL-ADDRESS has one value; the library's null delimiter makes PHP 8.1+ warn when it serializes it.
-				$organizer->delimiter = '';
+				if ( $organizer instanceof \Sabre\VObject\Property ) {
+					$organizer->delimiter = '';
+				}
 				// A file imported once (METHOD:PUBLISH) stamps the moment it was made.
 				$event->remove( 'DTSTAMP' );
 				$event->add( 'DTSTAMP', new \DateTimeImmutable( 'now', new \DateTimeZone( 'UTC' ) ) );
