@@ -58,6 +58,7 @@ final class Plugin {
 		Notifications\ChangeEmails::register();
 		Reminders\ReminderCron::register();
 		Notifications\OutboxSender::register();
+		Sync\CalendarSync::register();
 
 		if ( class_exists( \WP_CLI::class ) ) {
 			Cli\Commands::register();

@@ -9,7 +9,7 @@ render_config() {
 		listen_ipv6="listen [::1]:$SITE_PORT;"
 	fi
 	sed -e "s|@RUNTIME@|$RUNTIME|g" -e "s|@SITE_PORT@|$SITE_PORT|g" -e "s|@DB_PORT@|$DB_PORT|g" \
-		-e "s|@REDIS_PORT@|$REDIS_PORT|g" -e "s|@LISTEN_IPV6@|$listen_ipv6|g" \
+		-e "s|@REDIS_PORT@|$REDIS_PORT|g" -e "s|@LISTEN_IPV6@|$listen_ipv6|g" -e "s|@ROOT@|$ROOT|g" \
 		"$ROOT/config/$name" >"$out"
 }
 

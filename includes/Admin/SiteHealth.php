@@ -74,7 +74,52 @@ final class SiteHealth {
 			'label' => __( 'AppointEase database error page', 'appointease' ),
 			'test'  => array( self::class, 'db_error_page_test' ),
 		);
+		$tests['direct']['appointease_calendar_sync']  = array(
+			'label' => __( 'AppointEase outside calendars', 'appointease' ),
+			'test'  => array( self::class, 'calendar_sync_test' ),
+		);
 		return $tests;
+	}
+
+	/**
+	 * Whether every outside calendar's last fetch worked; a failing one keeps
+	 * its last good busy times, and this says which, why, and when it is tried again.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function calendar_sync_test(): array {
+		$failing = array();
+		$names   = array();
+		foreach ( ( new \AppointEase\Sync\ExternalCalendarRepository() )->all() as $calendar ) {
+			if ( '' === $calendar->last_error ) {
+				continue;
+			}
+			$names[ $calendar->employee_id ] ??= ( new \AppointEase\Catalog\EmployeeRepository() )->find( $calendar->employee_id )->name ?? '';
+			$failing[]                         = sprintf(
+				/* translators: 1: employee name, 2: where the calendar is, 3: the error, 4: date and time of the last success or "never", 5: date and time of the next try. */
+				__( '%1$s, %2$s: %3$s Last success: %4$s. Next try: %5$s.', 'appointease' ),
+				$names[ $calendar->employee_id ],
+				$calendar->masked_url(),
+				$calendar->last_error,
+				0 === $calendar->last_success_at ? __( 'never', 'appointease' ) : wp_date( 'Y-m-d H:i', $calendar->last_success_at ),
+				wp_date( 'Y-m-d H:i', $calendar->next_try_at )
+			);
+		}
+		if ( array() !== $failing ) {
+			return self::result(
+				'appointease_calendar_sync',
+				'recommended',
+				/* translators: %d: how many calendars. */
+				sprintf( _n( '%d outside calendar cannot be read', '%d outside calendars cannot be read', count( $failing ), 'appointease' ), count( $failing ) ),
+				__( 'Until they can be read again, their last good busy times keep blocking bookings. Check the address on the employee\'s screen.', 'appointease' ) . ' ' . implode( ' ', $failing )
+			);
+		}
+		return self::result(
+			'appointease_calendar_sync',
+			'good',
+			__( 'Outside calendars are read', 'appointease' ),
+			__( 'Every employee\'s outside calendar was read the last time it was fetched.', 'appointease' )
+		);
 	}
 
 	/**

@@ -13,6 +13,7 @@ use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\Service;
 use AppointEase\Holds\Hold;
 use AppointEase\Holds\HoldStore;
+use AppointEase\Schedule\BusyTimes;
 use AppointEase\Schedule\LocalDate;
 use AppointEase\Schedule\Occupancy;
 use AppointEase\Schedule\Session;
@@ -20,12 +21,13 @@ use AppointEase\Schedule\Slot;
 use AppointEase\Schedule\SlotEngine;
 use AppointEase\Schedule\SlotRequest;
 use AppointEase\Settings\Settings;
+use AppointEase\Sync\ExternalCalendarRepository;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Feeds the pure slot engine with an employee's hours, days off and booked
- * sessions and the site's settings. Both the availability route and the
+ * Feeds the pure slot engine with an employee's hours, days off, busy times
+ * from outside calendars and booked sessions and the site's settings. Both the availability route and the
  * booking service ask it, so a visitor is offered exactly what can be booked.
  */
 final class Availability {
@@ -36,8 +38,9 @@ final class Availability {
 	 * @param BookingRepository            $bookings Where booked sessions come from.
 	 * @param (callable(): HoldStore)|null $holds    Gives the hold store when first needed (connecting to Redis costs a round trip); null leaves holds out.
 	 * @param LimitLedger                  $limits   Bookings per day, for the services' daily limits.
+	 * @param ExternalCalendarRepository   $outside  Busy times read from outside calendars.
 	 */
-	public function __construct( private readonly BookingRepository $bookings, private $holds = null, private readonly LimitLedger $limits = new LimitLedger() ) {
+	public function __construct( private readonly BookingRepository $bookings, private $holds = null, private readonly LimitLedger $limits = new LimitLedger(), private readonly ExternalCalendarRepository $outside = new ExternalCalendarRepository() ) {
 	}
 
 	/**
@@ -54,8 +57,12 @@ final class Availability {
 	 */
 	public function days( Service $service, Employee $employee, string $from, string $to, \DateTimeImmutable $now, ?int $except = null, ?string $own_hold = null ): array {
 		$timezone = $this->timezone( $employee );
-		$engine   = new SlotEngine( $employee->hours, $timezone, $employee->days_off_ranges() );
-		$request  = new SlotRequest(
+		// A day either side catches sessions whose buffers reach over midnight.
+		$window_start = LocalDate::parse( $from )->setTimezone( $timezone )->modify( '-1 day' );
+		$window_end   = LocalDate::parse( $to )->setTimezone( $timezone )->modify( '+2 days' );
+		$busy         = new BusyTimes( $this->outside->busy_between( $employee->id, $window_start, $window_end ) );
+		$engine       = new SlotEngine( $employee->hours, $timezone, $employee->days_off_ranges(), $busy );
+		$request      = new SlotRequest(
 			$service->id,
 			$service->rules(),
 			$from,
@@ -65,9 +72,6 @@ final class Availability {
 			Settings::int( 'minimum_notice' ),
 			Settings::int( 'horizon_days' )
 		);
-		// A day either side catches sessions whose buffers reach over midnight.
-		$window_start = LocalDate::parse( $from )->setTimezone( $timezone )->modify( '-1 day' );
-		$window_end   = LocalDate::parse( $to )->setTimezone( $timezone )->modify( '+2 days' );
 		return $this->close_full_days( $engine->slots( $request, $this->sessions( $employee, $window_start, $window_end, $now, $except, $own_hold ) ), $service, $employee, $from, $to, $except );
 	}
 
@@ -228,6 +232,18 @@ final class Availability {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the employee is busy elsewhere (an outside calendar) at any
+	 * moment of [from, to).
+	 *
+	 * @param Employee           $employee Who.
+	 * @param \DateTimeImmutable $from     Start.
+	 * @param \DateTimeImmutable $to       End, exclusive.
+	 */
+	public function busy( Employee $employee, \DateTimeImmutable $from, \DateTimeImmutable $to ): bool {
+		return ( new BusyTimes( $this->outside->busy_between( $employee->id, $from, $to ) ) )->overlaps( $from->getTimestamp(), $to->getTimestamp() );
 	}
 
 	/**

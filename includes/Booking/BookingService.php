@@ -558,6 +558,9 @@ final class BookingService {
 		if ( null === $slot && $this->availability->day_full( $service, $employee, $start, $except ) ) {
 			throw new Refusal( 'LIMIT_REACHED', LimitLedger::day_full_message() );
 		}
+		if ( null === $slot && $this->availability->busy( $employee, $start->modify( '-' . $service->buffer_before . ' minutes' ), $start->modify( '+' . ( $service->duration + $service->buffer_after ) . ' minutes' ) ) ) {
+			throw new Refusal( 'EMPLOYEE_BUSY', __( 'The employee is busy elsewhere at this time. Please pick one of the offered times.', 'appointease' ) );
+		}
 		if ( null === $slot ) {
 			throw new Refusal( 'SLOT_UNAVAILABLE', __( 'Nobody works at this time. Please pick one of the offered times.', 'appointease' ) );
 		}

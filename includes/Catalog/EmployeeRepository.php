@@ -158,7 +158,7 @@ final class EmployeeRepository {
 	 */
 	public function delete( int $id ): void {
 		global $wpdb;
-		foreach ( array( 'employee_services', 'working_hours', 'days_off' ) as $name ) {
+		foreach ( array( 'employee_services', 'working_hours', 'days_off', 'external_calendars', 'busy_times' ) as $name ) {
 			$wpdb->delete( Schema::table( $name ), array( 'employee_id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		}
 		$wpdb->delete( Schema::table( 'calendars' ), array( 'employee_id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery

@@ -14,7 +14,7 @@ use WP_CLI;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The command tree: bookings, employees, services, store, holds, seed, reminders, fields, settings.
+ * The command tree: bookings, employees, services, store, holds, seed, reminders, fields, settings, calendars.
  */
 final class Commands {
 
@@ -34,6 +34,7 @@ final class Commands {
 		self::add( 'appointease reminders', new RemindersCommand() );
 		self::add( 'appointease fields', new FieldsCommand() );
 		self::add( 'appointease settings', new SettingsCommand() );
+		self::add( 'appointease calendars', new CalendarsCommand() );
 	}
 
 	/**

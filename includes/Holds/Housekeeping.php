@@ -39,6 +39,7 @@ final class Housekeeping {
 		wp_clear_scheduled_hook( self::HOOK );
 		UnverifiedExpiry::unschedule();
 		ReminderCron::unschedule();
+		\AppointEase\Sync\CalendarSync::unschedule();
 	}
 
 	/**

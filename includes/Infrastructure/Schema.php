@@ -36,6 +36,9 @@ defined( 'ABSPATH' ) || exit;
  * A booking waiting for its customer's email confirmation keeps the
  * hash of the confirm link's token and its deadline in the bookings table,
  * and the answers to the booking form (JSON, `form_answers`, version 9).
+ * `external_calendars` holds the outside calendar addresses of employees and
+ * how their last fetch went; `busy_times` the busy intervals last read from
+ * each (Sync\CalendarSync), which the slot engine treats like days off.
  */
 final class Schema {
 
@@ -63,6 +66,8 @@ final class Schema {
 		'reminders',
 		'outbox',
 		'limit_claims',
+		'external_calendars',
+		'busy_times',
 	);
 
 	/**
@@ -101,7 +106,12 @@ final class Schema {
 	public static function statements(): array {
 		global $wpdb;
 		$charset = $wpdb->get_charset_collate();
-		$t       = array();
+		/**
+		 * Table names by unprefixed name.
+		 *
+		 * @var array<string, string> $t
+		 */
+		$t = array();
 		foreach ( self::TABLES as $name ) {
 			$t[ $name ] = self::table( $name );
 		}
@@ -299,6 +309,32 @@ final class Schema {
   booking_id bigint(20) unsigned NOT NULL,
   PRIMARY KEY  (service_id,scope,subject,period,claim_no),
   KEY booking_id (booking_id)
+) $charset;",
+			"CREATE TABLE {$t['external_calendars']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  employee_id bigint(20) unsigned NOT NULL,
+  url text NOT NULL,
+  etag varchar(255) NOT NULL DEFAULT '',
+  last_modified varchar(64) NOT NULL DEFAULT '',
+  last_attempt_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  last_success_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  next_try_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  failures smallint(5) unsigned NOT NULL DEFAULT 0,
+  last_error varchar(255) NOT NULL DEFAULT '',
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  KEY employee_id (employee_id),
+  KEY next_try_at (next_try_at)
+) $charset;",
+			"CREATE TABLE {$t['busy_times']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  calendar_id bigint(20) unsigned NOT NULL,
+  employee_id bigint(20) unsigned NOT NULL,
+  start_utc datetime NOT NULL,
+  end_utc datetime NOT NULL,
+  PRIMARY KEY  (id),
+  KEY calendar_id (calendar_id),
+  KEY employee_start (employee_id,start_utc)
 ) $charset;",
 			"CREATE TABLE {$t['rate_limits']} (
   bucket varchar(64) NOT NULL,

@@ -34,6 +34,7 @@ final class Errors {
 		'HOLD_NOT_FOUND'         => 404,
 		'SLOT_UNAVAILABLE'       => 409,
 		'SLOT_TAKEN'             => 409,
+		'EMPLOYEE_BUSY'          => 409,
 		'SLOT_HELD'              => 409,
 		'SLOT_CHANGED'           => 409,
 		'STATUS_CONFLICT'        => 409,

@@ -32,6 +32,8 @@ final class PrivateAnswers {
 		AvailabilityController::class,
 		CapacityController::class,
 		\AppointEase\Poll\PollController::class,
+		// Not public, but it sets its own private, short caching (calendar apps poll it).
+		FeedController::class,
 	);
 
 	/**

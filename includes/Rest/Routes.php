@@ -97,6 +97,8 @@ final class Routes {
 			new BookingFieldsController(),
 			new BookingResendController( $bookings ),
 			new DashboardController(),
+			new FeedController(),
+			new CalendarSyncController( $employees ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

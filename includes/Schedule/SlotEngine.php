@@ -12,7 +12,7 @@ namespace AppointEase\Schedule;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The slot engine: working hours, days off and existing sessions in, slots
+ * The slot engine: working hours, days off, busy times and existing sessions in, slots
  * per local date out; pure PHP, no WordPress, so it is unit-tested on its own.
  *
  * Candidates are stepped in absolute time from each working range's real
@@ -29,11 +29,13 @@ final class SlotEngine {
 	 * @param WeeklyHours   $hours    Working hours by ISO weekday, in $timezone.
 	 * @param \DateTimeZone $timezone The employee's own timezone, or the site's.
 	 * @param DaysOff       $days_off Local dates without slots.
+	 * @param BusyTimes     $busy     Instants the employee is busy elsewhere: no slot touches them.
 	 */
 	public function __construct(
 		private readonly WeeklyHours $hours,
 		private readonly \DateTimeZone $timezone,
-		private readonly DaysOff $days_off
+		private readonly DaysOff $days_off,
+		private readonly BusyTimes $busy = new BusyTimes()
 	) {
 	}
 
@@ -80,12 +82,16 @@ final class SlotEngine {
 					$rules->capacity,
 					Slot::AVAILABLE
 				);
+				// Like a day off: a time the employee is busy elsewhere is not offered at all.
+				if ( $this->busy->overlaps( $candidate->occupied_start()->getTimestamp(), $candidate->occupied_end()->getTimestamp() ) ) {
+					continue;
+				}
 				// Too soon is final: what is booked then no longer matters to a visitor.
 				$slots[] = $start < $earliest
 					? $candidate->with_state( 0, Slot::PAST )
 					: $occupancy->apply( $candidate, $request->service_id, $rules->capacity );
 			}
-		}
+		}//end foreach
 		return $slots;
 	}
 }

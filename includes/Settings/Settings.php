@@ -184,6 +184,16 @@ final class Settings {
 			'maxLength' => 500,
 			'default'   => '',
 		),
+		'calendar_sync_minutes'      => array(
+			'type'    => 'integer',
+			'minimum' => 15,
+			'maximum' => 1440,
+			'default' => 30,
+		),
+		'feed_customer_details'      => array(
+			'type'    => 'boolean',
+			'default' => false,
+		),
 	);
 
 	/**
@@ -218,6 +228,8 @@ final class Settings {
 			'cancel_cutoff_hours'        => __( 'Hours before the start up to which customers may cancel a booking online (0: up to the start). A service can have its own. Admins can always cancel.', 'appointease' ),
 			'reschedule_cutoff_hours'    => __( 'Hours before the start up to which customers may move a booking online (0: up to the start). A service can have its own. Admins can always move bookings.', 'appointease' ),
 			'change_contact_text'        => __( 'How customers reach you once a booking can no longer be changed online, such as "Call us on 555 0100." Shown on their booking page instead of the cancel and reschedule buttons (empty: "Please contact us.").', 'appointease' ),
+			'calendar_sync_minutes'      => __( 'Minutes between two fetches of an employee\'s outside calendars (their busy times are not offered to visitors).', 'appointease' ),
+			'feed_customer_details'      => __( 'The all-employees calendar feed shows the customers\' names and contact details too. Each employee\'s own feed always does.', 'appointease' ),
 		);
 		$schema       = array();
 		foreach ( self::RULES as $key => $rule ) {

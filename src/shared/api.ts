@@ -29,9 +29,11 @@ import type {
 	BookingField,
 	BlockSettings,
 	BookingStatus,
+	CalendarSyncAnswer,
 	Customer,
 	Dashboard,
 	Employee,
+	FeedAddressAnswer,
 	HoldAnswer,
 	PollAnswer,
 	PublicEmployee,
@@ -567,6 +569,36 @@ export const updateEmployee = (
 
 export const deleteEmployee = ( id: number ) =>
 	send< { deleted: boolean } >( 'DELETE', `/employees/${ id }` );
+
+/* Calendar sync */
+
+export const getCalendarSync = ( employee: number ) =>
+	get< CalendarSyncAnswer >( `/employees/${ employee }/calendar-sync` );
+
+export const regenerateFeed = ( employee: number ) =>
+	send< FeedAddressAnswer >(
+		'POST',
+		`/employees/${ employee }/calendar-sync/feed`
+	);
+
+export const addOutsideCalendar = ( employee: number, url: string ) =>
+	send< CalendarSyncAnswer >(
+		'POST',
+		`/employees/${ employee }/calendar-sync/calendars`,
+		{ url }
+	);
+
+export const syncOutsideCalendar = ( employee: number, calendar: number ) =>
+	send< CalendarSyncAnswer >(
+		'POST',
+		`/employees/${ employee }/calendar-sync/calendars/${ calendar }/sync`
+	);
+
+export const removeOutsideCalendar = ( employee: number, calendar: number ) =>
+	send< CalendarSyncAnswer >(
+		'DELETE',
+		`/employees/${ employee }/calendar-sync/calendars/${ calendar }`
+	);
 
 /** A WordPress user that an employee can be linked to (`wp/v2/users`). */
 export interface WpUser {

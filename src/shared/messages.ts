@@ -28,6 +28,7 @@ export const TIME_CONFLICTS = new Set( [
 	'SLOT_TAKEN',
 	'SLOT_HELD',
 	'SLOT_UNAVAILABLE',
+	'EMPLOYEE_BUSY',
 	'SLOT_IN_PAST',
 	'SLOT_CHANGED',
 	'SLOT_NOT_FOUND',
@@ -118,6 +119,7 @@ export function errorMessage(
 				time
 			);
 		case 'SLOT_UNAVAILABLE':
+		case 'EMPLOYEE_BUSY':
 		case 'SLOT_NOT_FOUND':
 			return sprintf(
 				/* translators: %s: a time, e.g. "Tuesday, 1 December 2026, 10:00". */

@@ -12,9 +12,11 @@ import type {
 	Booking,
 	BookingField,
 	Dashboard,
+	CalendarSync,
 	Capacity,
 	Employee,
 	EmployeeView,
+	FeedAddress,
 	Hold,
 	Poll,
 	Service,
@@ -75,6 +77,7 @@ export type ApiErrorReason =
 	| 'NOT_FOUND'
 	| 'SLOT_NOT_FOUND'
 	| 'SLOT_UNAVAILABLE'
+	| 'EMPLOYEE_BUSY'
 	| 'SLOT_TAKEN'
 	| 'SLOT_HELD'
 	| 'SLOT_CHANGED'
@@ -97,6 +100,15 @@ export type ApiErrorReason =
  * block and wp-admin see it.
  */
 export type { Booking, BookingField, Employee, Service };
+
+/** An employee's feed and outside calendars (wp-admin). */
+export type CalendarSyncAnswer = CalendarSync;
+
+/** A new feed address, shown once. */
+export type FeedAddressAnswer = FeedAddress;
+
+/** One outside calendar and how its last fetch went. */
+export type OutsideCalendar = CalendarSync[ 'calendars' ][ number ];
 
 /** `GET employees` as visitors see it (public fields only). */
 export type PublicEmployee = EmployeeView;

@@ -1,7 +1,13 @@
 /**
  * External dependencies
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import {
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
 
 /**
  * WordPress dependencies
@@ -19,6 +25,8 @@ import { ANA, HAIRCUT, YOGA } from './fixtures';
 jest.mock( '@wordpress/api-fetch' );
 
 const EMPLOYEES = '/appointease/v1/employees';
+const CALENDAR_SYNC = '/appointease/v1/employees/1/calendar-sync';
+const NO_SYNC = { feed_created: null, calendars: [] };
 
 function serve( create: ( data: unknown ) => unknown = ( data ) => data ) {
 	let employees: Employee[] = [ ANA ];
@@ -42,6 +50,7 @@ function serve( create: ( data: unknown ) => unknown = ( data ) => data ) {
 			{ id: 3, name: 'Ana S.', username: 'ana' },
 			{ id: 4, name: 'Ben O.', username: 'ben' },
 		],
+		[ `GET ${ CALENDAR_SYNC }` ]: () => NO_SYNC,
 	} );
 }
 
@@ -319,6 +328,7 @@ describe( 'EmployeesScreen', () => {
 				{ ...YOGA, active: false },
 			],
 			[ `GET ${ EMPLOYEES }` ]: () => [ ANA ],
+			[ `GET ${ CALENDAR_SYNC }` ]: () => NO_SYNC,
 		} );
 		renderScreen();
 
@@ -328,6 +338,11 @@ describe( 'EmployeesScreen', () => {
 
 		expect( screen.getByLabelText( 'Haircut (inactive)' ) ).toBeChecked();
 		expect( screen.queryByLabelText( /Yoga class/ ) ).toBeNull();
+		const make = screen.getByRole( 'button', {
+			name: 'Make a feed address',
+		} );
+		// The calendar sync panel loads its state below the form.
+		await waitFor( () => expect( make ).toBeEnabled() );
 	} );
 
 	it( 'marks a day off that ends before it starts', async () => {

@@ -21,6 +21,7 @@ import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
 import type { Employee, Service } from '../../../shared/types';
+import { CalendarSyncPanel } from './CalendarSyncPanel';
 import { EmployeeForm } from './EmployeeForm';
 
 type Editing = null | 'new' | Employee;
@@ -62,19 +63,27 @@ export function EmployeesScreen( { config }: { config: AdminConfig } ) {
 		<div className="appointease-admin__screen">
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
 			{ editing !== null ? (
-				<EmployeeForm
-					employee={ editing === 'new' ? null : editing }
-					services={ catalog.services }
-					timezones={ config.timezones }
-					canListUsers={ config.canListUsers }
-					today={ config.today }
-					notices={ notices }
-					onSaved={ () => {
-						setEditing( null );
-						catalog.reload();
-					} }
-					onClose={ () => setEditing( null ) }
-				/>
+				<Fragment>
+					<EmployeeForm
+						employee={ editing === 'new' ? null : editing }
+						services={ catalog.services }
+						timezones={ config.timezones }
+						canListUsers={ config.canListUsers }
+						today={ config.today }
+						notices={ notices }
+						onSaved={ () => {
+							setEditing( null );
+							catalog.reload();
+						} }
+						onClose={ () => setEditing( null ) }
+					/>
+					{ editing !== 'new' && (
+						<CalendarSyncPanel
+							employeeId={ editing.id }
+							notices={ notices }
+						/>
+					) }
+				</Fragment>
 			) : (
 				<Fragment>
 					<div className="appointease-admin__toolbar">

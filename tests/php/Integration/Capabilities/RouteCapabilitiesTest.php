@@ -8,6 +8,7 @@ declare(strict_types=1);
 namespace AppointEase\Tests\Integration\Capabilities;
 
 use AppointEase\Infrastructure\Installer;
+use AppointEase\Sync\ExternalCalendarRepository;
 use AppointEase\Tests\Integration\Rest\RestTestCase;
 
 /**
@@ -199,7 +200,13 @@ final class RouteCapabilitiesTest extends RestTestCase {
 			)['id'],
 			default => $booking_id,
 		};
-		return str_replace( '(?P<id>[^/]+)', (string) $id, $path );
+		$path = str_replace( '(?P<id>[^/]+)', (string) $id, $path );
+		if ( str_contains( $path, '(?P<calendar>[^/]+)' ) ) {
+			// An outside calendar of the test's employee (its address answers 500: syncing it is quick and stores nothing).
+			$calendar = ( new ExternalCalendarRepository() )->insert( $this->employee->id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' );
+			$path     = str_replace( '(?P<calendar>[^/]+)', (string) $calendar->id, $path );
+		}
+		return $path;
 	}
 
 	/**

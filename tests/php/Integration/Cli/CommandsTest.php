@@ -60,13 +60,15 @@ final class CommandsTest extends TestCase {
 		// The commands' processes committed the cron events their bookings set; later tests assert on those events.
 		wp_clear_scheduled_hook( \AppointEase\Notifications\ChangeEmails::HOOK );
 		wp_clear_scheduled_hook( \AppointEase\Notifications\OutboxSender::HOOK );
+		wp_clear_scheduled_hook( \AppointEase\Sync\CalendarSync::HOOK );
+		delete_option( \AppointEase\Sync\FeedKeys::OPTION );
 		parent::tear_down();
 	}
 
 	public function test_every_command_documents_its_options_and_examples(): void {
 		$leaves = $this->leaf_commands( 'appointease' );
 
-		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease fields create', 'appointease fields delete', 'appointease fields list', 'appointease fields update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease settings get', 'appointease settings list', 'appointease settings set', 'appointease store status' ), array_keys( $leaves ) );
+		$this->assertSame( array( 'appointease bookings cancel', 'appointease bookings create', 'appointease bookings export', 'appointease bookings list', 'appointease bookings show', 'appointease calendars add', 'appointease calendars feed-url', 'appointease calendars list', 'appointease calendars remove', 'appointease calendars sync', 'appointease emails list', 'appointease emails send', 'appointease employees create', 'appointease employees list', 'appointease employees update', 'appointease fields create', 'appointease fields delete', 'appointease fields list', 'appointease fields update', 'appointease holds purge', 'appointease reminders list', 'appointease reminders run', 'appointease seed', 'appointease services create', 'appointease services list', 'appointease services update', 'appointease settings get', 'appointease settings list', 'appointease settings set', 'appointease store status' ), array_keys( $leaves ) );
 		foreach ( $leaves as $name => $help ) {
 			$this->assertMatchesRegularExpression( '/^OPTIONS\n\n +\S/m', $help, "wp $name has no OPTIONS." );
 			$this->assertMatchesRegularExpression( '/^EXAMPLES\n\n +\S/m', $help, "wp $name has no EXAMPLES." );
@@ -326,6 +328,55 @@ final class CommandsTest extends TestCase {
 		$this->assertStringStartsWith( 'Success: Seeded 3 employees, 4 services and ', $this->ok( 'appointease', 'seed' ) );
 		$this->assertSame( 3, Fixtures::rows( 'employees' ) );
 		$this->assertSame( "Success: The site already has employees; nothing seeded.\n", $this->ok( 'appointease', 'seed' ) );
+	}
+
+	public function test_calendars_make_feed_addresses_and_add_list_sync_and_remove_outside_calendars(): void {
+		$employee = $this->fixtures->employee( array( $this->fixtures->service()->id ) );
+		$id       = (string) $employee->id;
+
+		$first = explode( "\n", trim( $this->ok( 'appointease', 'calendars', 'feed-url', $id ) ) );
+		$this->assertCount( 2, $first );
+		$this->assertMatchesRegularExpression( '#^https?://.+/appointease/v1/feeds/[0-9a-f]{40}\.ics$#', $first[0] );
+		$this->assertSame( preg_replace( '#^https?://#', 'webcal://', $first[0] ), $first[1] );
+		$again = $this->wp( 'appointease', 'calendars', 'feed-url', $id );
+		$this->assertSame( 1, $again['status'] );
+		$this->assertStringContainsString( 'use --regenerate', $again['stderr'] );
+		$second = explode( "\n", trim( $this->ok( 'appointease', 'calendars', 'feed-url', $id, '--regenerate' ) ) );
+		$this->assertNotSame( $first[0], $second[0] );
+
+		// Busy tomorrow at noon (UTC), inside the real horizon the command works with.
+		$folder = appointease_tests_stack()['runtime'] . '/test-calendars';
+		wp_mkdir_p( $folder );
+		$file  = $folder . '/cli-' . getmypid() . '.ics';
+		$start = gmdate( 'Ymd', time() + 86400 ) . 'T120000Z';
+		$end   = gmdate( 'Ymd', time() + 86400 ) . 'T130000Z';
+		file_put_contents( $file, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//cli test//EN\r\nBEGIN:VEVENT\r\nUID:cli@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:$start\r\nDTEND:$end\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- the served test folder.
+		try {
+			$good = trim( $this->ok( 'appointease', 'calendars', 'add', $id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/written/' . basename( $file ), '--porcelain' ) );
+			$this->assertMatchesRegularExpression( '/^\d+$/', $good );
+			$this->assertSame( 1, Fixtures::rows( 'busy_times' ) );
+			$bad = $this->wp( 'appointease', 'calendars', 'add', $id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' );
+			$this->assertSame( 0, $bad['status'] );
+			$this->assertStringContainsString( 'The server answered HTTP 500.', $bad['stderr'] );
+			$refused = $this->wp( 'appointease', 'calendars', 'add', $id, 'ftp://example.com/x.ics' );
+			$this->assertSame( 1, $refused['status'] );
+
+			$listed = $this->json( 'appointease', 'calendars', 'list', $id, '--format=json' );
+			$this->assertCount( 2, $listed );
+			$this->assertSame( '', $listed[0]['error'] );
+			$this->assertSame( 'The server answered HTTP 500.', $listed[1]['error'] );
+			$this->assertStringNotContainsString( 'error-500', (string) wp_json_encode( $listed ), 'Addresses are shown by host only.' );
+
+			$sync = $this->wp( 'appointease', 'calendars', 'sync', '--employee=' . $id );
+			$this->assertSame( 1, $sync['status'], 'One calendar still fails.' );
+			$this->assertStringContainsString( 'Success: Synced calendar ' . $good . '.', $sync['stdout'] );
+
+			$this->assertSame( 'Success: Removed calendar ' . $listed[1]['id'] . ".\n", $this->ok( 'appointease', 'calendars', 'remove', (string) $listed[1]['id'] ) );
+			$this->assertStringContainsString( 'Success: Synced calendar ' . $good . '.', $this->ok( 'appointease', 'calendars', 'sync' ) );
+			$this->assertCount( 1, $this->json( 'appointease', 'calendars', 'list', '--format=json' ) );
+		} finally {
+			wp_delete_file( $file );
+		}
 	}
 
 	/**

@@ -40,6 +40,10 @@ final class RedisStopsDuringBookingTest extends RestTestCase {
 		HoldStoreFactory::use_shared( new HoldStoreFactory( new RedisConfig( '127.0.0.1', $this->redis_port(), null, 0, $prefix ), new RedisOutage() ) );
 		set_error_handler( // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- the test fails on any warning or notice.
 			function ( int $errno, string $message, string $file, int $line ): bool {
+				// What the code hid on purpose (Sync\ICalendar::quietly() hides the iCalendar library's deprecations) reaches no one.
+				if ( 0 === ( error_reporting() & $errno ) ) { // phpcs:ignore WordPress.PHP.DevelopmentFunctions.prevent_path_disclosure_error_reporting,WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_error_reporting -- reads the level.
+					return true;
+				}
 				$this->php_errors[] = "$message ($file:$line)";
 				return true;
 			}

@@ -44,6 +44,12 @@ abstract class SecurityTestCase extends RestTestCase {
 
 	protected Employee $spare_employee;
 
+	/** An outside calendar of the spare employee (its address answers 500, so syncing it is quick). */
+	protected int $spare_calendar;
+
+	/** The secret of the spare employee's calendar feed. */
+	protected string $spare_feed_secret;
+
 	/**
 	 * Booking ids and tokens of the scene.
 	 *
@@ -74,15 +80,17 @@ abstract class SecurityTestCase extends RestTestCase {
 
 	protected function set_up(): void {
 		parent::set_up();
-		$this->ben            = $this->make_employee(
+		$this->ben               = $this->make_employee(
 			array( $this->service->id ),
 			array(
 				'name'  => 'Ben Okafor',
 				'email' => 'ben@example.com',
 			)
 		);
-		$this->spare_service  = $this->make_service( array( 'name' => 'Spare' ) );
-		$this->spare_employee = $this->make_employee( array(), array( 'name' => 'Spare Person' ) );
+		$this->spare_service     = $this->make_service( array( 'name' => 'Spare' ) );
+		$this->spare_employee    = $this->make_employee( array(), array( 'name' => 'Spare Person' ) );
+		$this->spare_calendar    = ( new \AppointEase\Sync\ExternalCalendarRepository() )->insert( $this->spare_employee->id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' )->id;
+		$this->spare_feed_secret = \AppointEase\Sync\FeedKeys::regenerate( (string) $this->spare_employee->id );
 
 		$this->users = array(
 			'anonymous'     => 0,
@@ -243,6 +251,8 @@ abstract class SecurityTestCase extends RestTestCase {
 			}
 		}
 		$path = ltrim( $path, '/' );
+		$path = str_replace( '(?P<calendar>[^/]+)', (string) $this->spare_calendar, $path );
+		$path = str_replace( '(?P<secret>[0-9a-f]{40})\\.ics', $this->spare_feed_secret . '.ics', $path );
 		// Bookings and moves on Tuesday afternoon, holds on Monday afternoon: never in each other's way.
 		$time  = sprintf( '%02d:%02d', 13 + intdiv( $variant % 8, 2 ), 30 * ( $variant % 2 ) );
 		$free  = $this->local( $time, $this->day( 1 ) );
@@ -300,6 +310,14 @@ abstract class SecurityTestCase extends RestTestCase {
 				break;
 			case 'POST /employees':
 				$body = array( 'name' => 'Created Person' );
+				break;
+			case 'POST /employees/(?P<id>[^/]+)/calendar-sync/calendars':
+				$body = array( 'url' => APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' );
+				break;
+			case 'POST /employees/(?P<id>[^/]+)/calendar-sync/feed':
+			case 'POST /employees/(?P<id>[^/]+)/calendar-sync/calendars/(?P<calendar>[^/]+)/sync':
+			case 'POST /calendar-sync/feed':
+				$body = array();
 				break;
 			case 'POST /settings':
 			case 'PUT /settings':
