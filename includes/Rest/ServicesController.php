@@ -222,7 +222,7 @@ final class ServicesController extends Controller {
 							'sanitize_callback' => array( ReminderTimes::class, 'sanitize_for_service' ),
 						),
 					),
-					'fields'        => array(
+					'fields'                  => array(
 						'description' => __( 'The booking form of this service: the business\'s own fields, in order. Answers go in the `fields` of POST bookings, keyed by id.', 'appointease' ),
 						'type'        => 'array',
 						'readonly'    => true,
@@ -246,7 +246,7 @@ final class ServicesController extends Controller {
 							),
 						),
 					),
-					'consent'       => array(
+					'consent'                 => array(
 						'description' => __( 'The consent box visitors must tick to book (send `consent: true`), or null when the site asks for none.', 'appointease' ),
 						'type'        => array( 'object', 'null' ),
 						'readonly'    => true,

@@ -70,6 +70,16 @@ export interface Booking {
 	 */
 	customer_no_shows?: number;
 	/**
+	 * Only when one booking is read, cancelled or moved: until when its customer may cancel or move it online, whether they still may now, and how to reach the business otherwise. Admins are not bound by it.
+	 */
+	change_policy?: {
+		cancel_until: string;
+		reschedule_until: string;
+		can_cancel: boolean;
+		can_reschedule: boolean;
+		contact: string;
+	};
+	/**
 	 * Only in the answer to POST bookings: the secret of the customer's manage link.
 	 */
 	manage_token?: string;
@@ -106,6 +116,44 @@ export interface Booking {
 		at: string;
 		text: string;
 	} | null;
+}
+
+/**
+ * `appointease-booking-check`: the answer.
+ * Answer of:
+ *   POST /appointease/v1/booking-check
+ */
+export interface BookingCheck {
+	start: string;
+	end: string;
+	/**
+	 * As a visitor would see the time, leaving the rules aside: available, booked, held (being booked by a visitor) or past.
+	 */
+	state: 'available' | 'booked' | 'held' | 'past';
+	seats_left: number;
+	/**
+	 * The visitors' rules the time breaks; booking it takes override: true.
+	 */
+	overrides: {
+		rule: 'minimum_notice' | 'horizon' | 'working_hours';
+		message: string;
+	}[];
+}
+
+/**
+ * `appointease-booking-counts`: the answer.
+ * Answer of:
+ *   GET /appointease/v1/booking-counts
+ */
+export interface BookingCounts {
+	unverified: number;
+	pending: number;
+	confirmed: number;
+	cancelled: number;
+	rejected: number;
+	completed: number;
+	no_show: number;
+	expired: number;
 }
 
 /**
@@ -164,41 +212,36 @@ export interface BookingField {
 }
 
 /**
- * `appointease-booking-check`: the answer.
+ * `appointease-calendar-sync`: the answer.
  * Answer of:
- *   POST /appointease/v1/booking-check
+ *   GET /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync
+ *   POST /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/calendars
+ *   DELETE /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/calendars/(?P<calendar>[^/]+)
+ *   POST /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/calendars/(?P<calendar>[^/]+)/sync
  */
-export interface BookingCheck {
-	start: string;
-	end: string;
+export interface CalendarSync {
 	/**
-	 * As a visitor would see the time, leaving the rules aside: available, booked, held (being booked by a visitor) or past.
+	 * When the employee's current feed address was made (UTC); null when there is none. The address itself is shown only when it is made.
 	 */
-	state: 'available' | 'booked' | 'held' | 'past';
-	seats_left: number;
+	feed_created: string | null;
 	/**
-	 * The visitors' rules the time breaks; booking it takes override: true.
+	 * The employee's outside calendars, whose busy times are not offered.
 	 */
-	overrides: {
-		rule: 'minimum_notice' | 'horizon' | 'working_hours';
-		message: string;
+	calendars: {
+		id: number;
+		employee: number;
+		/**
+		 * Where the address points; its secret part is hidden.
+		 */
+		url: string;
+		last_attempt: string | null;
+		last_success: string | null;
+		next_try: string | null;
+		/**
+		 * Why the last fetch failed; empty when it did not.
+		 */
+		error: string;
 	}[];
-}
-
-/**
- * `appointease-booking-counts`: the answer.
- * Answer of:
- *   GET /appointease/v1/booking-counts
- */
-export interface BookingCounts {
-	unverified: number;
-	pending: number;
-	confirmed: number;
-	cancelled: number;
-	rejected: number;
-	completed: number;
-	no_show: number;
-	expired: number;
 }
 
 /**
@@ -236,6 +279,63 @@ export interface Customer {
 	 * How many bookings were made with this email address.
 	 */
 	bookings: number;
+}
+
+/**
+ * `dashboard`: the answer.
+ * Answer of:
+ *   GET /appointease/v1/dashboard
+ */
+export interface Dashboard {
+	/**
+	 * Today's date in the site's timezone.
+	 */
+	today: string;
+	/**
+	 * This week's Monday.
+	 */
+	week_start: string;
+	/**
+	 * Bookings that start today (pending, confirmed, completed or no-show).
+	 */
+	today_count: number;
+	/**
+	 * Bookings that start this week.
+	 */
+	week_count: number;
+	/**
+	 * One entry per week, oldest first, the current week last.
+	 */
+	weeks: {
+		start: string;
+		bookings: number;
+		cancellations: number;
+		no_shows: number;
+		/**
+		 * Price × seats of the bookings that start this week.
+		 */
+		revenue: number;
+	}[];
+	no_show_rate: {
+		no_shows: number;
+		/**
+		 * Completed and no-show bookings of the weeks shown.
+		 */
+		happened: number;
+		/**
+		 * No-shows ÷ happened, from 0 to 1; null when nothing happened.
+		 */
+		rate: number | null;
+	};
+	/**
+	 * This week's booked and working minutes of each active employee.
+	 */
+	utilisation: {
+		employee: number;
+		name: string;
+		booked_minutes: number;
+		working_minutes: number;
+	}[];
 }
 
 /**
@@ -310,6 +410,23 @@ export interface EmployeeView {
 	 * Ids of the services they give.
 	 */
 	services: number[];
+}
+
+/**
+ * `appointease-feed-address`: the answer.
+ * Answer of:
+ *   POST /appointease/v1/calendar-sync/feed
+ *   POST /appointease/v1/employees/(?P<id>[^/]+)/calendar-sync/feed
+ */
+export interface FeedAddress {
+	/**
+	 * The feed's address, for apps that ask for a URL.
+	 */
+	https: string;
+	/**
+	 * The same address as webcal://, which opens a subscription in calendar apps.
+	 */
+	webcal: string;
 }
 
 /**
@@ -446,6 +563,30 @@ export interface Service {
 		 */
 		privacy_url: string;
 	} | null;
+	/**
+	 * Hours before the start up to which customers may cancel online; null follows the site's setting, 0 is up to the start.
+	 */
+	cancel_cutoff_hours: number | null;
+	/**
+	 * Hours before the start up to which customers may reschedule online; null follows the site's setting, 0 is up to the start.
+	 */
+	reschedule_cutoff_hours: number | null;
+	/**
+	 * At most this many bookings of this service per employee and day, in the calendar's timezone (0: no limit).
+	 */
+	daily_limit: number;
+	/**
+	 * At most this many bookings of this service per customer email address and day (0: no limit).
+	 */
+	email_daily_limit: number;
+	/**
+	 * At most this many bookings of this service per customer email address and week, the week starting on the site's "Week Starts On" day (0: no limit).
+	 */
+	email_weekly_limit: number;
+	/**
+	 * The change and cancel policy in words for customers, or empty when both are possible up to the start.
+	 */
+	change_policy: string;
 }
 
 /**
@@ -543,6 +684,26 @@ export interface Settings {
 	 */
 	consent_text: string;
 	/**
+	 * Hours before the start up to which customers may cancel a booking online (0: up to the start). A service can have its own. Admins can always cancel.
+	 */
+	cancel_cutoff_hours: number;
+	/**
+	 * Hours before the start up to which customers may move a booking online (0: up to the start). A service can have its own. Admins can always move bookings.
+	 */
+	reschedule_cutoff_hours: number;
+	/**
+	 * How customers reach you once a booking can no longer be changed online, such as "Call us on 555 0100." Shown on their booking page instead of the cancel and reschedule buttons (empty: "Please contact us.").
+	 */
+	change_contact_text: string;
+	/**
+	 * Minutes between two fetches of an employee's outside calendars (their busy times are not offered to visitors).
+	 */
+	calendar_sync_minutes: number;
+	/**
+	 * The all-employees calendar feed shows the customers' names and contact details too. Each employee's own feed always does.
+	 */
+	feed_customer_details: boolean;
+	/**
 	 * Email the employee about new, changed and cancelled bookings.
 	 */
 	email_notify_employee: boolean;
@@ -563,115 +724,115 @@ export interface Settings {
 	 */
 	email_follow_up_hours: number;
 	/**
-	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the employee and the admin when a booking is made. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the employee and the admin when a booking is made. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_created_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the employee and the admin when a pending booking is approved. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the employee and the admin when a pending booking is approved. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_confirmed_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the employee and the admin when a pending booking is declined. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the employee and the admin when a pending booking is declined. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rejected_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the employee and the admin when a booking is cancelled. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the employee and the admin when a booking is cancelled. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_cancelled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the employee and the admin when a booking is moved to another time. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the employee and the admin when a booking is moved to another time. Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_rescheduled_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_customer_body: string;
 	/**
-	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_staff_subject: string;
 	/**
-	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the employee and the admin when a confirmed booking is coming up (at each reminder time; the staff copy only with the employee copy on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_reminder_staff_body: string;
 	/**
-	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_verify_customer_subject: string;
 	/**
-	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when a booking waits for the customer to confirm it by email (only with email confirmation on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_verify_customer_body: string;
 	/**
-	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Subject of the email to the customer when an appointment was completed (only with the follow-up email on). Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_follow_up_customer_subject: string;
 	/**
-	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
+	 * Text of the email to the customer when an appointment was completed (only with the follow-up email on). Leave it empty to send no such email. Placeholders: {customer_name}, {customer_email}, {customer_phone}, {customer_notes}, {service}, {employee}, {date}, {start_time}, {end_time}, {timezone}, {start}, {end}, {seats}, {status}, {manage_link}, {booking_page}, {booking_id}, {previous_start}, {previous_employee}, {site_name}, {site_url}, {confirm_link}, {confirm_minutes}, {confirm_by}, {fields}, {change_policy}. One answer of the booking form: {field:<field id>} (Settings → Booking form shows the ids).
 	 */
 	email_follow_up_customer_body: string;
 }

@@ -16,7 +16,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { actOnBooking } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
-import { nameOf, useCatalog } from '../../hooks/useCatalog';
+import { useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import {
 	actionDone,

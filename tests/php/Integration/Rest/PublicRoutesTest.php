@@ -28,18 +28,6 @@ final class PublicRoutesTest extends RestTestCase {
 		$mine = $list[ array_search( $this->service->id, $ids, true ) ];
 		$this->assertSame(
 			array(
-				'id'            => $this->service->id,
-				'name'          => 'Haircut',
-				'description'   => '',
-				'duration'      => 30,
-				'buffer_before' => 0,
-				'buffer_after'  => 0,
-				'capacity'      => 1,
-				'price'         => '35.00',
-				'active'        => true,
-				'reminders'     => null,
-				'fields'        => array(),
-				'consent'       => null,
 				'id'                      => $this->service->id,
 				'name'                    => 'Haircut',
 				'description'             => '',
@@ -55,6 +43,8 @@ final class PublicRoutesTest extends RestTestCase {
 				'daily_limit'             => 0,
 				'email_daily_limit'       => 0,
 				'email_weekly_limit'      => 0,
+				'fields'                  => array(),
+				'consent'                 => null,
 				'change_policy'           => '',
 			),
 			$mine
