@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Sync;
 
 use AppointEase\Booking\Booking;
+use AppointEase\Form\BookingAnswers;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
@@ -113,7 +114,8 @@ final class Feed {
 	}
 
 	/**
-	 * The customer's name, contact details and notes, one per line.
+	 * The customer's name, contact details, answers to the booking form
+	 * ("Label: answer") and notes, one per line.
 	 *
 	 * @param Booking $booking The booking.
 	 */
@@ -121,6 +123,9 @@ final class Feed {
 		$lines = array( $booking->customer_name, $booking->customer_email );
 		if ( '' !== $booking->customer_phone ) {
 			$lines[] = $booking->customer_phone;
+		}
+		foreach ( BookingAnswers::of( $booking ) as $answer ) {
+			$lines[] = $answer['label'] . ': ' . $answer['text'];
 		}
 		if ( '' !== $booking->customer_notes ) {
 			$lines[] = '';

@@ -760,6 +760,8 @@ export interface AdminBookingBody {
 	override: boolean;
 	/** Email the customer (the staff are emailed either way). */
 	notify: boolean;
+	/** Answers to the service's booking form, keyed by field id. */
+	fields?: Record< string, string | boolean | string[] >;
 }
 
 export const createAdminBooking = ( body: AdminBookingBody ) =>

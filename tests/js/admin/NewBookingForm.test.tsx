@@ -16,9 +16,13 @@ jest.mock( '@wordpress/api-fetch' );
 const CHECK = 'POST /appointease/v1/booking-check';
 const BOOK = 'POST /appointease/v1/bookings';
 
-function serve( overrides: string[] = [], book?: () => unknown ) {
+function serve(
+	overrides: string[] = [],
+	book?: () => unknown,
+	haircut: typeof HAIRCUT = HAIRCUT
+) {
 	mockApi( {
-		'GET /appointease/v1/services': () => [ HAIRCUT, YOGA ],
+		'GET /appointease/v1/services': () => [ haircut, YOGA ],
 		'GET /appointease/v1/employees': () => [ ANA, BEN ],
 		'GET /appointease/v1/availability': () => ( {
 			days: [
@@ -145,6 +149,7 @@ describe( 'NewBookingForm', () => {
 			},
 			override: true,
 			notify: false,
+			fields: {},
 		} );
 	} );
 
@@ -174,6 +179,47 @@ describe( 'NewBookingForm', () => {
 			notify: true,
 		} );
 		expect( onDone ).not.toHaveBeenCalled();
+	} );
+} );
+
+describe( 'NewBookingForm and the booking form', () => {
+	it( "asks the service's own questions, sends nothing while a required one is unanswered, and sends the answers", async () => {
+		serve( [], undefined, {
+			...HAIRCUT,
+			fields: [
+				{
+					id: 'f_0a1b2c3d',
+					type: 'select',
+					label: 'How did you hear of us?',
+					help: '',
+					required: true,
+					options: [ 'A friend', 'The web' ],
+				},
+			],
+		} );
+		const onDone = renderForm();
+		fireEvent.click(
+			await screen.findByRole( 'button', { name: '09:00' } )
+		);
+		await pickEarlierCustomer();
+		const book = await screen.findByRole( 'button', { name: 'Book' } );
+		await waitFor( () => expect( book ).toBeEnabled() );
+		expect(
+			screen.getByLabelText( /How did you hear of us/ )
+		).toBeVisible();
+		// Unanswered, the required question keeps the form from being sent.
+		fireEvent.click( book );
+		await new Promise( ( resolve ) => setTimeout( resolve, 50 ) );
+		expect( callsTo( BOOK ) ).toHaveLength( 0 );
+
+		fireEvent.change( screen.getByLabelText( /How did you hear of us/ ), {
+			target: { value: 'The web' },
+		} );
+		fireEvent.click( book );
+		await waitFor( () => expect( onDone ).toHaveBeenCalled() );
+		expect( callsTo( BOOK )[ 0 ]?.data ).toMatchObject( {
+			fields: { f_0a1b2c3d: 'The web' },
+		} );
 	} );
 } );
 

@@ -41,6 +41,14 @@ import {
 import { failureText, toFailure } from '../../lib/errors';
 import { datePart, isDate, timePart, zonedIso } from '../../../shared/time';
 import type { Booking, Slot } from '../../../shared/types';
+import {
+	answersToSend,
+	checkAnswer,
+	checkAnswers,
+	type AnswerErrors,
+	type Answers,
+} from '../../../shared/custom-fields';
+import { CustomFields } from '../../../blocks/booking/components/CustomFields';
 
 export interface NewBookingFormProps {
 	/** The site's timezone, for employees without their own (AdminConfig.siteTimezone). */
@@ -114,6 +122,9 @@ export function NewBookingForm( {
 	const [ notes, setNotes ] = useState( '' );
 	const [ notify, setNotify ] = useState( true );
 	const [ problem, setProblem ] = useState( '' );
+	// Answers to the chosen service's booking form, checked as the visitor's are.
+	const [ answers, setAnswers ] = useState< Answers >( {} );
+	const [ answerErrors, setAnswerErrors ] = useState< AnswerErrors >( {} );
 	const [ saving, setSaving ] = useState( false );
 
 	const services = catalog.services.filter( ( item ) => item.active );
@@ -218,8 +229,17 @@ export function NewBookingForm( {
 		( check.state === 'booked' || check.state === 'held' );
 	const overridden = check?.overrides ?? [];
 
+	const formFields =
+		catalog.services.find( ( item ) => item.id === service )?.fields ?? [];
+
 	const submit = async () => {
 		setProblem( '' );
+		// The consent box is the visitor's to tick; an admin books without it.
+		const faults = checkAnswers( formFields, answers, null, false );
+		setAnswerErrors( faults );
+		if ( Object.keys( faults ).length > 0 ) {
+			return;
+		}
 		setSaving( true );
 		try {
 			const booking = await createAdminBooking( {
@@ -229,6 +249,7 @@ export function NewBookingForm( {
 				customer: { name, email, phone, notes },
 				override: overridden.length > 0,
 				notify,
+				fields: answersToSend( formFields, answers ),
 			} );
 			onDone( booking );
 		} catch ( error ) {
@@ -479,7 +500,34 @@ export function NewBookingForm( {
 							value={ notes }
 							onChange={ ( value: string ) => setNotes( value ) }
 						/>
-						{ /* Custom fields (issue 17): the shared booking-fields component goes here, its answers into the body's `fields`. */ }
+						<CustomFields
+							id="appointease-new-booking"
+							fields={ formFields }
+							consent={ null }
+							answers={ answers }
+							agreed={ false }
+							errors={ answerErrors }
+							onAnswer={ ( field, value ) =>
+								setAnswers( ( before ) => ( {
+									...before,
+									[ field ]: value,
+								} ) )
+							}
+							onConsent={ () => undefined }
+							onLeave={ ( field ) =>
+								setAnswerErrors( ( before ) => {
+									const rest = { ...before };
+									delete rest[ field.id ];
+									const message = checkAnswer(
+										field,
+										answers[ field.id ]
+									);
+									return message
+										? { ...rest, [ field.id ]: message }
+										: rest;
+								} )
+							}
+						/>
 					</VStack>
 				</fieldset>
 

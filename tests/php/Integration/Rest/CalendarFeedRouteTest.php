@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace AppointEase\Tests\Integration\Rest;
 
 use AppointEase\Rest\BookingCalendarController;
+use AppointEase\Form\Fields;
 use AppointEase\Settings\Settings;
 use AppointEase\Sync\FeedKeys;
 use AppointEase\Sync\ICalendar;
@@ -18,6 +19,13 @@ use Sabre\VObject\Component\VCalendar;
 final class CalendarFeedRouteTest extends RestTestCase {
 
 	public function test_the_employee_feed_parses_back_with_every_active_booking_at_its_instant(): void {
+		$question  = Fields::create(
+			array(
+				'label'   => 'Hair length',
+				'type'    => 'select',
+				'options' => array( 'Short', 'Long' ),
+			)
+		)['id'];
 		$first     = $this->book(
 			'10:00',
 			array(
@@ -26,6 +34,7 @@ final class CalendarFeedRouteTest extends RestTestCase {
 					'email' => 'maria@example.com',
 					'phone' => '+49 30 1234567',
 				),
+				'fields'   => array( $question => 'Long' ),
 			)
 		);
 		$second    = $this->book( '14:00' );
@@ -54,6 +63,8 @@ final class CalendarFeedRouteTest extends RestTestCase {
 		}
 		$this->assertStringContainsString( 'Maria Customer', $events[ ICalendar::uid( (int) $first['id'] ) ]['summary'] );
 		$this->assertStringContainsString( '+49 30 1234567', $events[ ICalendar::uid( (int) $first['id'] ) ]['description'], 'The employee\'s own feed has the customer\'s details.' );
+		$this->assertStringContainsString( 'Hair length: Long', $events[ ICalendar::uid( (int) $first['id'] ) ]['description'], 'And the answers to the booking form.' );
+		Fields::delete( $question );
 	}
 
 	public function test_an_unchanged_feed_answers_304_and_a_moved_booking_changes_it(): void {
