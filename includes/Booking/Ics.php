@@ -46,9 +46,25 @@ final class Ics {
 			$service->name,
 			$employee->name
 		);
+		// Times are written in UTC (every app reads those right); the zone the
+		// business gave the time in is named too, for apps and people reading it.
+		$zone  = $employee->timezone( wp_timezone() );
+		$local = sprintf(
+			/* translators: 1: date, 2: start time, 3: end time, 4: timezone name such as Europe/Berlin. */
+			__( '%1$s, %2$s–%3$s (%4$s)', 'appointease' ),
+			wp_date( (string) get_option( 'date_format' ), $booking->start->getTimestamp(), $zone ),
+			wp_date( (string) get_option( 'time_format' ), $booking->start->getTimestamp(), $zone ),
+			wp_date( (string) get_option( 'time_format' ), $booking->end->getTimestamp(), $zone ),
+			$zone->getName()
+		);
 		$calendar = ICalendar::calendar();
-		ICalendar::quietly( static fn() => $calendar->add( 'METHOD', 'PUBLISH' ) );
-		$event = BookingEvent::add( $calendar, $booking, $summary, __( 'To cancel or reschedule, use the link in your booking confirmation email.', 'appointease' ) );
+		ICalendar::quietly(
+			static function () use ( $calendar, $zone ): void {
+				$calendar->add( 'METHOD', 'PUBLISH' );
+				$calendar->add( 'X-WR-TIMEZONE', $zone->getName() );
+			}
+		);
+		$event = BookingEvent::add( $calendar, $booking, $summary, $local . "\n" . __( 'To cancel or reschedule, use the link in your booking confirmation email.', 'appointease' ) );
 		ICalendar::quietly(
 			static function () use ( $event ): void {
 				$organizer = $event->add( 'ORGANIZER', 'mailto:' . get_option( 'admin_email' ), array( 'CN' => get_bloginfo( 'name' ) ) );

@@ -41,6 +41,9 @@ final class BookingCalendarRouteTest extends RestTestCase {
 		$this->assertStringContainsString( "\r\nSTATUS:CONFIRMED\r\n", $ics );
 		$this->assertStringContainsString( "\r\nUID:booking-" . $booking['id'] . '@', $ics );
 		$this->assertStringNotContainsString( 'maria@example.com', $ics, 'The customer\'s own address is not needed in their calendar.' );
+		$this->assertStringContainsString( "\r\nX-WR-TIMEZONE:Europe/Berlin\r\n", $ics, 'The file names the business\'s zone.' );
+		$unfolded = str_replace( "\r\n ", '', $ics );
+		$this->assertStringContainsString( '10:00 am–10:30 am (Europe/Berlin)', $unfolded, 'Its description gives the local time with the zone.' );
 	}
 
 	public function test_a_wrong_or_missing_token_answers_like_a_booking_that_does_not_exist(): void {
