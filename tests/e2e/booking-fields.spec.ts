@@ -139,7 +139,7 @@ test( 'a visitor answers the booking form and gives consent; the admin sees the 
 	expect( made.consent?.text ).toBe( CONSENT );
 
 	await login( page );
-	await page.goto( '/wp-admin/admin.php?page=appointease' );
+	await page.goto( '/wp-admin/admin.php?page=appointease-bookings' );
 	await page.getByRole( 'searchbox', { name: 'Customer' } ).fill( customer );
 	const row = page.getByRole( 'row', { name: new RegExp( customer ) } );
 	await expect( row ).toContainText( QUESTION );

@@ -71,7 +71,7 @@ final class BookingsExportTest extends RestTestCase {
 		$this->assertOk( 200, $this->post( 'bookings/' . $minus['id'] . '/cancel' ) );
 
 		$all = $this->csv( array() );
-		$this->assertSame( array( 'id', 'status', 'service', 'employee', 'start', 'end', 'seats', 'customer_name', 'customer_email', 'customer_phone', 'customer_notes', 'created_at', 'updated_at' ), $all[0] );
+		$this->assertSame( array( 'id', 'status', 'service', 'employee', 'start', 'end', 'seats', 'customer_name', 'customer_email', 'customer_phone', 'customer_notes', 'created_at', 'updated_at', 'Consent' ), $all[0], 'The columns, then the booking form\'s (here only the consent column).' );
 		$this->assertCount( 4, $all );
 		$byid = array_column( array_slice( $all, 1 ), null, 0 );
 		$this->assertSame( "'=HYPERLINK(\"http://evil.example\",\"click\")", $byid[ (string) $formula['id'] ][7] );

@@ -52,6 +52,8 @@ final class AdminRoutesTest extends RestTestCase {
 				'daily_limit'             => 0,
 				'email_daily_limit'       => 0,
 				'email_weekly_limit'      => 0,
+				'fields'                  => array(),
+				'consent'                 => null,
 				'change_policy'           => '',
 			),
 			$service

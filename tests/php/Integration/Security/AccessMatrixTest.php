@@ -79,6 +79,15 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'DELETE /employees/{id}/calendar-sync/calendars/(?P<calendar>[^/]+)' => array( 401, 403, 403, 200 ),
 		// The feed's secret is its permission: whoever has the address reads it.
 		'GET /feeds/(?P<secret>[0-9a-f]{40})\\.ics'    => array( 200, 200, 200, 200 ),
+		'GET /booking-fields'                          => array( 401, 403, 403, 200 ),
+		'POST /booking-fields'                         => array( 401, 403, 403, 201 ),
+		'POST /booking-fields/{id}'                    => array( 401, 403, 403, 200 ),
+		'PUT /booking-fields/{id}'                     => array( 401, 403, 403, 200 ),
+		'PATCH /booking-fields/{id}'                   => array( 401, 403, 403, 200 ),
+		'DELETE /booking-fields/{id}'                  => array( 401, 403, 403, 200 ),
+		'GET /booking-counts'                          => array( 401, 403, 403, 200 ),
+		'GET /customers'                               => array( 401, 403, 403, 200 ),
+		'POST /booking-check'                          => array( 401, 403, 403, 200 ),
 	);
 
 	public function test_every_endpoint_in_the_index_has_a_row_and_every_row_an_endpoint(): void {

@@ -47,6 +47,9 @@ abstract class SecurityTestCase extends RestTestCase {
 	/** An outside calendar of the spare employee (its address answers 500, so syncing it is quick). */
 	protected int $spare_calendar;
 
+	/** An optional booking-form question, for the booking-fields routes. */
+	protected string $spare_field;
+
 	/** The secret of the spare employee's calendar feed. */
 	protected string $spare_feed_secret;
 
@@ -91,6 +94,12 @@ abstract class SecurityTestCase extends RestTestCase {
 		$this->spare_employee    = $this->make_employee( array(), array( 'name' => 'Spare Person' ) );
 		$this->spare_calendar    = ( new \AppointEase\Sync\ExternalCalendarRepository() )->insert( $this->spare_employee->id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' )->id;
 		$this->spare_feed_secret = \AppointEase\Sync\FeedKeys::regenerate( (string) $this->spare_employee->id );
+		$this->spare_field       = \AppointEase\Form\Fields::create(
+			array(
+				'label' => 'Spare question',
+				'type'  => 'text',
+			)
+		)['id'];
 
 		$this->users = array(
 			'anonymous'     => 0,
@@ -239,10 +248,11 @@ abstract class SecurityTestCase extends RestTestCase {
 	protected function valid_request( string $method, string $route, int $variant = 0 ): array {
 		$short = substr( $route, strlen( self::PREFIX ) );
 		$ids   = array(
-			'/bookings/'  => $this->bookings['other'],
-			'/services/'  => $this->spare_service->id,
-			'/employees/' => $this->spare_employee->id,
-			'/holds/'     => $this->hold['id'],
+			'/bookings/'       => $this->bookings['other'],
+			'/services/'       => $this->spare_service->id,
+			'/employees/'      => $this->spare_employee->id,
+			'/holds/'          => $this->hold['id'],
+			'/booking-fields/' => $this->spare_field,
 		);
 		$path  = $short;
 		foreach ( $ids as $base => $id ) {
@@ -294,6 +304,24 @@ abstract class SecurityTestCase extends RestTestCase {
 				break;
 			case 'POST /bookings':
 				$body = $this->booking_body( '10:00', array( 'start' => $free ) );
+				break;
+			case 'POST /booking-fields':
+				$body = array(
+					'label' => 'Another question',
+					'type'  => 'text',
+				);
+				break;
+			case 'POST /booking-fields/(?P<id>[^/]+)':
+			case 'PUT /booking-fields/(?P<id>[^/]+)':
+			case 'PATCH /booking-fields/(?P<id>[^/]+)':
+				$body = array( 'label' => 'Renamed question' );
+				break;
+			case 'POST /booking-check':
+				$body = array(
+					'service'  => $this->service->id,
+					'employee' => $this->employee->id,
+					'start'    => $free,
+				);
 				break;
 			case 'POST /bookings/(?P<id>[^/]+)/reschedule':
 				$body = array( 'start' => $free );
