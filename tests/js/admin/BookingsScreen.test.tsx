@@ -574,6 +574,44 @@ describe( 'BookingsScreen list defaults and tools', () => {
 		).toBeVisible();
 	} );
 
+	it( 'shows the answers to the booking form as a column that can be hidden too', async () => {
+		serve( {}, () => [
+			{
+				...ZOE,
+				answers: [
+					{
+						id: 'f_0a1b2c3d',
+						label: 'How did you hear of us?',
+						type: 'select',
+						value: 'The web',
+						text: 'The web',
+					},
+				],
+			},
+			MAX,
+		] );
+		renderScreen();
+		await rowOf( 'Zoe Quinn' );
+		expect(
+			screen.getByRole( 'columnheader', { name: 'Answers' } )
+		).toBeVisible();
+		expect( screen.getByText( 'The web' ) ).toBeVisible();
+		fireEvent.click( screen.getByRole( 'button', { name: 'Columns' } ) );
+		fireEvent.click(
+			screen.getByLabelText( 'Answers to the booking form' )
+		);
+		expect(
+			screen.queryByRole( 'columnheader', { name: 'Answers' } )
+		).toBeNull();
+		// Closed again, so that nothing of it is left for the next test.
+		fireEvent.click( screen.getByRole( 'button', { name: 'Columns' } ) );
+		await waitFor( () =>
+			expect(
+				screen.queryByLabelText( 'Answers to the booking form' )
+			).toBeNull()
+		);
+	} );
+
 	it( 'cancels the selected bookings with one request each, after asking', async () => {
 		serve( {
 			'POST /appointease/v1/bookings/7/cancel': () =>

@@ -51,6 +51,7 @@ import {
 	formatMediumDate as formatDate,
 	isDate,
 	weekDates,
+	zonedIso,
 } from '../../../shared/time';
 import type { Booking, Employee } from '../../../shared/types';
 import { BookingDetails } from './BookingDetails';
@@ -77,6 +78,8 @@ interface Props {
 	 * on the employee's clock, or none (the toolbar's button).
 	 */
 	onCreateAt?: ( employee: number, start: string ) => void;
+	/** The site's timezone, for employees without their own; moves are read on the target employee's clock. */
+	siteTimezone?: string;
 }
 
 export function BookingCalendar( {
@@ -88,6 +91,7 @@ export function BookingCalendar( {
 	onAction,
 	manage = false,
 	onCreateAt,
+	siteTimezone = '',
 }: Props ) {
 	const [ employeeId, setEmployeeId ] = useState( 0 );
 	const [ mode, setMode ] = useState< Mode >( 'day' );
@@ -97,6 +101,23 @@ export function BookingCalendar( {
 	const [ reloads, setReloads ] = useState( 0 );
 	const [ openId, setOpenId ] = useState< number | null >( null );
 	const { failure, success } = notices;
+	// A drop's start on the target employee's clock, with that day's offset
+	// (not the booking's old one: a move across a DST change or to an
+	// employee in another zone keeps the wall-clock time the admin chose).
+	const dropStart = (
+		booking: Booking,
+		to: number,
+		day: string,
+		minute: number
+	) => {
+		const zone =
+			employees.find( ( item ) => item.id === to )?.timezone ||
+			siteTimezone;
+		const wall = atMinute( day, minute, '' ).slice( 11, 16 );
+		return zone
+			? zonedIso( day, wall, zone )
+			: atMinute( day, minute, offsetOf( booking.start ) );
+	};
 
 	const active = employees.filter( ( item ) => item.active );
 	const employee =
@@ -385,11 +406,7 @@ export function BookingCalendar( {
 								move(
 									booking,
 									to,
-									atMinute(
-										day,
-										minute,
-										offsetOf( booking.start )
-									)
+									dropStart( booking, to, day, minute )
 								)
 						: undefined
 				}

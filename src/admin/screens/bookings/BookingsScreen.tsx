@@ -220,6 +220,7 @@ export function BookingsScreen( {
 					{ ...shared }
 					today={ today }
 					manage
+					siteTimezone={ siteTimezone }
 					onCreateAt={ ( employee, start ) =>
 						setCreating( { employee, start } )
 					}

@@ -103,7 +103,7 @@ export function BookingsTable( {
 					{ shows( 'status' ) && (
 						<th scope="col">{ __( 'Status', 'appointease' ) }</th>
 					) }
-					{ answers && (
+					{ answers && shows( 'answers' ) && (
 						<th scope="col">{ __( 'Answers', 'appointease' ) }</th>
 					) }
 					{ onAction && (
@@ -199,7 +199,7 @@ export function BookingsTable( {
 								<StatusBadge booking={ booking } />
 							</td>
 						) }
-						{ answers && (
+						{ answers && shows( 'answers' ) && (
 							<td>
 								<BookingAnswers booking={ booking } />
 							</td>

@@ -23,6 +23,7 @@ export const OPTIONAL_COLUMNS = [
 	'employee',
 	'seats',
 	'status',
+	'answers',
 ] as const;
 
 export type OptionalColumn = ( typeof OPTIONAL_COLUMNS )[ number ];
@@ -44,6 +45,8 @@ export function columnLabel( column: OptionalColumn ): string {
 			return __( 'Seats', 'appointease' );
 		case 'status':
 			return __( 'Status', 'appointease' );
+		case 'answers':
+			return __( 'Answers to the booking form', 'appointease' );
 	}
 	return column;
 }
