@@ -311,7 +311,8 @@ export const RELAXED_ANTI_SPAM = { min_fill_seconds: 0, bookings_per_email: 0 };
 
 /**
  * Registers, in the calling spec file, a beforeAll that relaxes the
- * anti-spam settings (RELAXED_ANTI_SPAM) and an afterAll that restores them.
+ * anti-spam settings (RELAXED_ANTI_SPAM) and turns the demo's consent box
+ * off, and an afterAll that restores them.
  * For specs that do not use withBookable(), which does the same.
  */
 export function withoutAntiSpam(): void {
@@ -320,7 +321,11 @@ export function withoutAntiSpam(): void {
 
 	test.beforeAll( async ( { browser } ) => {
 		admin = await adminRest( browser );
-		restore = await changeSettings( admin, RELAXED_ANTI_SPAM );
+		restore = await changeSettings( admin, {
+			...RELAXED_ANTI_SPAM,
+			// The demo asks for consent; these specs book without it.
+			consent_required: false,
+		} );
 	} );
 
 	test.afterAll( async () => {
