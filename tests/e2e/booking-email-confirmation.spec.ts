@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import { mailsTo, waitForMails } from './mail';
 import {
 	adminRest,
+	bookInBrowser,
 	changeSettings,
 	collectPageErrors,
 	dateAhead,
@@ -44,31 +45,16 @@ test( 'a visitor books, confirms by the link in the email, and sees the booking 
 } ) => {
 	const errors = collectPageErrors( page );
 	const email = `confirm.${ Date.now() }@example.com`;
-	await page.goto(
-		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ dateAhead( 5 ) }`
+	const { app, start, answer } = await bookInBrowser(
+		page,
+		bookable,
+		dateAhead( 5 ),
+		{
+			name: 'Casey Confirm',
+			email,
+		}
 	);
-	const app = page
-		.getByRole( 'region', { name: 'Book an appointment' } )
-		.first();
-	const time = app
-		.locator( 'button.appointease-time[data-state="available"]' )
-		.first();
-	await expect( time ).toBeVisible();
-	const start = ( await time.getAttribute( 'data-start' ) ) ?? '';
-	await time.click();
-	await app.getByRole( 'button', { name: 'Continue' } ).click();
-	await app.getByLabel( /^Name/ ).fill( 'Casey Confirm' );
-	await app.getByLabel( /^Email/ ).fill( email );
-	await app.getByRole( 'button', { name: 'Continue' } ).click();
-	const booked = page.waitForResponse(
-		( response ) =>
-			response.url().includes( '/appointease/v1/bookings' ) &&
-			response.request().method() === 'POST'
-	);
-	await app.getByRole( 'button', { name: 'Confirm booking' } ).click();
-	const answer = await booked;
-	expect( answer.status() ).toBe( 201 );
-	const booking = ( await answer.json() ) as { id: number; status: string };
+	const booking = answer as { id: number; status: string };
 	expect( booking.status ).toBe( 'unverified' );
 
 	// Not "booked" yet: the visitor is asked to confirm within the setting's minutes.

@@ -12,7 +12,12 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { attachment, mailsTo, maildevUrl, waitForMails } from './mail';
 import { readStack } from './stack';
-import { collectPageErrors, dateAhead, withBookable } from './utils';
+import {
+	bookInBrowser,
+	collectPageErrors,
+	dateAhead,
+	withBookable,
+} from './utils';
 
 const bookable = withBookable( 'Mail' );
 const ROOT = path.join( __dirname, '..', '..' );
@@ -57,29 +62,11 @@ test( 'a visitor books; the email arrives at once with an HTML and a plain part 
 } ) => {
 	const errors = collectPageErrors( page );
 	const email = `mail.${ Date.now() }@example.com`;
-	await page.goto(
-		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ dateAhead( 7 ) }`
-	);
-	const app = page
-		.getByRole( 'region', { name: 'Book an appointment' } )
-		.first();
-	await app
-		.locator( 'button.appointease-time[data-state="available"]' )
-		.first()
-		.click();
-	await app.getByRole( 'button', { name: 'Continue' } ).click();
-	await app.getByLabel( /^Name/ ).fill( 'Tom & <b>Jerry</b>' );
-	await app.getByLabel( /^Email/ ).fill( email );
-	await app.getByRole( 'button', { name: 'Continue' } ).click();
-	const booked = page.waitForResponse(
-		( response ) =>
-			response.url().includes( '/appointease/v1/bookings' ) &&
-			response.request().method() === 'POST'
-	);
-	await app.getByRole( 'button', { name: 'Confirm booking' } ).click();
-	const answer = await booked;
-	expect( answer.status() ).toBe( 201 );
-	const booking = ( await answer.json() ) as { id: number };
+	const { answer } = await bookInBrowser( page, bookable, dateAhead( 7 ), {
+		name: 'Tom & <b>Jerry</b>',
+		email,
+	} );
+	const booking = answer as { id: number };
 
 	// Sent right after the answer (no cron run needed).
 	const [ mail ] = await waitForMails( email, 1, 10_000 );

@@ -14,7 +14,12 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { attachment, mailsTo, waitForMails } from './mail';
 import { readStack } from './stack';
-import { collectPageErrors, dateAhead, withBookable } from './utils';
+import {
+	bookInBrowser,
+	collectPageErrors,
+	dateAhead,
+	withBookable,
+} from './utils';
 
 const bookable = withBookable( 'Remind' );
 const ROOT = path.join( __dirname, '..', '..' );
@@ -82,30 +87,12 @@ test( 'a booking made in the browser gets exactly one 24-hour reminder, with its
 	expect( slot, 'a free time a day ahead' ).toBeDefined();
 	const start = slot!.start;
 
-	await page.goto(
-		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ day!.date }`
-	);
-	const app = page
-		.getByRole( 'region', { name: 'Book an appointment' } )
-		.first();
-	await app
-		.locator(
-			`button.appointease-time[data-start="${ start }"][data-state="available"]`
-		)
-		.click();
-	await app.getByRole( 'button', { name: 'Continue' } ).click();
-	await app.getByLabel( /^Name/ ).fill( 'Rita Reminder' );
-	await app.getByLabel( /^Email/ ).fill( email );
-	await app.getByRole( 'button', { name: 'Continue' } ).click();
-	const booked = page.waitForResponse(
-		( response ) =>
-			response.url().includes( '/appointease/v1/bookings' ) &&
-			response.request().method() === 'POST'
-	);
-	await app.getByRole( 'button', { name: 'Confirm booking' } ).click();
-	const made = await booked;
-	expect( made.status() ).toBe( 201 );
-	const booking = ( await made.json() ) as { id: number; start: string };
+	const { answer: made } = await bookInBrowser( page, bookable, day!.date, {
+		start,
+		name: 'Rita Reminder',
+		email,
+	} );
+	const booking = made as { id: number; start: string };
 	await waitForMails( email, 1 );
 	expect( reminders( await mailsTo( email ) ) ).toHaveLength( 0 );
 

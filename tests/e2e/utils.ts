@@ -520,3 +520,67 @@ export function dateAhead( days: number ): string {
 		.toISOString()
 		.slice( 0, 10 );
 }
+
+/** What bookInBrowser() books and as whom. */
+export interface BrowserBooking {
+	/** The start to pick (data-start); the first free time when absent. */
+	start?: string;
+	/** The customer's name. */
+	name: string;
+	/** The customer's email address. */
+	email: string;
+}
+
+/**
+ * Opens the booking page of a spec's service and employee on a date and
+ * books one time as a visitor does: the time, Continue, name and email,
+ * Continue, Confirm booking. The answer of `POST bookings` is checked to be
+ * 201 and returned with the app's region and the picked time's data-start,
+ * for the spec's own checks after.
+ *
+ * @param page     The page.
+ * @param bookable The spec's service and employee (withBookable()).
+ * @param date     The day, YYYY-MM-DD.
+ * @param booking  The time and the customer.
+ */
+export async function bookInBrowser(
+	page: Page,
+	bookable: Pick< BookableSetup, 'service' | 'employee' >,
+	date: string,
+	booking: BrowserBooking
+): Promise< {
+	app: Locator;
+	start: string;
+	answer: Record< string, unknown >;
+} > {
+	await page.goto(
+		`/book/?service=${ bookable.service.id }&employee=${ bookable.employee.id }&date=${ date }`
+	);
+	const app = page
+		.getByRole( 'region', { name: 'Book an appointment' } )
+		.first();
+	const time = app.locator(
+		booking.start
+			? `button.appointease-time[data-start="${ booking.start }"][data-state="available"]`
+			: 'button.appointease-time[data-state="available"]'
+	);
+	const start = ( await time.first().getAttribute( 'data-start' ) ) ?? '';
+	await time.first().click();
+	await app.getByRole( 'button', { name: 'Continue' } ).click();
+	await app.getByLabel( /^Name/ ).fill( booking.name );
+	await app.getByLabel( /^Email/ ).fill( booking.email );
+	await app.getByRole( 'button', { name: 'Continue' } ).click();
+	const booked = page.waitForResponse(
+		( response ) =>
+			response.url().includes( '/appointease/v1/bookings' ) &&
+			response.request().method() === 'POST'
+	);
+	await app.getByRole( 'button', { name: 'Confirm booking' } ).click();
+	const answer = await booked;
+	expect( answer.status() ).toBe( 201 );
+	return {
+		app,
+		start,
+		answer: ( await answer.json() ) as Record< string, unknown >,
+	};
+}
