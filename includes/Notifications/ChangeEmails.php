@@ -11,6 +11,7 @@ namespace AppointEase\Notifications;
 
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Holds\Housekeeping;
+use AppointEase\Infrastructure\CronEvent;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -121,14 +122,7 @@ final class ChangeEmails {
 	 * @param int $due Unix seconds.
 	 */
 	public static function schedule( int $due ): void {
-		$next = wp_next_scheduled( self::HOOK );
-		if ( false !== $next && $next <= $due ) {
-			return;
-		}
-		if ( false !== $next ) {
-			wp_unschedule_event( $next, self::HOOK );
-		}
-		wp_schedule_single_event( $due, self::HOOK );
+		CronEvent::run_by( self::HOOK, $due );
 	}
 
 	/**

@@ -12,6 +12,7 @@ namespace AppointEase\Reminders;
 use AppointEase\Booking\Booking;
 use AppointEase\Catalog\ServiceRepository;
 use AppointEase\Holds\Housekeeping;
+use AppointEase\Infrastructure\CronEvent;
 use AppointEase\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -108,14 +109,7 @@ final class ReminderCron {
 	 * @param int $due Unix seconds.
 	 */
 	public static function schedule( int $due ): void {
-		$next = wp_next_scheduled( self::HOOK );
-		if ( false !== $next && $next <= $due ) {
-			return;
-		}
-		if ( false !== $next ) {
-			wp_unschedule_event( $next, self::HOOK );
-		}
-		wp_schedule_single_event( $due, self::HOOK );
+		CronEvent::run_by( self::HOOK, $due );
 	}
 
 	/**
