@@ -75,7 +75,9 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'GET /employees/{id}/calendar-sync'            => array( 401, 403, 403, 200 ),
 		'GET /employees/{id}/calendar-sync (own)'      => array( 401, 403, 200, 200 ),
 		'POST /employees/{id}/calendar-sync/feed'      => array( 401, 403, 403, 201 ),
-		'POST /employees/{id}/calendar-sync/feed (own)' => array( 401, 403, 201, 201 ),
+		// (The arrow on its own line keeps this long key out of the others' alignment.)
+		'POST /employees/{id}/calendar-sync/feed (own)'
+			=> array( 401, 403, 201, 201 ),
 		'POST /calendar-sync/feed'                     => array( 401, 403, 403, 201 ),
 		'POST /employees/{id}/calendar-sync/calendars' => array( 401, 403, 403, 201 ),
 		'POST /employees/{id}/calendar-sync/calendars (own)' => array( 401, 403, 201, 201 ),
