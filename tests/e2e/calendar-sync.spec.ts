@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import { readStack } from './stack';
 import {
@@ -292,11 +293,23 @@ test( 'an employee replaces their feed address and blocks their own busy hour on
 		await row.getByRole( 'button', { name: 'Sync now' } ).click();
 		await expect( said ).toHaveText( 'Calendar synced.' );
 		await expect( row.getByRole( 'cell' ).nth( 2 ) ).not.toHaveText( '—' );
-		// The panel fits the phone's width.
+		// The panel fits the phone's width and passes axe's WCAG 2.1 A and AA rules.
 		const box = await panel.boundingBox();
 		expect( ( box?.x ?? 0 ) + ( box?.width ?? 0 ) ).toBeLessThanOrEqual(
 			390
 		);
+		const { violations } = await new AxeBuilder( { page } )
+			.include( '.appointease-admin__calendar-sync' )
+			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+			.analyze();
+		expect(
+			violations.map( ( violation ) => ( {
+				id: violation.id,
+				nodes: violation.nodes.map( ( node ) =>
+					node.target.join( ' ' )
+				),
+			} ) )
+		).toEqual( [] );
 		expect( errors ).toEqual( [] );
 
 		expectBlocked(
