@@ -92,7 +92,11 @@ final class CalendarsCommand {
 		$employee_id = self::employee_id( $args[0] );
 		$url         = ExternalCalendars::normalise( $args[1] ?? '' );
 		if ( null === $url ) {
-			WP_CLI::error( 'This is not a calendar address this site may fetch. Give the full https:// or webcal:// address.' );
+			WP_CLI::error( 'This is not a calendar address. Give the full https:// or webcal:// address.' );
+			return;
+		}
+		if ( ! ExternalCalendars::is_public( $url ) ) {
+			WP_CLI::error( 'This site does not fetch this address: it points inside a private network or to an unusual port. See docs/admin.md for allowing a calendar server inside your network.' );
 			return;
 		}
 		$calendars = new ExternalCalendarRepository();

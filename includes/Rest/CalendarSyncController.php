@@ -9,7 +9,9 @@ declare(strict_types=1);
 
 namespace AppointEase\Rest;
 
+use AppointEase\Access\EmployeeAccess;
 use AppointEase\Catalog\EmployeeRepository;
+use AppointEase\Infrastructure\Installer;
 use AppointEase\Sync\CalendarSync;
 use AppointEase\Sync\ExternalCalendar;
 use AppointEase\Sync\ExternalCalendarRepository;
@@ -19,10 +21,11 @@ use AppointEase\Sync\FeedKeys;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * For admins (the employee screen of wp-admin):
+ * For admins (the employee screen of wp-admin) and, for their own employee
+ * only, the user linked to an employee (the My bookings screen):
  * `GET employees/{id}/calendar-sync` the feed's state and the outside calendars,
  * `POST employees/{id}/calendar-sync/feed` a new feed address (the old one stops),
- * `POST calendar-sync/feed` the same for the all-employees feed,
+ * `POST calendar-sync/feed` the same for the all-employees feed (admins only),
  * `POST employees/{id}/calendar-sync/calendars` adds an outside calendar and syncs it,
  * `POST employees/{id}/calendar-sync/calendars/{calendar}/sync` syncs one now,
  * `DELETE employees/{id}/calendar-sync/calendars/{calendar}` removes one.
@@ -49,96 +52,72 @@ final class CalendarSyncController extends Controller {
 	}
 
 	/**
-	 * Registers the routes.
+	 * Registers the routes: one endpoint each, so a table of them.
 	 */
 	public function register_routes(): void {
 		$id       = self::id_args();
-		$calendar = array(
+		$calendar = $id + array(
 			'calendar' => array(
 				'description' => __( 'The outside calendar.', 'appointease' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
 			),
 		);
-		self::route(
-			'/' . $this->rest_base,
-			array(
-				'args'   => $id,
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+		$url      = array(
+			'url' => array(
+				'description' => __( 'The calendar\'s address (https://, http:// or webcal://).', 'appointease' ),
+				'type'        => 'string',
+				'required'    => true,
+				'maxLength'   => ExternalCalendars::MAX_URL_LENGTH,
+			),
 		);
-		self::route(
-			'/' . $this->rest_base . '/feed',
-			array(
-				'args'   => $id,
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'regenerate_feed' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-				),
-				'schema' => array( $this, 'get_feed_schema' ),
-			)
+		$base     = '/' . $this->rest_base;
+		$read     = \WP_REST_Server::READABLE;
+		$create   = \WP_REST_Server::CREATABLE;
+		// Route, its path arguments, method, callback, who may call it, schema, body arguments.
+		$endpoints = array(
+			array( $base, $id, $read, 'get_item', 'can_manage_own', 'get_public_item_schema', array() ),
+			array( $base . '/feed', $id, $create, 'regenerate_feed', 'can_manage_own', 'get_feed_schema', array() ),
+			// The all-employees feed holds every employee's bookings: admins only.
+			array( '/calendar-sync/feed', array(), $create, 'regenerate_feed', 'can_manage', 'get_feed_schema', array() ),
+			array( $base . '/calendars', $id, $create, 'add_calendar', 'can_manage_own', 'get_public_item_schema', $url ),
+			array( $base . '/calendars/(?P<calendar>[^/]+)', $calendar, \WP_REST_Server::DELETABLE, 'remove_calendar', 'can_manage_own', 'get_public_item_schema', array() ),
+			array( $base . '/calendars/(?P<calendar>[^/]+)/sync', $calendar, $create, 'sync_calendar', 'can_manage_own', 'get_public_item_schema', array() ),
 		);
-		self::route(
-			'/calendar-sync/feed',
-			array(
+		foreach ( $endpoints as list( $route, $path_args, $method, $callback, $permission, $schema, $body_args ) ) {
+			self::route(
+				$route,
 				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'regenerate_feed' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-				),
-				'schema' => array( $this, 'get_feed_schema' ),
-			)
-		);
-		self::route(
-			'/' . $this->rest_base . '/calendars',
-			array(
-				'args'   => $id,
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'add_calendar' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-					'args'                => array(
-						'url' => array(
-							'description' => __( 'The calendar\'s address (https://, http:// or webcal://).', 'appointease' ),
-							'type'        => 'string',
-							'required'    => true,
-							'maxLength'   => ExternalCalendars::MAX_URL_LENGTH,
-						),
+					'args'   => $path_args,
+					array(
+						'methods'             => $method,
+						'callback'            => array( $this, $callback ),
+						'permission_callback' => array( $this, $permission ),
+						'args'                => $body_args,
 					),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		self::route(
-			'/' . $this->rest_base . '/calendars/(?P<calendar>[^/]+)',
-			array(
-				'args'   => $id + $calendar,
-				array(
-					'methods'             => \WP_REST_Server::DELETABLE,
-					'callback'            => array( $this, 'remove_calendar' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		self::route(
-			'/' . $this->rest_base . '/calendars/(?P<calendar>[^/]+)/sync',
-			array(
-				'args'   => $id + $calendar,
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'sync_calendar' ),
-					'permission_callback' => array( $this, 'can_manage' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+					'schema' => array( $this, $schema ),
+				)
+			);
+		}
+	}
+
+	/**
+	 * Permission callback of an employee's routes: admins, and the WordPress
+	 * user linked to that employee, for that employee only. The same routes
+	 * serve both (rather than a second set under `me/`), so the one client
+	 * and the one panel work on the Employees and the My bookings screens.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function can_manage_own( $request ) {
+		if ( current_user_can( Installer::CAPABILITY ) || ! current_user_can( Installer::VIEW_OWN_CAPABILITY ) ) {
+			return $this->can_manage();
+		}
+		if ( EmployeeAccess::employee_id( get_current_user_id() ) === (int) $request['id'] ) {
+			return true;
+		}
+		return Errors::make( 'FORBIDDEN', __( 'You can manage only your own calendar sync.', 'appointease' ) );
 	}
 
 	/**
@@ -185,7 +164,14 @@ final class CalendarSyncController extends Controller {
 		}
 		$url = ExternalCalendars::normalise( (string) $request['url'] );
 		if ( null === $url ) {
-			return Errors::make( 'VALIDATION_ERROR', __( 'This is not a calendar address this site may fetch. Paste the full https:// or webcal:// address your calendar app shows.', 'appointease' ), array( 'params' => array( 'url' => 'invalid' ) ) );
+			return Errors::make( 'VALIDATION_ERROR', __( 'This is not a calendar address. Paste the full https:// or webcal:// address your calendar app shows.', 'appointease' ), array( 'params' => array( 'url' => 'invalid' ) ) );
+		}
+		if ( ! ExternalCalendars::is_public( $url ) ) {
+			return Errors::make( 'URL_NOT_ALLOWED', __( 'This site does not fetch this address: it points inside a private network or to an unusual port. Use the address your calendar service publishes on the internet.', 'appointease' ), array( 'params' => array( 'url' => 'not_allowed' ) ) );
+		}
+		$limited = RateLimiter::check_calendar_fetch( get_current_user_id() );
+		if ( null !== $limited ) {
+			return $limited;
 		}
 		return $this->respond(
 			function () use ( $employee_id, $url ): \WP_REST_Response {
@@ -207,6 +193,10 @@ final class CalendarSyncController extends Controller {
 		$calendar = $this->own_calendar( $request );
 		if ( null === $calendar ) {
 			return self::no_calendar();
+		}
+		$limited = RateLimiter::check_calendar_fetch( get_current_user_id() );
+		if ( null !== $limited ) {
+			return $limited;
 		}
 		return $this->respond(
 			function () use ( $calendar ): \WP_REST_Response {

@@ -27,6 +27,7 @@ final class Errors {
 		'VALIDATION_ERROR'       => 400,
 		'SPAM_SUSPECTED'         => 400,
 		'TOKEN_IN_URL'           => 400,
+		'URL_NOT_ALLOWED'        => 400,
 		'FORBIDDEN'              => 403,
 		'CAPTCHA_FAILED'         => 403,
 		'NOT_FOUND'              => 404,

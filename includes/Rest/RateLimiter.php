@@ -39,6 +39,16 @@ final class RateLimiter {
 	private const CHANGE_WINDOW = 3600;
 
 	/**
+	 * Fetches of outside calendars one user may ask for per window.
+	 */
+	public const CALENDAR_FETCHES = 10;
+
+	/**
+	 * Seconds per window of the calendar fetch count.
+	 */
+	private const CALENDAR_WINDOW = 600;
+
+	/**
 	 * The setting that limits each kind of request, per client a minute.
 	 */
 	private const LIMITS = array(
@@ -59,7 +69,7 @@ final class RateLimiter {
 		 * Whether requests are rate limited.
 		 *
 		 * @param bool   $enabled True by default.
-		 * @param string $kind    'write', 'poll', 'read' or 'booking_change'.
+		 * @param string $kind    'write', 'poll', 'read', 'booking_change' or 'calendar_fetch'.
 		 * @param string $ip      The client's IP address.
 		 */
 		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, $kind, $ip ) || self::is_admin() ) {
@@ -104,6 +114,32 @@ final class RateLimiter {
 			'RATE_LIMITED',
 			__( 'This booking has been changed too often in the last hour. Please try again later, or contact us.', 'appointease' ),
 			array( 'retry_after' => $window + self::CHANGE_WINDOW - $now )
+		);
+	}
+
+	/**
+	 * Counts one fetch of an outside calendar asked by a user (adding one, or
+	 * "Sync now") and refuses it over CALENDAR_FETCHES in CALENDAR_WINDOW.
+	 * Each makes the server request an address an employee chose, so it is
+	 * counted per user, whichever connection they use. Admins are not limited.
+	 *
+	 * @param int $user_id The user asking.
+	 * @return \WP_Error|null The 429, or null when the fetch may go on.
+	 */
+	public static function check_calendar_fetch( int $user_id ): ?\WP_Error {
+		/** This filter is documented in includes/Rest/RateLimiter.php */
+		if ( ! apply_filters( 'appointease_rate_limit_enabled', true, 'calendar_fetch', self::client_ip() ) || self::is_admin() ) {
+			return null;
+		}
+		$now    = time();
+		$window = intdiv( $now, self::CALENDAR_WINDOW ) * self::CALENDAR_WINDOW;
+		if ( self::hit( 'calendar:' . $user_id . ':' . $window, $window, self::CALENDAR_WINDOW ) <= self::CALENDAR_FETCHES ) {
+			return null;
+		}
+		return Errors::make(
+			'RATE_LIMITED',
+			__( 'Calendars were synced too often in the last minutes. Please wait a little and try again; they also sync on their own.', 'appointease' ),
+			array( 'retry_after' => $window + self::CALENDAR_WINDOW - $now )
 		);
 	}
 

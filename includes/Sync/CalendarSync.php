@@ -133,6 +133,10 @@ final class CalendarSync {
 		if ( null === $employee ) {
 			throw new \RuntimeException( 'The employee of this calendar no longer exists.' );
 		}
+		if ( ! ExternalCalendars::is_public( $calendar->url ) ) {
+			// Checked again at each fetch: the name may point inside the network by now.
+			throw new \RuntimeException( 'This address now points inside a private network or to a port this site does not fetch from.' );
+		}
 		$headers = array( 'Accept' => 'text/calendar, */*;q=0.5' );
 		if ( '' !== $calendar->etag ) {
 			$headers['If-None-Match'] = $calendar->etag;

@@ -91,7 +91,8 @@ export type ApiErrorReason =
 	| 'HOLD_NOT_FOUND'
 	| 'CONFIRMATION_EXPIRED'
 	| 'RATE_LIMITED'
-	| 'STORE_UNAVAILABLE';
+	| 'STORE_UNAVAILABLE'
+	| 'URL_NOT_ALLOWED';
 
 /*
  * The REST answers. Their shapes are generated from the routes' JSON schemas

@@ -1187,7 +1187,9 @@ test.describe( 'admin screens on this WordPress', () => {
 			await expect(
 				own.getByRole( 'row', { name: new RegExp( customer ) } )
 			).toBeVisible();
-			await own.getByRole( 'button', { name: 'Calendar' } ).click();
+			await own
+				.getByRole( 'button', { name: 'Calendar', exact: true } )
+				.click();
 			await expect(
 				own.getByRole( 'group', { name: 'Bookings by day' } )
 			).toBeVisible();

@@ -144,7 +144,9 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 		} );
 
 		// The calendar of the booking's day, with the working hours.
-		await page.getByRole( 'button', { name: 'Calendar' } ).click();
+		await page
+			.getByRole( 'button', { name: 'Calendar', exact: true } )
+			.click();
 		await page.getByLabel( 'Date' ).fill( date );
 		const day = page.getByRole( 'group', { name: 'Bookings by day' } );
 		await expect( day ).toContainText( 'Works 08:00–20:00' );

@@ -1,7 +1,13 @@
 /**
  * External dependencies
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import {
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
 
 /**
  * WordPress dependencies
@@ -20,6 +26,9 @@ jest.mock( '@wordpress/api-fetch' );
 const BOOKINGS = '/appointease/v1/bookings';
 /** A service that is no longer offered, which the public routes would not name. */
 const RETIRED = { id: 9, name: 'Retired massage' };
+/** The employee's own calendar sync, below the bookings. */
+const SYNC = `/appointease/v1/employees/${ ANA.id }/calendar-sync`;
+const NO_SYNC = { feed_created: null, calendars: [] };
 
 function serve() {
 	mockApi( {
@@ -29,6 +38,7 @@ function serve() {
 				2,
 				1
 			),
+		[ `GET ${ SYNC }` ]: () => NO_SYNC,
 		'GET /appointease/v1/slots/poll': () => ( {
 			version: 1,
 			employee: ANA.id,
@@ -82,6 +92,7 @@ describe( 'MyBookingsScreen', () => {
 					1,
 					1
 				),
+			[ `GET ${ SYNC }` ]: () => NO_SYNC,
 			[ `POST ${ BOOKINGS }/7/no-show` ]: () =>
 				booking( { status: 'no_show' } ),
 		} );
@@ -129,6 +140,80 @@ describe( 'MyBookingsScreen', () => {
 		expect(
 			callsTo( `GET ${ BOOKINGS }` ).pop()?.query.get( 'employee' )
 		).toBe( String( ANA.id ) );
+	} );
+
+	it( 'lets the employee make their own feed address, and replace it only after saying yes', async () => {
+		let made = 0;
+		mockApi( {
+			[ `GET ${ BOOKINGS }` ]: () => listResponse( [], 0, 0 ),
+			[ `GET ${ SYNC }` ]: () =>
+				made === 0
+					? NO_SYNC
+					: { feed_created: '2030-01-07T08:00:00Z', calendars: [] },
+			[ `POST ${ SYNC }/feed` ]: () => {
+				made++;
+				const url = `https://example.com/wp-json/appointease/v1/feeds/${ String(
+					made
+				).repeat( 40 ) }.ics`;
+				return { https: url, webcal: url.replace( 'https', 'webcal' ) };
+			},
+		} );
+		renderScreen();
+
+		const panel = await screen.findByRole( 'region', {
+			name: 'My calendar',
+		} );
+		const make = within( panel ).getByRole( 'button', {
+			name: 'Make a feed address',
+		} );
+		await waitFor( () => expect( make ).toBeEnabled() );
+		fireEvent.click( make );
+		expect(
+			await within( panel ).findByLabelText( 'Feed address' )
+		).toHaveValue(
+			`https://example.com/wp-json/appointease/v1/feeds/${ '1'.repeat(
+				40
+			) }.ics`
+		);
+		expect( within( panel ).getByRole( 'status' ) ).toHaveTextContent(
+			'New feed address made. The previous one no longer works.'
+		);
+
+		// An address is in use: a new one is made only after a yes.
+		fireEvent.click(
+			await within( panel ).findByRole( 'button', {
+				name: 'Make a new feed address',
+			} )
+		);
+		const dialog = await screen.findByRole( 'dialog', {
+			name: 'Make a new feed address?',
+		} );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', { name: 'Keep it' } )
+		);
+		expect( callsTo( `POST ${ SYNC }/feed` ) ).toHaveLength( 1 );
+		fireEvent.click(
+			within( panel ).getByRole( 'button', {
+				name: 'Make a new feed address',
+			} )
+		);
+		fireEvent.click(
+			within(
+				await screen.findByRole( 'dialog', {
+					name: 'Make a new feed address?',
+				} )
+			).getByRole( 'button', { name: 'Make a new address' } )
+		);
+		await waitFor( () =>
+			expect(
+				within( panel ).getByLabelText( 'Feed address' )
+			).toHaveValue(
+				`https://example.com/wp-json/appointease/v1/feeds/${ '2'.repeat(
+					40
+				) }.ics`
+			)
+		);
+		expect( callsTo( `POST ${ SYNC }/feed` ) ).toHaveLength( 2 );
 	} );
 
 	it( 'explains an account that is not linked to an employee, and asks for nothing', () => {

@@ -21,6 +21,7 @@ import { actionDone, actionFailed, whenText } from '../../lib/bookings';
 import { useNotices } from '../../hooks/useNotices';
 import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
+import { CalendarSyncPanel } from '../employees/CalendarSyncPanel';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
 import { ViewSwitch, type BookingsView } from './ViewSwitch';
@@ -97,6 +98,11 @@ export function MyBookingsScreen( { today, employee, services }: Props ) {
 			) : (
 				<BookingCalendar { ...shared } today={ today } />
 			) }
+			<CalendarSyncPanel
+				employeeId={ employee.id }
+				notices={ notices }
+				own
+			/>
 			{ missed && (
 				<ConfirmModal
 					title={ __( 'Mark as a no-show?', 'appointease' ) }

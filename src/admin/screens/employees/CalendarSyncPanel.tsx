@@ -2,6 +2,8 @@
  * An employee's calendar sync: the private feed address their calendar app
  * subscribes to, and the outside calendars whose busy times are kept off the
  * booking page. Each action saves at once, apart from the employee's form.
+ * The admin sees it on the Employees screen; the employee, for themself, on
+ * My bookings (`own`), through the same routes.
  */
 
 /**
@@ -14,6 +16,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { HStack, VStack } from '../../components/Stack';
 import {
 	addOutsideCalendar,
@@ -32,6 +35,8 @@ import type {
 interface Props {
 	employeeId: number;
 	notices: Notices;
+	/** Whether the employee manages their own (My bookings), rather than an admin theirs. */
+	own?: boolean;
 }
 
 /**
@@ -42,13 +47,20 @@ function when( iso: string | null ): string {
 	return iso === null ? '—' : new Date( iso ).toLocaleString();
 }
 
-export function CalendarSyncPanel( { employeeId, notices }: Props ) {
+export function CalendarSyncPanel( {
+	employeeId,
+	notices,
+	own = false,
+}: Props ) {
 	const [ state, setState ] = useState< CalendarSyncAnswer | null >( null );
 	const [ feed, setFeed ] = useState< FeedAddressAnswer | null >( null );
 	const [ url, setUrl ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
 	const [ copied, setCopied ] = useState( false );
-	const { failure, success } = notices;
+	const [ confirming, setConfirming ] = useState( false );
+	// The last result, said in the panel's live region: the panel may be far below the screen's notices.
+	const [ said, setSaid ] = useState( '' );
+	const { failure } = notices;
 
 	useEffect( () => {
 		let live = true;
@@ -76,6 +88,7 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 	const run = useCallback(
 		async ( action: string, work: () => Promise< void > ) => {
 			setBusy( true );
+			setSaid( '' );
 			try {
 				await work();
 			} catch ( error ) {
@@ -89,10 +102,11 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 
 	const makeFeed = () =>
 		run( __( 'Making a feed address failed', 'appointease' ), async () => {
+			setConfirming( false );
 			setFeed( await regenerateFeed( employeeId ) );
 			setCopied( false );
 			setState( await getCalendarSync( employeeId ) );
-			success(
+			setSaid(
 				__(
 					'New feed address made. The previous one no longer works.',
 					'appointease'
@@ -109,7 +123,8 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 				setUrl( '' );
 				const added = answer.calendars[ answer.calendars.length - 1 ];
 				if ( added && added.error !== '' ) {
-					notices.failure(
+					setSaid( '' );
+					failure(
 						__(
 							'The calendar was added but not read',
 							'appointease'
@@ -117,7 +132,7 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 						new Error( added.error )
 					);
 				} else {
-					success(
+					setSaid(
 						__( 'Outside calendar added and read.', 'appointease' )
 					);
 				}
@@ -129,15 +144,21 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 			const answer = await syncOutsideCalendar( employeeId, calendar.id );
 			setState( answer );
 			const now = answer.calendars.find( ( c ) => c.id === calendar.id );
-			if ( now && now.error === '' ) {
-				success( __( 'Calendar synced.', 'appointease' ) );
-			}
+			setSaid(
+				now && now.error !== ''
+					? sprintf(
+							/* translators: %s: why the fetch failed. */
+							__( 'Syncing failed: %s', 'appointease' ),
+							now.error
+						)
+					: __( 'Calendar synced.', 'appointease' )
+			);
 		} );
 
 	const remove = ( calendar: OutsideCalendar ) =>
 		run( __( 'Removing the calendar failed', 'appointease' ), async () => {
 			setState( await removeOutsideCalendar( employeeId, calendar.id ) );
-			success( __( 'Outside calendar removed.', 'appointease' ) );
+			setSaid( __( 'Outside calendar removed.', 'appointease' ) );
 		} );
 
 	return (
@@ -147,19 +168,31 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 		>
 			<VStack spacing={ 4 }>
 				<h2 id="appointease-calendar-sync-title">
-					{ __( 'Calendar sync', 'appointease' ) }
+					{ own
+						? __( 'My calendar', 'appointease' )
+						: __( 'Calendar sync', 'appointease' ) }
 				</h2>
 				<h3>
-					{ __(
-						'Their bookings in their calendar app',
-						'appointease'
-					) }
+					{ own
+						? __(
+								'Your bookings in your calendar app',
+								'appointease'
+							)
+						: __(
+								'Their bookings in their calendar app',
+								'appointease'
+							) }
 				</h3>
 				<p className="description">
-					{ __(
-						'A private address that Google Calendar, Outlook or Apple Calendar can subscribe to. Anyone who has it can read these bookings, customers included: share it only with the employee. Only a fingerprint of it is stored, so it is shown once; making a new one stops the old one at once.',
-						'appointease'
-					) }
+					{ own
+						? __(
+								'A private address that Google Calendar, Outlook or Apple Calendar can subscribe to. Anyone who has it can read your bookings, customers included: keep it to yourself. Only a fingerprint of it is stored, so it is shown once; making a new one stops the old one at once.',
+								'appointease'
+							)
+						: __(
+								'A private address that Google Calendar, Outlook or Apple Calendar can subscribe to. Anyone who has it can read these bookings, customers included: share it only with the employee. Only a fingerprint of it is stored, so it is shown once; making a new one stops the old one at once.',
+								'appointease'
+							) }
 				</p>
 				{ state && state.feed_created !== null && feed === null && (
 					<p>
@@ -214,7 +247,11 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 						__next40pxDefaultSize
 						variant="secondary"
 						disabled={ busy || state === null }
-						onClick={ makeFeed }
+						onClick={ () =>
+							state && state.feed_created !== null
+								? setConfirming( true )
+								: makeFeed()
+						}
 					>
 						{ state && state.feed_created !== null
 							? __( 'Make a new feed address', 'appointease' )
@@ -230,81 +267,85 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 					) }
 				</p>
 				{ state && state.calendars.length > 0 && (
-					<table className="widefat striped">
-						<thead>
-							<tr>
-								<th scope="col">
-									{ __( 'Address', 'appointease' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Status', 'appointease' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Last success', 'appointease' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Next sync', 'appointease' ) }
-								</th>
-								<th scope="col">
-									<span className="screen-reader-text">
-										{ __( 'Actions', 'appointease' ) }
-									</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{ state.calendars.map( ( calendar ) => (
-								<tr key={ calendar.id }>
-									<td>{ calendar.url }</td>
-									<td>
-										{ calendar.error === ''
-											? __( 'Synced', 'appointease' )
-											: sprintf(
-													/* translators: %s: why the fetch failed. */
-													__(
-														'Failing: %s The last good busy times still block.',
-														'appointease'
-													),
-													calendar.error
-												) }
-									</td>
-									<td>{ when( calendar.last_success ) }</td>
-									<td>{ when( calendar.next_try ) }</td>
-									<td>
-										<HStack spacing={ 2 } wrap>
-											<Button
-												variant="secondary"
-												size="small"
-												disabled={ busy }
-												onClick={ () =>
-													syncNow( calendar )
-												}
-											>
-												{ __(
-													'Sync now',
-													'appointease'
-												) }
-											</Button>
-											<Button
-												variant="tertiary"
-												isDestructive
-												size="small"
-												disabled={ busy }
-												onClick={ () =>
-													remove( calendar )
-												}
-											>
-												{ __(
-													'Remove',
-													'appointease'
-												) }
-											</Button>
-										</HStack>
-									</td>
+					<div className="appointease-admin__calendar-sync-table">
+						<table className="widefat striped">
+							<thead>
+								<tr>
+									<th scope="col">
+										{ __( 'Address', 'appointease' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Status', 'appointease' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Last success', 'appointease' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Next sync', 'appointease' ) }
+									</th>
+									<th scope="col">
+										<span className="screen-reader-text">
+											{ __( 'Actions', 'appointease' ) }
+										</span>
+									</th>
 								</tr>
-							) ) }
-						</tbody>
-					</table>
+							</thead>
+							<tbody>
+								{ state.calendars.map( ( calendar ) => (
+									<tr key={ calendar.id }>
+										<td>{ calendar.url }</td>
+										<td>
+											{ calendar.error === ''
+												? __( 'Synced', 'appointease' )
+												: sprintf(
+														/* translators: %s: why the fetch failed. */
+														__(
+															'Failing: %s The last good busy times still block.',
+															'appointease'
+														),
+														calendar.error
+													) }
+										</td>
+										<td>
+											{ when( calendar.last_success ) }
+										</td>
+										<td>{ when( calendar.next_try ) }</td>
+										<td>
+											<HStack spacing={ 2 } wrap>
+												<Button
+													variant="secondary"
+													size="small"
+													disabled={ busy }
+													onClick={ () =>
+														syncNow( calendar )
+													}
+												>
+													{ __(
+														'Sync now',
+														'appointease'
+													) }
+												</Button>
+												<Button
+													variant="tertiary"
+													isDestructive
+													size="small"
+													disabled={ busy }
+													onClick={ () =>
+														remove( calendar )
+													}
+												>
+													{ __(
+														'Remove',
+														'appointease'
+													) }
+												</Button>
+											</HStack>
+										</td>
+									</tr>
+								) ) }
+							</tbody>
+						</table>
+					</div>
 				) }
 				<form
 					onSubmit={ ( event ) => {
@@ -337,7 +378,24 @@ export function CalendarSyncPanel( { employeeId, notices }: Props ) {
 						</Button>
 					</HStack>
 				</form>
+				<p role="status" aria-live="polite">
+					{ said }
+				</p>
 			</VStack>
+			{ confirming && (
+				<ConfirmModal
+					title={ __( 'Make a new feed address?', 'appointease' ) }
+					confirmLabel={ __( 'Make a new address', 'appointease' ) }
+					busy={ busy }
+					onConfirm={ makeFeed }
+					onCancel={ () => setConfirming( false ) }
+				>
+					{ __(
+						'The address in use stops working at once: every calendar app subscribed to it must subscribe to the new one.',
+						'appointease'
+					) }
+				</ConfirmModal>
+			) }
 		</section>
 	);
 }

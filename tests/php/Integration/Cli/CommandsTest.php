@@ -360,6 +360,9 @@ final class CommandsTest extends TestCase {
 			$this->assertStringContainsString( 'The server answered HTTP 500.', $bad['stderr'] );
 			$refused = $this->wp( 'appointease', 'calendars', 'add', $id, 'ftp://example.com/x.ics' );
 			$this->assertSame( 1, $refused['status'] );
+			$inside = $this->wp( 'appointease', 'calendars', 'add', $id, 'http://169.254.169.254/latest/meta-data/' );
+			$this->assertSame( 1, $inside['status'] );
+			$this->assertStringContainsString( 'private network', $inside['stderr'] );
 
 			$listed = $this->json( 'appointease', 'calendars', 'list', $id, '--format=json' );
 			$this->assertCount( 2, $listed );

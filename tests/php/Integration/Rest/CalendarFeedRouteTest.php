@@ -124,7 +124,7 @@ final class CalendarFeedRouteTest extends RestTestCase {
 		$this->assertStringContainsString( 'maria@example.com', (string) $this->feed( $url )->get_data() );
 	}
 
-	public function test_the_sync_routes_are_for_admins_and_check_the_address(): void {
+	public function test_the_sync_routes_refuse_visitors_and_check_the_address(): void {
 		$route = 'employees/' . $this->employee->id . '/calendar-sync';
 		$this->assertError( 401, 'FORBIDDEN', $this->get( $route ) );
 		$this->assertError( 401, 'FORBIDDEN', $this->post( $route . '/feed' ) );
@@ -132,7 +132,7 @@ final class CalendarFeedRouteTest extends RestTestCase {
 
 		$before = $this->snapshot();
 		$this->assertError( 400, 'VALIDATION_ERROR', $this->post( $route . '/calendars', array( 'url' => 'ftp://example.com/cal.ics' ) ) );
-		$this->assertError( 400, 'VALIDATION_ERROR', $this->post( $route . '/calendars', array( 'url' => 'http://127.0.0.1:3306/secret' ) ) );
+		$this->assertError( 400, 'URL_NOT_ALLOWED', $this->post( $route . '/calendars', array( 'url' => 'http://127.0.0.1:3306/secret' ) ) );
 		$this->assertSame( $before, $this->snapshot() );
 		$this->assertError( 404, 'NOT_FOUND', $this->get( 'employees/999999/calendar-sync' ) );
 

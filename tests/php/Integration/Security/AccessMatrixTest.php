@@ -71,12 +71,20 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'POST /settings'                               => array( 401, 403, 403, 200 ),
 		'PUT /settings'                                => array( 401, 403, 403, 200 ),
 		'GET /slots/poll'                              => array( 200, 200, 200, 200 ),
+		// Calendar sync: "(own)" is the employee the "employee" caller is linked to; without it, another one.
 		'GET /employees/{id}/calendar-sync'            => array( 401, 403, 403, 200 ),
+		'GET /employees/{id}/calendar-sync (own)'      => array( 401, 403, 200, 200 ),
 		'POST /employees/{id}/calendar-sync/feed'      => array( 401, 403, 403, 201 ),
+		// (The arrow on its own line keeps this long key out of the others' alignment.)
+		'POST /employees/{id}/calendar-sync/feed (own)'
+			=> array( 401, 403, 201, 201 ),
 		'POST /calendar-sync/feed'                     => array( 401, 403, 403, 201 ),
 		'POST /employees/{id}/calendar-sync/calendars' => array( 401, 403, 403, 201 ),
+		'POST /employees/{id}/calendar-sync/calendars (own)' => array( 401, 403, 201, 201 ),
 		'POST /employees/{id}/calendar-sync/calendars/(?P<calendar>[^/]+)/sync' => array( 401, 403, 403, 200 ),
+		'POST /employees/{id}/calendar-sync/calendars/(?P<calendar>[^/]+)/sync (own)' => array( 401, 403, 200, 200 ),
 		'DELETE /employees/{id}/calendar-sync/calendars/(?P<calendar>[^/]+)' => array( 401, 403, 403, 200 ),
+		'DELETE /employees/{id}/calendar-sync/calendars/(?P<calendar>[^/]+) (own)' => array( 401, 403, 200, 200 ),
 		// The feed's secret is its permission: whoever has the address reads it.
 		'GET /feeds/(?P<secret>[0-9a-f]{40})\\.ics'    => array( 200, 200, 200, 200 ),
 		'GET /booking-fields'                          => array( 401, 403, 403, 200 ),
@@ -127,6 +135,7 @@ final class AccessMatrixTest extends SecurityTestCase {
 			}
 			if ( ! empty( $parts[4] ) ) {
 				$request['path'] = (string) preg_replace( '#^bookings/\d+#', 'bookings/' . $this->bookings['own'], $request['path'] );
+				$request['path'] = (string) preg_replace( array( '#^employees/\d+/calendar-sync#', '#/calendars/\d+#' ), array( 'employees/' . $this->employee->id . '/calendar-sync', '/calendars/' . $this->own_calendar ), $request['path'] );
 			}
 			$wpdb->query( 'SAVEPOINT access_matrix' );
 			$before = $this->fingerprint();

@@ -47,6 +47,9 @@ abstract class SecurityTestCase extends RestTestCase {
 	/** An outside calendar of the spare employee (its address answers 500, so syncing it is quick). */
 	protected int $spare_calendar;
 
+	/** An outside calendar of the employee the "employee" caller is linked to (Ana's), for the "(own)" rows. */
+	protected int $own_calendar;
+
 	/** An optional booking-form question, for the booking-fields routes. */
 	protected string $spare_field;
 
@@ -94,6 +97,7 @@ abstract class SecurityTestCase extends RestTestCase {
 		$this->spare_employee    = $this->make_employee( array(), array( 'name' => 'Spare Person' ) );
 		$this->spare_calendar    = ( new \AppointEase\Sync\ExternalCalendarRepository() )->insert( $this->spare_employee->id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' )->id;
 		$this->spare_feed_secret = \AppointEase\Sync\FeedKeys::regenerate( (string) $this->spare_employee->id );
+		$this->own_calendar      = ( new \AppointEase\Sync\ExternalCalendarRepository() )->insert( $this->employee->id, APPOINTEASE_TESTS_SITE_URL . '/appointease-test-calendars/error-500.ics' )->id;
 		$this->spare_field       = \AppointEase\Form\Fields::create(
 			array(
 				'label' => 'Spare question',
