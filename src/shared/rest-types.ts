@@ -108,6 +108,10 @@ export interface Booking {
 		 * The answer as one line of text.
 		 */
 		text: string;
+		/**
+		 * true when the field has been deleted from the booking form since; the answer stays readable.
+		 */
+		removed: boolean;
 	}[];
 	/**
 	 * The consent the customer gave when booking (when, UTC, and the exact text shown), or null.

@@ -1,7 +1,7 @@
 /**
  * A booking's answers to the booking form, and the consent it recorded, as
  * a description list (under each field's current label; a deleted field's
- * answer keeps its last label).
+ * answer keeps its last label and says the field was removed).
  */
 
 /**
@@ -25,7 +25,26 @@ export function anyAnswers( bookings: readonly Booking[] ): boolean {
 	);
 }
 
-export function BookingAnswers( { booking }: { booking: Booking } ) {
+/**
+ * When consent was given, in the browser's words.
+ *
+ * @param at The UTC time the server recorded.
+ */
+function consentTime( at: string ): string {
+	return sprintf(
+		/* translators: %s: date and time the customer agreed. */
+		__( 'Given %s', 'appointease' ),
+		new Date( at ).toLocaleString()
+	);
+}
+
+interface Props {
+	booking: Booking;
+	/** Also the exact consent text the customer was shown (the booking view); the list keeps it in a tooltip. */
+	full?: boolean;
+}
+
+export function BookingAnswers( { booking, full = false }: Props ) {
 	if ( booking.answers.length === 0 && booking.consent === null ) {
 		return null;
 	}
@@ -33,20 +52,33 @@ export function BookingAnswers( { booking }: { booking: Booking } ) {
 		<dl className="appointease-admin__answers">
 			{ booking.answers.map( ( answer ) => (
 				<div key={ answer.id }>
-					<dt>{ answer.label }</dt>
+					<dt>
+						{ answer.removed
+							? sprintf(
+									/* translators: %s: the label of a field deleted from the booking form. */
+									__( '%s (removed field)', 'appointease' ),
+									answer.label
+								)
+							: answer.label }
+					</dt>
 					<dd>{ answer.text }</dd>
 				</div>
 			) ) }
 			{ booking.consent && (
 				<div>
 					<dt>{ __( 'Consent', 'appointease' ) }</dt>
-					<dd title={ booking.consent.text }>
-						{ sprintf(
-							/* translators: %s: date and time the customer agreed. */
-							__( 'Given %s', 'appointease' ),
-							new Date( booking.consent.at ).toLocaleString()
-						) }
-					</dd>
+					{ full ? (
+						<>
+							<dd>{ consentTime( booking.consent.at ) }</dd>
+							<dd>
+								<q>{ booking.consent.text }</q>
+							</dd>
+						</>
+					) : (
+						<dd title={ booking.consent.text }>
+							{ consentTime( booking.consent.at ) }
+						</dd>
+					) }
 				</div>
 			) }
 		</dl>

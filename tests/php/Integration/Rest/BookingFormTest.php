@@ -273,6 +273,8 @@ final class BookingFormTest extends RestTestCase {
 		$this->assertSame( 'The web', $read[ $this->ids['required'] ]['value'] );
 		$this->assertSame( 'My select', $read[ $this->ids['select'] ]['label'], 'A deleted field\'s answer stays readable.' );
 		$this->assertSame( 'Green', $read[ $this->ids['select'] ]['value'] );
+		$this->assertTrue( $read[ $this->ids['select'] ]['removed'], 'The view labels it as removed.' );
+		$this->assertFalse( $read[ $this->ids['required'] ]['removed'] );
 		$listed = $this->assertOk( 200, $this->get( 'bookings' ) );
 		$this->assertSame( 'Green', array_column( $listed[0]['answers'], 'value', 'id' )[ $this->ids['select'] ], 'The list shows answers too.' );
 		$this->assertArrayNotHasKey( $this->ids['select'], Fields::for_service( $this->service->id ), 'A deleted field leaves the form.' );
