@@ -12,6 +12,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { onClock } from '../../lib/clock';
 import type { Booking } from '../../../shared/types';
 
 /**
@@ -26,15 +27,16 @@ export function anyAnswers( bookings: readonly Booking[] ): boolean {
 }
 
 /**
- * When consent was given, in the browser's words.
+ * When consent was given.
  *
- * @param at The UTC time the server recorded.
+ * @param at   The UTC time the server recorded.
+ * @param zone The business's timezone, or '' for the browser's.
  */
-function consentTime( at: string ): string {
+function consentTime( at: string, zone: string ): string {
 	return sprintf(
 		/* translators: %s: date and time the customer agreed. */
 		__( 'Given %s', 'appointease' ),
-		new Date( at ).toLocaleString()
+		onClock( at, zone )
 	);
 }
 
@@ -42,9 +44,11 @@ interface Props {
 	booking: Booking;
 	/** Also the exact consent text the customer was shown (the booking view); the list keeps it in a tooltip. */
 	full?: boolean;
+	/** The business's timezone for the consent's time, or '' for the browser's. */
+	zone?: string;
 }
 
-export function BookingAnswers( { booking, full = false }: Props ) {
+export function BookingAnswers( { booking, full = false, zone = '' }: Props ) {
 	if ( booking.answers.length === 0 && booking.consent === null ) {
 		return null;
 	}
@@ -69,14 +73,14 @@ export function BookingAnswers( { booking, full = false }: Props ) {
 					<dt>{ __( 'Consent', 'appointease' ) }</dt>
 					{ full ? (
 						<>
-							<dd>{ consentTime( booking.consent.at ) }</dd>
+							<dd>{ consentTime( booking.consent.at, zone ) }</dd>
 							<dd>
 								<q>{ booking.consent.text }</q>
 							</dd>
 						</>
 					) : (
 						<dd title={ booking.consent.text }>
-							{ consentTime( booking.consent.at ) }
+							{ consentTime( booking.consent.at, zone ) }
 						</dd>
 					) }
 				</div>

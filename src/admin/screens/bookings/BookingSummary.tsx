@@ -15,8 +15,9 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  */
 import { nameOf } from '../../hooks/useCatalog';
 import { whenText } from '../../lib/bookings';
+import { onClock } from '../../lib/clock';
 import { formatPrice } from '../../../shared/money';
-import { offsetLabel, pageLocale } from '../../../shared/time';
+import { offsetLabel } from '../../../shared/time';
 import type { Booking, Employee, Service } from '../../../shared/types';
 import type { Named } from '../../types';
 import { BookingAnswers } from './BookingAnswers';
@@ -30,28 +31,6 @@ export interface SummaryContext {
 	siteTimezone?: string;
 	/** The prices' ISO 4217 code, or "". */
 	currency?: string;
-}
-
-/**
- * A UTC instant on a timezone's clock, or the browser's when the zone is
- * not an IANA name the browser knows.
- *
- * @param iso  The instant.
- * @param zone An IANA timezone, or ''.
- */
-function onClock( iso: string, zone: string ): string {
-	const options: Intl.DateTimeFormatOptions = {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-	};
-	try {
-		return new Intl.DateTimeFormat( pageLocale(), {
-			...options,
-			timeZone: zone || undefined,
-		} ).format( new Date( iso ) );
-	} catch {
-		return new Date( iso ).toLocaleString( pageLocale(), options );
-	}
 }
 
 export function BookingSummary( {
@@ -154,7 +133,7 @@ export function BookingSummary( {
 					<h3 id={ `appointease-answers-${ booking.id }` }>
 						{ __( 'Answers to the booking form', 'appointease' ) }
 					</h3>
-					<BookingAnswers booking={ booking } full />
+					<BookingAnswers booking={ booking } zone={ zone } full />
 				</section>
 			) }
 		</div>
