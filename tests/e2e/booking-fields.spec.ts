@@ -145,7 +145,7 @@ test( 'a visitor answers the booking form and gives consent; the admin sees the 
 		view.getByRole( 'heading', { level: 2, name: new RegExp( customer ) } )
 	).toBeFocused();
 	await expectAnswersAndConsent( view );
-	await view.getByRole( 'button', { name: '← Back to bookings' } ).click();
+	await view.getByRole( 'button', { name: 'Back to bookings' } ).click();
 	await expect( row ).toBeVisible();
 	await expect( page ).not.toHaveURL( /&booking=/ );
 

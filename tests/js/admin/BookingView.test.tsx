@@ -146,7 +146,7 @@ describe( 'the booking view', () => {
 		).toBeNull();
 
 		fireEvent.click(
-			screen.getByRole( 'button', { name: '← Back to bookings' } )
+			screen.getByRole( 'button', { name: 'Back to bookings' } )
 		);
 
 		expect(
@@ -171,7 +171,7 @@ describe( 'the booking view', () => {
 		expect( await viewHeading() ).toBeVisible();
 		expect( callsTo( 'GET /appointease/v1/bookings/7' ) ).toHaveLength( 1 );
 		fireEvent.click(
-			screen.getByRole( 'button', { name: '← Back to bookings' } )
+			screen.getByRole( 'button', { name: 'Back to bookings' } )
 		);
 		expect( window.location.search ).toBe( '?page=appointease-bookings' );
 		expect(

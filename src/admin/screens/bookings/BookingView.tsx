@@ -58,6 +58,12 @@ export function BookingView( {
 
 	useEffect( () => {
 		let current = true;
+		// Another booking (the browser's Back or Forward) waits in a spinner; the same one read again stays shown.
+		setLoaded( ( previous ) =>
+			previous.state === 'shown' && previous.booking.id === id
+				? previous
+				: { state: 'loading' }
+		);
 		readBooking( id ).then(
 			( booking ) => current && setLoaded( { state: 'shown', booking } ),
 			async ( error ) => {
@@ -83,7 +89,8 @@ export function BookingView( {
 
 	const back = (
 		<Button variant="link" onClick={ onBack }>
-			{ __( '← Back to bookings', 'appointease' ) }
+			<span aria-hidden="true">← </span>
+			{ __( 'Back to bookings', 'appointease' ) }
 		</Button>
 	);
 
