@@ -169,6 +169,16 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 		} );
 		await expect( view ).toContainText( setup.service.name );
 		await expect( view.getByRole( 'button' ) ).toHaveCount( 1 ); // Back only.
+		// The staff email's link (made for the Bookings screen) leads an employee to the same view.
+		await page.goto(
+			`/wp-admin/admin.php?page=appointease-bookings&booking=${ booking.id }`
+		);
+		await expect( page ).toHaveURL(
+			new RegExp(
+				`page=appointease-my-bookings&booking=${ booking.id }$`
+			)
+		);
+		await expect( view ).toContainText( setup.service.name );
 		await page.goto(
 			`/wp-admin/admin.php?page=appointease-my-bookings&booking=${ colleagues.id }`
 		);
