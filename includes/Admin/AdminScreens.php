@@ -57,7 +57,49 @@ final class AdminScreens {
 	public static function register(): void {
 		add_action( 'admin_menu', array( self::class, 'add_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( AdminAssets::class, 'enqueue' ) );
+		add_action( 'admin_page_access_denied', array( self::class, 'redirect_employee_to_own_booking' ) );
 		BookingsExport::register();
+	}
+
+	/**
+	 * The address of a booking's view on the Bookings screen, as staff emails
+	 * link it (`{admin_link}`).
+	 *
+	 * @param int $booking_id The booking.
+	 */
+	public static function booking_url( int $booking_id ): string {
+		return add_query_arg(
+			array(
+				'page'    => self::PAGES['bookings'],
+				'booking' => $booking_id,
+			),
+			admin_url( 'admin.php' )
+		);
+	}
+
+	/**
+	 * Sends an employee who opens a booking's link from a staff email (made
+	 * for the Bookings screen, which they may not see) to the same booking on
+	 * My bookings. Hooked to `admin_page_access_denied`, so it runs only when
+	 * WordPress is about to refuse the page.
+	 */
+	public static function redirect_employee_to_own_booking(): void {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a link to read a page; nothing is changed.
+		$page    = isset( $_GET['page'] ) ? sanitize_key( wp_unslash( $_GET['page'] ) ) : '';
+		$booking = isset( $_GET['booking'] ) ? absint( $_GET['booking'] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- as above.
+		if ( self::PAGES['bookings'] !== $page || 0 === $booking || ! current_user_can( Installer::VIEW_OWN_CAPABILITY ) ) {
+			return;
+		}
+		wp_safe_redirect(
+			add_query_arg(
+				array(
+					'page'    => self::PAGES['my-bookings'],
+					'booking' => $booking,
+				),
+				admin_url( 'admin.php' )
+			)
+		);
+		exit;
 	}
 
 	/**

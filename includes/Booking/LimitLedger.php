@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Booking;
 
+use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\Service;
 use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
@@ -30,12 +31,28 @@ defined( 'ABSPATH' ) || exit;
  *
  * Callers run claim() and release() inside the transaction of the booking
  * row, so a refused claim leaves nothing behind.
+ *
+ * Bookings made while a service had no limit (or before schema 10) took no
+ * claims. claim_existing() gives them theirs when a limit is switched on and
+ * on the upgrade, so they count against the limit like any later booking.
  */
 final class LimitLedger {
 
 	public const EMPLOYEE_DAY = 'employee_day';
 	public const EMAIL_DAY    = 'email_day';
 	public const EMAIL_WEEK   = 'email_week';
+
+	/**
+	 * Bookings older than this many days cannot share a period with a new
+	 * booking (the longest period is a week), so claim_existing() skips them.
+	 */
+	private const LOOK_BACK_DAYS = 8;
+
+	/**
+	 * How high claim_existing() numbers claims: above the limit when a day
+	 * already had more bookings than the limit allows, so each still counts.
+	 */
+	private const NO_LIMIT = 10000;
 
 	/**
 	 * Takes the booking's place under each limit its service sets.
@@ -60,6 +77,56 @@ final class LimitLedger {
 		if ( $policy->email_weekly_limit > 0 && ! $this->take( $booking_id, $service->id, self::EMAIL_WEEK, $subject, self::week_start( $local_date ), $policy->email_weekly_limit ) ) {
 			/* translators: %d: bookings allowed per week. */
 			throw new Refusal( 'LIMIT_REACHED', sprintf( _n( 'One email address can book this service %d time per week, and yours already has. Please pick another week.', 'One email address can book this service %d times per week, and yours already has. Please pick another week.', $policy->email_weekly_limit, 'appointease' ), $policy->email_weekly_limit ) );
+		}
+	}
+
+	/**
+	 * Gives every booking of a service that still holds its time, or took
+	 * place in the last days, the claims its service's limits ask for and it
+	 * does not have yet. Safe to run again: a booking with a claim in a scope
+	 * is left alone there. Each claim takes the lowest free number with the
+	 * same plain INSERT as claim(), so it races bookings being made safely;
+	 * where a day already had more bookings than the limit, they all count
+	 * and the day stays closed.
+	 *
+	 * @param Service            $service The service, with its limits as they are now.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 */
+	public function claim_existing( Service $service, \DateTimeImmutable $now ): void {
+		global $wpdb;
+		$scopes = array_keys(
+			array_filter(
+				array(
+					self::EMPLOYEE_DAY => $service->policy->daily_limit,
+					self::EMAIL_DAY    => $service->policy->email_daily_limit,
+					self::EMAIL_WEEK   => $service->policy->email_weekly_limit,
+				)
+			)
+		);
+		if ( array() === $scopes ) {
+			return;
+		}
+		$bookings  = Schema::table( 'bookings' );
+		$employees = Schema::table( 'employees' );
+		$claims    = Schema::table( 'limit_claims' );
+		$ended     = array( Booking::CANCELLED, Booking::REJECTED, Booking::EXPIRED );
+		$since     = gmdate( 'Y-m-d H:i:s', $now->getTimestamp() - self::LOOK_BACK_DAYS * DAY_IN_SECONDS );
+		$rows      = $wpdb->get_results( $wpdb->prepare( "SELECT b.id, b.employee_id, b.start_utc, b.customer_email, e.timezone, (SELECT GROUP_CONCAT(c.scope) FROM `$claims` c WHERE c.booking_id = b.id) AS claimed FROM `$bookings` b LEFT JOIN `$employees` e ON e.id = b.employee_id WHERE b.service_id = %d AND b.start_utc >= %s AND b.status NOT IN (%s, %s, %s) ORDER BY b.id", $service->id, $since, $ended[0], $ended[1], $ended[2] ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table names from Schema.
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$start   = new \DateTimeImmutable( $row['start_utc'], new \DateTimeZone( 'UTC' ) );
+			$date    = $start->setTimezone( Employee::zone( (string) $row['timezone'], wp_timezone() ) )->format( 'Y-m-d' );
+			$subject = hash( 'sha256', 'limit|' . CustomerEmail::key( (string) $row['customer_email'] ) );
+			$places  = array(
+				self::EMPLOYEE_DAY => array( (string) $row['employee_id'], $date ),
+				self::EMAIL_DAY    => array( $subject, $date ),
+				self::EMAIL_WEEK   => array( $subject, self::week_start( $date ) ),
+			);
+			$claimed = explode( ',', (string) $row['claimed'] );
+			foreach ( $scopes as $scope ) {
+				if ( ! in_array( $scope, $claimed, true ) ) {
+					$this->take( (int) $row['id'], $service->id, $scope, $places[ $scope ][0], $places[ $scope ][1], self::NO_LIMIT );
+				}
+			}
 		}
 	}
 

@@ -50,7 +50,10 @@ final class ReplaySeal {
 
 	/**
 	 * The sealing key of a request: everything it asked for, as the booking
-	 * service reads it (the email without regard to case, as mail treats it).
+	 * service reads it (the email without regard to case, as mail treats it;
+	 * the answers as Form\Answers cleaned them, in the form's order, so keys
+	 * sent in another order are the same request). Consent counts as given or
+	 * not: its recorded time is the clock's, not the request's.
 	 *
 	 * @param BookingRequest $request The request.
 	 */
@@ -66,7 +69,24 @@ final class ReplaySeal {
 			$request->customer_phone,
 			$request->customer_notes,
 			(string) $request->hold_token,
+			$request->override,
+			self::answers( $request->form_answers ),
 		);
 		return hash_hmac( 'sha256', 'replay-seal|' . wp_json_encode( $fields ), wp_salt( 'auth' ), true );
+	}
+
+	/**
+	 * The answers part of the sealing key: the cleaned answers and whether consent was given.
+	 *
+	 * @param string|null $form_answers JSON of the checked answers (Form\Answers), or null.
+	 * @return array{fields: mixed, consent: bool}
+	 */
+	private static function answers( ?string $form_answers ): array {
+		$answers = null === $form_answers ? null : json_decode( $form_answers, true );
+		$answers = is_array( $answers ) ? $answers : array();
+		return array(
+			'fields'  => $answers['fields'] ?? array(),
+			'consent' => isset( $answers['consent'] ),
+		);
 	}
 }

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Catalog;
 
+use AppointEase\Booking\LimitLedger;
 use AppointEase\Infrastructure\DatabaseFailure;
 use AppointEase\Infrastructure\Schema;
 
@@ -117,7 +118,10 @@ final class ServiceRepository {
 				DatabaseFailure::raise( 'Changing the service', $wpdb->last_error );
 			}
 		}
-		return $this->must_find( $id );
+		$service = $this->must_find( $id );
+		// A limit switched on (or a new one) counts the bookings already made.
+		( new LimitLedger() )->claim_existing( $service, new \DateTimeImmutable( 'now' ) );
+		return $service;
 	}
 
 	/**

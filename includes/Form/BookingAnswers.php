@@ -24,7 +24,7 @@ final class BookingAnswers {
 	 * A booking's answers, in form order.
 	 *
 	 * @param Booking $booking The booking.
-	 * @return list<array{id: string, label: string, type: string, value: mixed, text: string}>
+	 * @return list<array{id: string, label: string, type: string, value: mixed, text: string, removed: bool}>
 	 */
 	public static function of( Booking $booking ): array {
 		$answers = self::stored( $booking )['fields'] ?? array();
@@ -35,11 +35,12 @@ final class BookingAnswers {
 		foreach ( Fields::all() + self::unknown( $answers ) as $id => $field ) {
 			if ( array_key_exists( $id, $answers ) ) {
 				$list[] = array(
-					'id'    => (string) $id,
-					'label' => $field['label'],
-					'type'  => $field['type'],
-					'value' => $answers[ $id ],
-					'text'  => self::text( $answers[ $id ] ),
+					'id'      => (string) $id,
+					'label'   => $field['label'],
+					'type'    => $field['type'],
+					'value'   => $answers[ $id ],
+					'text'    => self::text( $answers[ $id ] ),
+					'removed' => ! empty( $field['deleted'] ),
 				);
 			}
 		}
@@ -64,7 +65,7 @@ final class BookingAnswers {
 	 * The answers as the REST API shows a booking: `answers` and `consent`.
 	 *
 	 * @param Booking $booking The booking.
-	 * @return array{answers: list<array{id: string, label: string, type: string, value: mixed, text: string}>, consent: array{at: string, text: string}|null}
+	 * @return array{answers: list<array{id: string, label: string, type: string, value: mixed, text: string, removed: bool}>, consent: array{at: string, text: string}|null}
 	 */
 	public static function rest( Booking $booking ): array {
 		return array(
@@ -148,7 +149,7 @@ final class BookingAnswers {
 	 * altogether (a site that edited it by hand): labelled by their id.
 	 *
 	 * @param array<mixed> $answers Field id => answer.
-	 * @return array<string, array{label: string, type: string}>
+	 * @return array<string, array{label: string, type: string, deleted: bool}>
 	 */
 	private static function unknown( array $answers ): array {
 		$known   = Fields::all();
@@ -156,8 +157,9 @@ final class BookingAnswers {
 		foreach ( array_keys( $answers ) as $id ) {
 			if ( ! isset( $known[ (string) $id ] ) ) {
 				$unknown[ (string) $id ] = array(
-					'label' => (string) $id,
-					'type'  => 'text',
+					'label'   => (string) $id,
+					'type'    => 'text',
+					'deleted' => true,
 				);
 			}
 		}

@@ -77,8 +77,20 @@ final class Installer {
 		add_option( \AppointEase\Holds\RedisOutage::OPTION, 0, '', true );
 		add_option( \AppointEase\Settings\Settings::OPTION, array(), '', true );
 		\AppointEase\Holds\Housekeeping::schedule();
+		self::count_older_bookings_against_limits();
 		// Autoloaded: every request compares it, so it should come with the options WordPress loads anyway.
 		update_option( self::VERSION_OPTION, Schema::VERSION, true );
+	}
+
+	/**
+	 * Gives bookings made before schema 10 (which took no limit claims when
+	 * their service had no limit yet) their claims under today's limits.
+	 */
+	private static function count_older_bookings_against_limits(): void {
+		$ledger = new \AppointEase\Booking\LimitLedger();
+		foreach ( ( new \AppointEase\Catalog\ServiceRepository() )->all( false ) as $service ) {
+			$ledger->claim_existing( $service, new \DateTimeImmutable( 'now' ) );
+		}
 	}
 
 	/**

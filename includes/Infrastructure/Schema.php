@@ -32,7 +32,8 @@ defined( 'ABSPATH' ) || exit;
  * `limit_claims` holds one numbered row per booking and per-day or per-week
  * limit it counts against (Booking\LimitLedger): numbers run 1..limit, so its
  * primary key refuses the booking past a service's limit, as `seats` does
- * the seat past capacity.
+ * the seat past capacity. Version 10 changed no table: its upgrade gives
+ * older bookings their claims (LimitLedger::claim_existing()).
  * A booking waiting for its customer's email confirmation keeps the
  * hash of the confirm link's token and its deadline in the bookings table,
  * and the answers to the booking form (JSON, `form_answers`, version 9).
@@ -46,7 +47,7 @@ final class Schema {
 	 * Bump when a table definition changes; the installer then runs dbDelta again.
 	 * Changes must be additive (dbDelta does not drop columns).
 	 */
-	public const VERSION = 9;
+	public const VERSION = 10;
 
 	/** Unprefixed names of every table this plugin owns. */
 	public const TABLES = array(

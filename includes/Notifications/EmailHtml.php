@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class EmailHtml {
 
 	/** Placeholders whose value is a URL of the site's own, shown as a link. */
-	public const LINKS = array( '{manage_link}', '{booking_page}', '{site_url}', '{confirm_link}' );
+	public const LINKS = array( '{manage_link}', '{booking_page}', '{site_url}', '{confirm_link}', '{admin_link}' );
 
 	/**
 	 * A template's HTML content: escaped text, escaped values, links.

@@ -254,6 +254,7 @@ final class EmailTemplates {
 				'{fields}',
 				'',
 				__( 'Booking number: {booking_id}', 'appointease' ),
+				__( 'See it in wp-admin: {admin_link}', 'appointease' ),
 			)
 		);
 		$texts   = array(

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace AppointEase\Notifications;
 
+use AppointEase\Admin\AdminScreens;
 use AppointEase\Booking\Booking;
 use AppointEase\Booking\ChangePolicy;
 use AppointEase\Catalog\Employee;
@@ -48,6 +49,7 @@ final class Placeholders {
 		'{manage_link}',
 		'{booking_page}',
 		'{booking_id}',
+		'{admin_link}',
 		'{previous_start}',
 		'{previous_employee}',
 		'{site_name}',
@@ -93,6 +95,7 @@ final class Placeholders {
 			'{manage_link}'       => $manage,
 			'{booking_page}'      => ManageLink::booking_page_url(),
 			'{booking_id}'        => (string) $booking->id,
+			'{admin_link}'        => AdminScreens::booking_url( $booking->id ),
 			'{previous_start}'    => null === $before ? '' : self::moment( $before->start, ( $was_with ?? $employee )->timezone( wp_timezone() ) ),
 			'{previous_employee}' => self::line( ( $was_with ?? $employee )->name ),
 			'{site_name}'         => self::line( wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),

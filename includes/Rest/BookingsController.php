@@ -828,22 +828,26 @@ final class BookingsController extends Controller {
 						'type'        => 'array',
 						'items'       => array(
 							'type'       => 'object',
-							'required'   => array( 'id', 'label', 'type', 'value', 'text' ),
+							'required'   => array( 'id', 'label', 'type', 'value', 'text', 'removed' ),
 							'properties' => array(
-								'id'    => array( 'type' => 'string' ),
-								'label' => array( 'type' => 'string' ),
-								'type'  => array(
+								'id'      => array( 'type' => 'string' ),
+								'label'   => array( 'type' => 'string' ),
+								'type'    => array(
 									'type' => 'string',
 									'enum' => Fields::TYPES,
 								),
-								'value' => array(
+								'value'   => array(
 									'description' => __( 'The answer as sent: text, a number, true, or a list of options.', 'appointease' ),
 									'type'        => array( 'string', 'number', 'boolean', 'array' ),
 									'items'       => array( 'type' => 'string' ),
 								),
-								'text'  => array(
+								'text'    => array(
 									'description' => __( 'The answer as one line of text.', 'appointease' ),
 									'type'        => 'string',
+								),
+								'removed' => array(
+									'description' => __( 'true when the field has been deleted from the booking form since; the answer stays readable.', 'appointease' ),
+									'type'        => 'boolean',
 								),
 							),
 						),

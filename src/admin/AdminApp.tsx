@@ -45,6 +45,7 @@ export function AdminApp( { config }: { config: AdminConfig } ) {
 					exportUrl={ config.exportUrl }
 					userId={ config.userId }
 					siteTimezone={ config.siteTimezone }
+					currency={ config.currency }
 				/>
 			);
 	}

@@ -938,3 +938,11 @@ export async function getSettingsSchema(): Promise<
 	} >( 'OPTIONS', '/settings' );
 	return answer.schema?.properties ?? {};
 }
+
+/**
+ * One booking, for the admin's booking view (managers, or the employee it is with).
+ *
+ * @param id The booking.
+ */
+export const readBooking = ( id: number ) =>
+	get< Booking >( `/bookings/${ id }` );

@@ -3,9 +3,10 @@
  * service whose form has a required drop-down and the consent box: the
  * details step refuses to go on until both are answered (with the server's
  * own messages), the booking carries the answers, and the admin sees them
- * in the wp-admin bookings list.
+ * in the wp-admin bookings list and in the booking's view: opened from the
+ * list, from the calendar, and by its address (also on a phone's width).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
 	adminRest,
 	artifactPath,
@@ -112,6 +113,8 @@ test( 'a visitor answers the booking form and gives consent; the admin sees the 
 		consent: true,
 	} );
 	const made = ( await response.json() ) as {
+		id: number;
+		start: string;
 		answers: Array< { id: string; text: string } >;
 		consent: { text: string } | null;
 	};
@@ -127,4 +130,66 @@ test( 'a visitor answers the booking form and gives consent; the admin sees the 
 	await expect( row ).toContainText( QUESTION );
 	await expect( row ).toContainText( 'The web' );
 	await expect( row ).toContainText( 'Consent' );
+
+	// The booking's view, from the customer's name in the list.
+	await row
+		.getByRole( 'link', {
+			name: new RegExp( `^View the booking of ${ customer }, ` ),
+		} )
+		.click();
+	await expect( page ).toHaveURL( new RegExp( `&booking=${ made.id }$` ) );
+	const view = page.getByRole( 'region', {
+		name: new RegExp( `^${ customer }, ` ),
+	} );
+	await expect(
+		view.getByRole( 'heading', { level: 2, name: new RegExp( customer ) } )
+	).toBeFocused();
+	await expectAnswersAndConsent( view );
+	await view.getByRole( 'button', { name: 'Back to bookings' } ).click();
+	await expect( row ).toBeVisible();
+	await expect( page ).not.toHaveURL( /&booking=/ );
+
+	// From the calendar: the booking's dialog shows the same summary.
+	const date = made.start.slice( 0, 10 );
+	await page.getByRole( 'button', { name: 'Calendar' } ).click();
+	await page.getByLabel( 'Date', { exact: true } ).fill( date );
+	await page
+		.locator(
+			`section[data-employee="${ bookable.employee.id }"][data-date="${ date }"] [data-booking="${ made.id }"]`
+		)
+		.click();
+	const dialog = page.getByRole( 'dialog' );
+	await expectAnswersAndConsent( dialog );
+	await page.keyboard.press( 'Escape' );
+
+	// By its address, as a link in an email or a bookmark, on a phone's width.
+	await page.setViewportSize( { width: 390, height: 844 } );
+	await page.goto(
+		`/wp-admin/admin.php?page=appointease-bookings&booking=${ made.id }`
+	);
+	await expectAnswersAndConsent( view );
+	const box = await view.boundingBox();
+	expect( ( box?.x ?? 0 ) + ( box?.width ?? 0 ) ).toBeLessThanOrEqual( 390 );
+	await page.screenshot( {
+		path: artifactPath( 'screenshots/admin-booking-view-390.png' ),
+		fullPage: true,
+	} );
 } );
+
+/**
+ * What the booking view shows of the form: the answer under its label, and
+ * the consent with the exact text the visitor was shown.
+ *
+ * @param scope The view or the calendar's dialog.
+ */
+async function expectAnswersAndConsent( scope: Locator ) {
+	const answers = scope.locator( '.appointease-admin__answers' );
+	await expect(
+		answers.getByText( QUESTION, { exact: true } )
+	).toBeVisible();
+	await expect(
+		answers.getByText( 'The web', { exact: true } )
+	).toBeVisible();
+	await expect( answers.getByText( /^Given / ) ).toBeVisible();
+	await expect( answers.getByText( CONSENT, { exact: true } ) ).toBeVisible();
+}

@@ -101,7 +101,7 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 		);
 		expect( linked.status, JSON.stringify( linked.body ) ).toBe( 200 );
 		const booking = await book( admin, setup.employee.id, date, mine );
-		await book( admin, other.body.id, date, theirs );
+		const colleagues = await book( admin, other.body.id, date, theirs );
 
 		const page = await context.newPage();
 		const errors = collectPageErrors( page );
@@ -156,6 +156,43 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 		await expect( day.getByText( theirs ) ).toHaveCount( 0 );
 
 		expect( errors ).toEqual( [] );
+
+		// Their booking's view, read-only; a colleague's booking is refused in words
+		// (after the check for page errors: the browser logs the server's refusal).
+		await page.goto( '/wp-admin/admin.php?page=appointease-my-bookings' );
+		await page
+			.getByRole( 'searchbox', { name: 'Customer' } )
+			.fill( suffix );
+		await row
+			.getByRole( 'link', { name: new RegExp( `booking of ${ mine }` ) } )
+			.click();
+		const view = page.getByRole( 'region', {
+			name: new RegExp( `^${ mine }, ` ),
+		} );
+		await expect( view ).toContainText( setup.service.name );
+		await expect( view.getByRole( 'button' ) ).toHaveCount( 1 ); // Back only.
+		// The staff email's link (made for the Bookings screen) leads an employee to the same view.
+		await page.goto(
+			`/wp-admin/admin.php?page=appointease-bookings&booking=${ booking.id }`
+		);
+		await expect( page ).toHaveURL(
+			new RegExp(
+				`page=appointease-my-bookings&booking=${ booking.id }$`
+			)
+		);
+		await expect( view ).toContainText( setup.service.name );
+		await page.goto(
+			`/wp-admin/admin.php?page=appointease-my-bookings&booking=${ colleagues.id }`
+		);
+		// As the server answers: like a booking that does not exist (no hint that it does).
+		await expect(
+			page
+				.locator( '.components-notice__content' )
+				.getByText(
+					'This booking cannot be shown. No booking matches this link. It may have been removed.'
+				)
+		).toBeVisible();
+		await expect( page.getByText( theirs ) ).toHaveCount( 0 );
 
 		// The management screens stay closed.
 		const refused = await page.goto(

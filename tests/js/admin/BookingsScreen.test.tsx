@@ -585,6 +585,7 @@ describe( 'BookingsScreen list defaults and tools', () => {
 						type: 'select',
 						value: 'The web',
 						text: 'The web',
+						removed: false,
 					},
 				],
 			},

@@ -1,5 +1,6 @@
 /**
- * A booking of the calendar grid, opened: its details, the actions it
+ * A booking of the calendar grid, opened: its details (the booking view's
+ * BookingSummary, and a link to that view), the actions it
  * allows, "Resend confirmation", and "Move…", which moves it to a typed
  * date, time and employee — the keyboard's way to do what dragging does.
  */
@@ -14,14 +15,13 @@ import {
 	TextControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { HStack, VStack } from '../../components/Stack';
 import { ModalActions } from '../../components/ModalActions';
-import { nameOf } from '../../hooks/useCatalog';
 import { atMinute, offsetOf } from '../../lib/grid';
 import {
 	allowedActions,
@@ -32,8 +32,9 @@ import {
 import { datePart, isDate, minutesOf, timePart } from '../../../shared/time';
 import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
+import { bookingLink } from '../../hooks/useBookingLink';
 import { BookingActions } from './BookingActions';
-import { StatusBadge } from './BookingsTable';
+import { BookingSummary } from './BookingSummary';
 
 interface Props {
 	booking: Booking;
@@ -112,43 +113,14 @@ export function BookingDetails( {
 			className="appointease-admin__details"
 		>
 			<VStack spacing={ 4 }>
-				<dl className="appointease-admin__details-list">
-					<dt>{ __( 'Service', 'appointease' ) }</dt>
-					<dd>{ nameOf( services, booking.service ) }</dd>
-					<dt>{ __( 'Employee', 'appointease' ) }</dt>
-					<dd>{ nameOf( employees, booking.employee ) }</dd>
-					<dt>{ __( 'Status', 'appointease' ) }</dt>
-					<dd>
-						<StatusBadge booking={ booking } />
-					</dd>
-					<dt>{ __( 'Seats', 'appointease' ) }</dt>
-					<dd>
-						{ sprintf(
-							/* translators: %d: number of seats. */
-							_n(
-								'%d seat',
-								'%d seats',
-								booking.seats,
-								'appointease'
-							),
-							booking.seats
-						) }
-					</dd>
-					<dt>{ __( 'Email', 'appointease' ) }</dt>
-					<dd>{ booking.customer.email }</dd>
-					{ booking.customer.phone !== '' && (
-						<>
-							<dt>{ __( 'Phone', 'appointease' ) }</dt>
-							<dd>{ booking.customer.phone }</dd>
-						</>
-					) }
-					{ booking.customer.notes !== '' && (
-						<>
-							<dt>{ __( 'Notes', 'appointease' ) }</dt>
-							<dd>{ booking.customer.notes }</dd>
-						</>
-					) }
-				</dl>
+				<BookingSummary
+					booking={ booking }
+					employees={ employees }
+					services={ services }
+				/>
+				<a href={ bookingLink( booking.id ) }>
+					{ __( 'Open the booking’s page', 'appointease' ) }
+				</a>
 				<HStack spacing={ 2 } justify="flex-start" wrap>
 					{ onAction && (
 						<BookingActions

@@ -51,6 +51,8 @@ interface Props {
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
 	/** Offer only these actions. */
 	only?: BookingAction[];
+	/** Opens a booking's view (the customer's name links to it). */
+	onView?: ( booking: Booking ) => void;
 	/** Today, YYYY-MM-DD: the list then opens on the upcoming bookings and has a Today view. */
 	today?: string;
 	/** What only admins get: status counts, bulk actions, columns, export. */
@@ -85,6 +87,7 @@ export function BookingsList( {
 	version,
 	onAction,
 	only,
+	onView,
 	today,
 	admin,
 }: Props ) {
@@ -364,6 +367,7 @@ export function BookingsList( {
 					services={ services }
 					onAction={ onAction }
 					only={ only }
+					onView={ onView }
 					hidden={ hidden }
 					selection={
 						admin

@@ -13,9 +13,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { actOnBooking } from '../../../shared/api';
+import { actOnBooking, resendConfirmation } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
+import { useBookingLink } from '../../hooks/useBookingLink';
 import { useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import {
@@ -26,6 +27,7 @@ import {
 } from '../../lib/bookings';
 import type { Booking } from '../../../shared/types';
 import { BookingCalendar } from './BookingCalendar';
+import { BookingView } from './BookingView';
 import { BookingsList } from './BookingsList';
 import { NewBookingForm } from './NewBookingForm';
 import { RescheduleModal } from './RescheduleModal';
@@ -46,6 +48,8 @@ interface Props {
 	userId: number;
 	/** The site's timezone, for employees without their own. */
 	siteTimezone: string;
+	/** The prices' ISO 4217 code, or "". */
+	currency?: string;
 }
 
 /** Several bookings waiting for the admin's yes to be cancelled. */
@@ -58,6 +62,7 @@ export function BookingsScreen( {
 	exportUrl,
 	userId,
 	siteTimezone,
+	currency = '',
 }: Props ) {
 	const notices = useNotices();
 	const { failure, success } = notices;
@@ -74,6 +79,8 @@ export function BookingsScreen( {
 		start?: string;
 	} | null >( null );
 	const [ bulkCancel, setBulkCancel ] = useState< BulkCancel | null >( null );
+	// One booking on its own page (`&booking=<id>`), over the list or calendar it was opened from.
+	const link = useBookingLink();
 
 	useEffect( () => {
 		if ( catalog.error ) {
@@ -189,6 +196,27 @@ export function BookingsScreen( {
 		setPending( { booking, action } );
 	};
 
+	const resend = async ( booking: Booking ) => {
+		try {
+			await resendConfirmation( booking.id );
+			success(
+				sprintf(
+					/* translators: %s: an email address. */
+					__(
+						'The confirmation was sent to %s again.',
+						'appointease'
+					),
+					booking.customer.email
+				)
+			);
+		} catch ( error ) {
+			failure(
+				__( 'The confirmation was not sent.', 'appointease' ),
+				error
+			);
+		}
+	};
+
 	const shared = {
 		employees: catalog.employees,
 		services: catalog.services,
@@ -200,32 +228,49 @@ export function BookingsScreen( {
 	return (
 		<div className="appointease-admin__screen">
 			<Notices notices={ notices.notices } onRemove={ notices.remove } />
-			<Button
-				__next40pxDefaultSize
-				variant="primary"
-				className="appointease-admin__new-booking-button"
-				onClick={ () => setCreating( {} ) }
-			>
-				{ __( 'New booking', 'appointease' ) }
-			</Button>
-			<ViewSwitch view={ view } onChange={ setView } />
-			{ view === 'list' ? (
-				<BookingsList
-					{ ...shared }
-					today={ today }
-					admin={ { exportUrl, userId, onBulk } }
-				/>
-			) : (
-				<BookingCalendar
-					{ ...shared }
-					today={ today }
-					manage
+			{ link.openId !== null && (
+				<BookingView
+					id={ link.openId }
+					version={ version }
+					employees={ catalog.employees }
+					services={ catalog.services }
 					siteTimezone={ siteTimezone }
-					onCreateAt={ ( employee, start ) =>
-						setCreating( { employee, start } )
-					}
+					currency={ currency }
+					onAction={ onAction }
+					onResend={ resend }
+					onBack={ link.close }
 				/>
 			) }
+			{ /* Kept while a booking is open, so Back finds the same filters and page. */ }
+			<div hidden={ link.openId !== null }>
+				<Button
+					__next40pxDefaultSize
+					variant="primary"
+					className="appointease-admin__new-booking-button"
+					onClick={ () => setCreating( {} ) }
+				>
+					{ __( 'New booking', 'appointease' ) }
+				</Button>
+				<ViewSwitch view={ view } onChange={ setView } />
+				{ view === 'list' ? (
+					<BookingsList
+						{ ...shared }
+						today={ today }
+						admin={ { exportUrl, userId, onBulk } }
+						onView={ ( booking ) => link.open( booking.id ) }
+					/>
+				) : (
+					<BookingCalendar
+						{ ...shared }
+						today={ today }
+						manage
+						siteTimezone={ siteTimezone }
+						onCreateAt={ ( employee, start ) =>
+							setCreating( { employee, start } )
+						}
+					/>
+				) }
+			</div>
 			{ creating && (
 				<Modal
 					title={ __( 'New booking', 'appointease' ) }

@@ -11,6 +11,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { bookingLink } from '../../hooks/useBookingLink';
 import { nameOf } from '../../hooks/useCatalog';
 import { statusLabel, whenText, type BookingAction } from '../../lib/bookings';
 import type { Booking, Employee } from '../../../shared/types';
@@ -27,6 +28,8 @@ interface Props {
 	onAction?: ( booking: Booking, action: BookingAction ) => void;
 	/** Offer only these actions. */
 	only?: BookingAction[];
+	/** Opens a booking's view; the customer's name then links to it. */
+	onView?: ( booking: Booking ) => void;
 	/** Columns the user chose not to see. */
 	hidden?: OptionalColumn[];
 	/** Checkboxes for bulk actions: the chosen ids and their setter. */
@@ -44,12 +47,57 @@ export function StatusBadge( { booking }: { booking: Booking } ) {
 	);
 }
 
+/**
+ * The customer's name as the link to the booking's view: a real address
+ * (a new tab or a copied link opens the view too), followed in place on a
+ * plain click.
+ *
+ * @param props         The booking and what opens its view.
+ * @param props.booking The booking.
+ * @param props.onView  Opens its view.
+ */
+function ViewLink( {
+	booking,
+	onView,
+}: {
+	booking: Booking;
+	onView: ( booking: Booking ) => void;
+} ) {
+	return (
+		<a
+			href={ bookingLink( booking.id ) }
+			aria-label={ sprintf(
+				/* translators: 1: customer name, 2: the booking's time. */
+				__( 'View the booking of %1$s, %2$s', 'appointease' ),
+				booking.customer.name,
+				whenText( booking )
+			) }
+			onClick={ ( event ) => {
+				if (
+					event.button !== 0 ||
+					event.metaKey ||
+					event.ctrlKey ||
+					event.shiftKey ||
+					event.altKey
+				) {
+					return;
+				}
+				event.preventDefault();
+				onView( booking );
+			} }
+		>
+			{ booking.customer.name }
+		</a>
+	);
+}
+
 export function BookingsTable( {
 	bookings,
 	employees,
 	services,
 	onAction,
 	only,
+	onView,
 	hidden = [],
 	selection,
 }: Props ) {
@@ -148,7 +196,16 @@ export function BookingsTable( {
 						) }
 						<th scope="row">{ whenText( booking ) }</th>
 						<td>
-							<strong>{ booking.customer.name }</strong>
+							<strong>
+								{ onView ? (
+									<ViewLink
+										booking={ booking }
+										onView={ onView }
+									/>
+								) : (
+									booking.customer.name
+								) }
+							</strong>
 							{ shows( 'contact' ) && (
 								<span>
 									<br />

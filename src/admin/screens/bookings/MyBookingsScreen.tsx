@@ -18,12 +18,14 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
 import { actOnBooking } from '../../../shared/api';
 import { actionDone, actionFailed, whenText } from '../../lib/bookings';
+import { useBookingLink } from '../../hooks/useBookingLink';
 import { useNotices } from '../../hooks/useNotices';
 import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
 import { CalendarSyncPanel } from '../employees/CalendarSyncPanel';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
+import { BookingView } from './BookingView';
 import { ViewSwitch, type BookingsView } from './ViewSwitch';
 
 interface Props {
@@ -42,6 +44,8 @@ export function MyBookingsScreen( { today, employee, services }: Props ) {
 	const [ version, setVersion ] = useState( 0 );
 	const [ missed, setMissed ] = useState< Booking | null >( null );
 	const [ busy, setBusy ] = useState( false );
+	// One booking on its own page (`&booking=<id>`), read-only but for no-shows.
+	const link = useBookingLink();
 
 	const markNoShow = async ( booking: Booking ) => {
 		setBusy( true );
@@ -88,21 +92,35 @@ export function MyBookingsScreen( { today, employee, services }: Props ) {
 					'appointease'
 				) }
 			</p>
-			<ViewSwitch view={ view } onChange={ setView } />
-			{ view === 'list' ? (
-				<BookingsList
-					{ ...shared }
+			{ link.openId !== null && (
+				<BookingView
+					id={ link.openId }
+					version={ version }
+					employees={ [ employee ] }
+					services={ services }
 					onAction={ ( booking ) => setMissed( booking ) }
 					only={ [ 'no-show' ] }
+					onBack={ link.close }
 				/>
-			) : (
-				<BookingCalendar { ...shared } today={ today } />
 			) }
-			<CalendarSyncPanel
-				employeeId={ employee.id }
-				notices={ notices }
-				own
-			/>
+			<div hidden={ link.openId !== null }>
+				<ViewSwitch view={ view } onChange={ setView } />
+				{ view === 'list' ? (
+					<BookingsList
+						{ ...shared }
+						onAction={ ( booking ) => setMissed( booking ) }
+						only={ [ 'no-show' ] }
+						onView={ ( booking ) => link.open( booking.id ) }
+					/>
+				) : (
+					<BookingCalendar { ...shared } today={ today } />
+				) }
+				<CalendarSyncPanel
+					employeeId={ employee.id }
+					notices={ notices }
+					own
+				/>
+			</div>
 			{ missed && (
 				<ConfirmModal
 					title={ __( 'Mark as a no-show?', 'appointease' ) }

@@ -10,6 +10,8 @@ namespace AppointEase\Tests\Integration\Booking;
 use AppointEase\Booking\Availability;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Catalog\Service;
+use AppointEase\Infrastructure\Installer;
+use AppointEase\Infrastructure\Schema;
 use AppointEase\Schedule\Slot;
 use AppointEase\Tests\Integration\Support\Fixtures;
 
@@ -62,6 +64,45 @@ final class BookingLimitsTest extends BookingServiceTestCase {
 		$this->assertSame( 'LIMIT_REACHED', $refusal?->reason );
 		$this->assertSame( $before, Fixtures::rows( 'bookings' ), 'Nothing was written.' );
 		$this->assertSame( 2, Fixtures::rows( 'limit_claims' ) );
+	}
+
+	public function test_bookings_made_before_a_limit_count_against_it(): void {
+		$this->book( '09:00', Fixtures::MONDAY, array( 'email' => 'ann@example.com' ) );
+		$this->book( '10:00', Fixtures::MONDAY, array( 'email' => 'Ann@Example.com' ) );
+		$this->assertSame( 0, Fixtures::rows( 'limit_claims' ), 'Without a limit no booking takes a claim.' );
+
+		$this->limit(
+			array(
+				'daily_limit'       => 2,
+				'email_daily_limit' => 1,
+			)
+		);
+
+		$this->assertSame( array(), $this->free_times( Fixtures::MONDAY ), 'The two earlier bookings fill the new limit.' );
+		$before  = Fixtures::rows( 'bookings' );
+		$refusal = Fixtures::refusal( fn() => $this->book( '14:00', Fixtures::MONDAY, array( 'email' => 'bob@example.com' ) ) );
+		$this->assertSame( 'LIMIT_REACHED', $refusal?->reason );
+		$this->assertSame( $before, Fixtures::rows( 'bookings' ), 'Nothing was written.' );
+		$this->assertSame( 4, Fixtures::rows( 'limit_claims' ), 'Each booking counts once per limit, even above the per-address limit it already passes.' );
+
+		$this->limit( array( 'daily_limit' => 2 ) );
+		$this->assertSame( 4, Fixtures::rows( 'limit_claims' ), 'Saving the service again adds no claim twice.' );
+	}
+
+	public function test_the_upgrade_to_schema_10_counts_older_bookings_against_limits(): void {
+		$this->limit( array( 'daily_limit' => 1 ) );
+		$this->book( '09:00', Fixtures::MONDAY, array( 'email' => 'ann@example.com' ) );
+		// A booking schema 9 made before its service had a limit has no claim.
+		global $wpdb;
+		$wpdb->query( 'DELETE FROM ' . Schema::table( 'limit_claims' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- test set-up.
+		$this->assertContains( '14:00', $this->free_times( Fixtures::MONDAY ) );
+		update_option( Installer::VERSION_OPTION, 9 );
+
+		Installer::maybe_upgrade();
+
+		$this->assertSame( Schema::VERSION, (int) get_option( Installer::VERSION_OPTION ) );
+		$this->assertSame( 1, Fixtures::rows( 'limit_claims' ) );
+		$this->assertSame( 'LIMIT_REACHED', Fixtures::refusal( fn() => $this->book( '14:00', Fixtures::MONDAY, array( 'email' => 'bob@example.com' ) ) )?->reason );
 	}
 
 	public function test_the_limit_counts_one_service_and_one_employee(): void {

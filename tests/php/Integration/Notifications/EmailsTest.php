@@ -165,6 +165,8 @@ final class EmailsTest extends RestTestCase {
 		$this->assertStringContainsString( 'maria@example.com', self::header( $staff, 'Reply-To' ) );
 		$this->assertArrayHasKey( 'appointment-' . $booking['id'] . '.ics', $staff['files'] );
 		$this->assertStringNotContainsString( 'appointease_token', implode( '', $staff['files'] ) . $staff['message'], 'Staff emails do not carry the customer\'s link.' );
+		$this->assertStringContainsString( 'See it in wp-admin: ' . admin_url( 'admin.php?page=appointease-bookings&booking=' . $booking['id'] ), $staff['message'], 'Staff emails link the booking\'s view.' );
+		$this->assertStringNotContainsString( 'wp-admin', $customer['message'] );
 	}
 
 	public function test_approval_sends_confirmed_emails_with_the_same_manage_link_as_the_first_email(): void {

@@ -273,6 +273,8 @@ final class BookingFormTest extends RestTestCase {
 		$this->assertSame( 'The web', $read[ $this->ids['required'] ]['value'] );
 		$this->assertSame( 'My select', $read[ $this->ids['select'] ]['label'], 'A deleted field\'s answer stays readable.' );
 		$this->assertSame( 'Green', $read[ $this->ids['select'] ]['value'] );
+		$this->assertTrue( $read[ $this->ids['select'] ]['removed'], 'The view labels it as removed.' );
+		$this->assertFalse( $read[ $this->ids['required'] ]['removed'] );
 		$listed = $this->assertOk( 200, $this->get( 'bookings' ) );
 		$this->assertSame( 'Green', array_column( $listed[0]['answers'], 'value', 'id' )[ $this->ids['select'] ], 'The list shows answers too.' );
 		$this->assertArrayNotHasKey( $this->ids['select'], Fields::for_service( $this->service->id ), 'A deleted field leaves the form.' );
@@ -311,6 +313,75 @@ final class BookingFormTest extends RestTestCase {
 		$this->log_in_as_admin();
 		$by_admin = $this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '11:00' ) ) );
 		$this->assertNull( $by_admin['consent'], 'An admin booking for a customer needs no box ticked.' );
+	}
+
+	public function test_a_replay_with_the_same_answers_in_another_order_or_spelling_replays(): void {
+		$this->make_fields();
+		Settings::update( array( 'consent_required' => true ) );
+		$headers = array( 'Idempotency-Key' => 'form-replay-7c1D-0001' );
+		$first   = array(
+			$this->ids['required'] => 'The web',
+			$this->ids['number']   => 12.5,
+			$this->ids['text']     => 'Short answer',
+		);
+		$made    = $this->assertOk(
+			201,
+			$this->post(
+				'bookings',
+				$this->booking_body(
+					'10:00',
+					array(
+						'fields'  => $first,
+						'consent' => true,
+					)
+				),
+				$headers
+			)
+		);
+
+		// The same answers, sent in another order, with a number as text and spaces around the text.
+		$again    = array(
+			$this->ids['text']     => '  Short answer ',
+			$this->ids['number']   => '12.5',
+			$this->ids['required'] => 'The web',
+		);
+		$replayed = $this->post(
+			'bookings',
+			$this->booking_body(
+				'10:00',
+				array(
+					'consent' => true,
+					'fields'  => $again,
+				)
+			),
+			$headers
+		);
+
+		$this->assertSame( $made['id'], $this->assertOk( 201, $replayed )['id'] );
+		$this->assertSame( $made['manage_token'], $replayed->get_data()['manage_token'] );
+		$this->assertSame( 'true', $replayed->get_headers()['Idempotent-Replayed'] ?? null );
+		$this->assertSame( 1, self::bookings() );
+	}
+
+	public function test_a_key_reused_with_other_answers_or_consent_is_refused_and_writes_nothing(): void {
+		$this->make_fields();
+		$headers = array( 'Idempotency-Key' => 'form-replay-7c1D-0002' );
+		$answers = array( $this->ids['required'] => 'The web' );
+		$this->assertOk( 201, $this->post( 'bookings', $this->booking_body( '10:00', array( 'fields' => $answers ) ), $headers ) );
+		$before = $this->snapshot();
+
+		$other_answer = array( 'fields' => array( $this->ids['required'] => 'A friend' ) );
+		$one_more     = array( 'fields' => $answers + array( $this->ids['text'] => 'Also this' ) );
+		$with_consent = array(
+			'fields'  => $answers,
+			'consent' => true,
+		);
+		foreach ( array( $other_answer, $one_more, $with_consent ) as $body ) {
+			$error = $this->assertError( 409, 'IDEMPOTENCY_KEY_REUSED', $this->post( 'bookings', $this->booking_body( '10:00', $body ), $headers ) );
+			$this->assertArrayNotHasKey( 'manage_token', (array) ( $error['data'] ?? array() ), 'A refused replay tells nothing of the booking.' );
+		}
+
+		$this->assertSame( $before, $this->snapshot() );
 	}
 
 	public function test_the_exporter_returns_answers_and_consent_and_the_eraser_removes_them(): void {
