@@ -1,7 +1,13 @@
 /**
  * External dependencies
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import {
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
 
 /**
  * WordPress dependencies
@@ -18,6 +24,16 @@ import { ANA, booking, HAIRCUT } from './fixtures';
 jest.mock( '@wordpress/api-fetch' );
 
 const BOOKINGS = '/appointease/v1/bookings';
+const COUNTS = {
+	unverified: 0,
+	pending: 0,
+	confirmed: 2,
+	cancelled: 1,
+	rejected: 0,
+	completed: 0,
+	no_show: 0,
+	expired: 0,
+};
 /** A service that is no longer offered, which the public routes would not name. */
 const RETIRED = { id: 9, name: 'Retired massage' };
 
@@ -29,6 +45,7 @@ function serve() {
 				2,
 				1
 			),
+		'GET /appointease/v1/booking-counts': () => COUNTS,
 		'GET /appointease/v1/slots/poll': () => ( {
 			version: 1,
 			employee: ANA.id,
@@ -44,6 +61,7 @@ function renderScreen() {
 	render(
 		<MyBookingsScreen
 			today="2030-01-07"
+			userId={ 12 }
 			employee={ ANA }
 			services={ [ HAIRCUT, RETIRED ] }
 		/>
@@ -67,6 +85,54 @@ describe( 'MyBookingsScreen', () => {
 		expect(
 			callsTo( `GET ${ BOOKINGS }` )[ 0 ]?.query.has( 'employee' )
 		).toBe( false );
+	} );
+
+	it( 'opens on the upcoming bookings with the admin list’s views, counts and columns, but no bulk actions or export', async () => {
+		serve();
+		renderScreen();
+
+		await screen.findByRole( 'table', { name: 'Bookings' } );
+		const sent = callsTo( `GET ${ BOOKINGS }` )[ 0 ]?.query;
+		expect( sent?.get( 'from' ) ).toBe( '2030-01-07' );
+		expect( sent?.get( 'order' ) ).toBe( 'asc' );
+		expect( sent?.get( 'hide_closed' ) ).toBe( 'true' );
+		expect(
+			screen.getByRole( 'button', { name: 'Upcoming', pressed: true } )
+		).toBeVisible();
+		expect( screen.getByRole( 'button', { name: 'Today' } ) ).toBeVisible();
+		const counts = await screen.findByRole( 'list', {
+			name: 'Show bookings by status',
+		} );
+		expect(
+			within( counts ).getByRole( 'button', { name: 'Open (2)' } )
+		).toBeVisible();
+		// The server narrows the counts to the user's employee, as the list.
+		expect(
+			callsTo( 'GET /appointease/v1/booking-counts' )[ 0 ]?.query.has(
+				'employee'
+			)
+		).toBe( false );
+		expect(
+			screen.getByRole( 'button', { name: /Columns/ } )
+		).toBeVisible();
+		expect( screen.queryByRole( 'checkbox' ) ).toBeNull();
+		expect( screen.queryByText( 'Export CSV' ) ).toBeNull();
+
+		fireEvent.click(
+			within( counts ).getByRole( 'button', { name: 'Cancelled (1)' } )
+		);
+		await waitFor( () =>
+			expect(
+				callsTo( `GET ${ BOOKINGS }` ).pop()?.query.get( 'status' )
+			).toBe( 'cancelled' )
+		);
+		await screen.findByRole( 'button', {
+			name: 'Cancelled (1)',
+			pressed: true,
+		} );
+		await waitFor( () =>
+			expect( screen.getByText( '2 bookings' ) ).toBeVisible()
+		);
 	} );
 
 	it( 'marks a started booking as a no-show, and offers nothing else', async () => {
@@ -136,6 +202,7 @@ describe( 'MyBookingsScreen', () => {
 		render(
 			<MyBookingsScreen
 				today="2030-01-07"
+				userId={ 12 }
 				employee={ null }
 				services={ [] }
 			/>

@@ -213,7 +213,8 @@ export function BookingsScreen( {
 				<BookingsList
 					{ ...shared }
 					today={ today }
-					admin={ { exportUrl, userId, onBulk } }
+					userId={ userId }
+					admin={ { exportUrl, onBulk } }
 				/>
 			) : (
 				<BookingCalendar

@@ -1,0 +1,100 @@
+/**
+ * The calendar grid's keyboard cursor: one button that stands for the empty
+ * time it sits on, the grid's single tab stop for empty times (a roving tab
+ * stop, as in the ARIA grid pattern, rather than one per time). Arrow keys,
+ * PageUp/PageDown and Home/End move it across times and columns (moveCursor
+ * in lib/grid.ts); Enter or Space asks for a new booking there. Each move
+ * renders a new button and focuses it, so screen readers read the new
+ * time and employee as they would a cell's.
+ */
+
+/**
+ * External dependencies
+ */
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+
+/**
+ * WordPress dependencies
+ */
+import { useEffect, useRef } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { clockOf, GRID_STEP, PX_PER_MINUTE, type Span } from '../../lib/grid';
+import { formatMediumDate } from '../../../shared/time';
+import type { GridColumn } from './CalendarGrid';
+
+/** The id of the keys' explanation, which every cursor refers to. */
+export const CURSOR_HINT_ID = 'appointease-grid-keys';
+
+interface Props {
+	column: GridColumn;
+	minute: number;
+	range: Span;
+	/** The column's working spans. */
+	working: readonly Span[];
+	/** Whether it takes the focus when it appears (after a key moved it). */
+	focus: boolean;
+	onKeyDown: ( event: ReactKeyboardEvent< HTMLButtonElement > ) => void;
+	onChoose: () => void;
+}
+
+export function GridCursor( {
+	column,
+	minute,
+	range,
+	working,
+	focus,
+	onKeyDown,
+	onChoose,
+}: Props ) {
+	const button = useRef< HTMLButtonElement | null >( null );
+	useEffect( () => {
+		if ( focus ) {
+			button.current?.focus();
+			button.current?.scrollIntoView?.( { block: 'nearest' } );
+		}
+	}, [ focus ] );
+	const isWorking = working.some(
+		( span ) => minute >= span.start && minute < span.end
+	);
+	const time = clockOf( minute );
+	const day = formatMediumDate( column.date );
+	const label = isWorking
+		? sprintf(
+				/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
+				__( 'New booking at %1$s with %2$s on %3$s', 'appointease' ),
+				time,
+				column.employee.name,
+				day
+			)
+		: sprintf(
+				/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
+				__(
+					'New booking at %1$s with %2$s on %3$s, outside working hours',
+					'appointease'
+				),
+				time,
+				column.employee.name,
+				day
+			);
+	return (
+		<button
+			ref={ button }
+			type="button"
+			className="appointease-grid__cursor"
+			style={ {
+				top: `${ ( minute - range.start ) * PX_PER_MINUTE }px`,
+				height: `${ GRID_STEP * PX_PER_MINUTE }px`,
+			} }
+			aria-label={ label }
+			aria-describedby={ CURSOR_HINT_ID }
+			onKeyDown={ onKeyDown }
+			onClick={ onChoose }
+		>
+			<span aria-hidden="true">+ { clockOf( minute ) }</span>
+		</button>
+	);
+}
