@@ -268,7 +268,7 @@ final class DemoData {
 				return $made;
 			}
 			$customer = self::CUSTOMERS[ $made % count( self::CUSTOMERS ) ];
-			$email    = strtolower( str_replace( ' ', '.', $customer ) ) . '@example.com';
+			$email    = strtolower( (string) strtok( $customer, ' ' ) ) . '@example.com';
 			try {
 				$made_one = $booking->book( new BookingRequest( $services[ $service ], $employee, $start, $capacity > 1 ? 2 + $made % 5 : 1, $customer, $email, '', '', null, null, false, null, true ), $start->modify( '-1 day' ) );
 				self::settle( $booking, $made_one->booking->id, $made, $now );
