@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A small business to try the plugin on: three employees whose hours together
  * cover every day of the week, four services of which one is a group class,
- * a few bookings in the coming days and four weeks of past ones (mostly
+ * a few bookings in the coming days and eight weeks of past ones (mostly
  * completed, some cancelled, a few no-shows), so that the dashboard has
  * figures to show. Everything goes through the repositories and the
  * booking service, the same code paths as the REST API, and is the same
@@ -95,8 +95,8 @@ final class DemoData {
 		array( 'Haircut', 'Chloé Martin', 'sunday', '10:00', 1, 'Tom Evans' ),
 	);
 
-	/** Days back the past bookings reach. */
-	private const HISTORY_DAYS = 28;
+	/** Days back the past bookings reach: the dashboard's eight weeks. */
+	private const HISTORY_DAYS = 56;
 
 	/** Customers of the past bookings, taken in turn. */
 	private const CUSTOMERS = array( 'Maria Lopez', 'Jonas Berg', 'Priya Shah', 'Tom Evans', 'Lea Fischer', 'Omar Haddad', 'Sofia Rossi', 'Kenji Sato', 'Amara Diallo', 'Lukas Novak', 'Nina Petrova', 'Sam Carter' );
@@ -114,7 +114,7 @@ final class DemoData {
 	/**
 	 * Adds the demo services, employees and bookings.
 	 *
-	 * @param \DateTimeImmutable|null $now The current instant; bookings are made in the days after it and the four weeks before.
+	 * @param \DateTimeImmutable|null $now The current instant; bookings are made in the days after it and the eight weeks before.
 	 * @return array{employees: int, services: int, bookings: int} How many of each were added.
 	 */
 	public static function seed( ?\DateTimeImmutable $now = null ): array {
@@ -218,9 +218,9 @@ final class DemoData {
 	}
 
 	/**
-	 * Books the past four weeks: on each working day before today, each
+	 * Books the past eight weeks: on each working day up to today, each
 	 * employee's hours are filled from their start with the services they
-	 * give in turn, a gap after each (fill_range()).
+	 * give in turn, a gap after each, up to now (fill_range()).
 	 *
 	 * @param array<string, int> $service_ids  Service ids by name.
 	 * @param array<string, int> $employee_ids Employee ids by name.
@@ -231,7 +231,7 @@ final class DemoData {
 		$site  = wp_timezone();
 		$today = $now->setTimezone( $site )->setTime( 0, 0 );
 		$made  = 0;
-		for ( $back = self::HISTORY_DAYS; $back >= 1; $back-- ) {
+		for ( $back = self::HISTORY_DAYS; $back >= 0; $back-- ) {
 			$day = $today->modify( "-$back days" )->format( 'Y-m-d' );
 			foreach ( self::EMPLOYEES as $employee => list( , $given, $week ) ) {
 				$ids = array_map( static fn( string $service ): int => $service_ids[ $service ], array_combine( $given, $given ) );
@@ -244,8 +244,9 @@ final class DemoData {
 	}
 
 	/**
-	 * Fills one working range of a past day, from its start: the employee's
-	 * services in turn, each followed by its buffer and a gap. Each is booked
+	 * Fills one working range of a past day, from its start, with sessions
+	 * that ended before now: the employee's services in turn, each followed
+	 * by its buffer and a gap. Each is booked
 	 * as an admin books a past time (with `override`, "now" a day before its
 	 * start), so the ledger still refuses any overlap; a refused time is left
 	 * empty. Then settle() decides what became of it.
@@ -264,7 +265,7 @@ final class DemoData {
 		while ( true ) {
 			$service                               = $names[ ( $made + (int) $start->format( 'j' ) ) % count( $names ) ];
 			list( $duration, , $after, $capacity ) = self::SERVICES[ $service ];
-			if ( $start->modify( "+$duration minutes" ) > $end ) {
+			if ( $start->modify( "+$duration minutes" ) > min( $end, $now ) ) {
 				return $made;
 			}
 			$customer = self::CUSTOMERS[ $made % count( self::CUSTOMERS ) ];

@@ -842,8 +842,9 @@ test( 'the wp-admin screens', async ( { browser } ) => {
 		).toContainText( 'Hannah Fischer' );
 		await save( page, 'admin-calendar-day' );
 
-		// A phone booking from the grid by keyboard: Ana's column at 08:30,
-		// before her day starts, for an earlier customer of the demo.
+		// A phone booking from the grid by keyboard: a Haircut in Ana's
+		// column at 08:15, before her day starts (and clear of her 09:00),
+		// for an earlier customer of the demo.
 		const grid = page.getByRole( 'group', { name: 'Bookings by day' } );
 		const column = await grid
 			.locator( 'section' )
@@ -864,23 +865,27 @@ test( 'the wp-admin screens', async ( { browser } ) => {
 			'+ 08:00'
 		);
 		await page.keyboard.press( 'ArrowDown' );
-		await page.keyboard.press( 'ArrowDown' );
 		await page.keyboard.press( 'Enter' );
 		const dialog = page.getByRole( 'dialog', { name: 'New booking' } );
+		await dialog.getByLabel( 'Service' ).selectOption( { label: HAIRCUT } );
 		await expect( dialog.getByLabel( 'Start time' ) ).toHaveValue(
-			'08:30'
+			'08:15'
 		);
 		await expect(
 			dialog.locator( '.appointease-admin__override-warning' )
 		).toContainText( 'outside the employee' );
 		await dialog.getByLabel( 'Find an earlier customer' ).fill( 'Lopez' );
-		await dialog.getByRole( 'button', { name: /^Maria Lopez, / } ).click();
+		await dialog
+			.getByRole( 'button', {
+				name: /^Maria Lopez, maria@example\.com/,
+			} )
+			.click();
 		await expect( dialog.getByLabel( 'Email' ) ).toHaveValue(
 			'maria@example.com'
 		);
 		await page.setViewportSize( { width: 1280, height: 1500 } );
 		await save( page, 'admin-new-booking', dialog );
-		await page.keyboard.press( 'Escape' );
+		await dialog.getByRole( 'button', { name: 'Close' } ).click();
 		await expect( dialog ).toBeHidden();
 		await page.setViewportSize( ADMIN );
 
