@@ -149,6 +149,20 @@ final class AccessMatrixTest extends SecurityTestCase {
 		}//end foreach
 	}
 
+	public function test_a_linked_employee_counts_their_own_bookings_and_not_another_employees(): void {
+		$this->act_as( 'employee' );
+		$own = self::serve( self::json_request( 'GET', 'booking-counts' ) );
+		$this->assertSame( 200, $own->get_status() );
+		$this->assertSame( 0, $own->get_data()['pending'], 'The other employee\'s pending booking is not counted.' );
+		$this->assertSame( 1, $own->get_data()['confirmed'], 'Their own booking is.' );
+		$this->assertError( 403, 'FORBIDDEN', self::serve( self::json_request( 'GET', 'booking-counts', null, array( 'employee' => $this->ben->id ) ) ), 'Another employee\'s counts' );
+		$this->log_out();
+
+		$this->act_as( 'administrator' );
+		$this->assertSame( 1, self::serve( self::json_request( 'GET', 'booking-counts', null, array( 'employee' => $this->ben->id ) ) )->get_data()['pending'], 'An administrator counts anyone\'s.' );
+		$this->log_out();
+	}
+
 	/**
 	 * MATRIX as data sets.
 	 *
