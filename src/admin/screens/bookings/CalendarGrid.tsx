@@ -375,6 +375,16 @@ export function CalendarGrid( {
 									minute={ at.minute }
 									range={ range }
 									working={ working }
+									booked={ own.some( ( booking ) => {
+										const span = spanOf(
+											booking.start,
+											booking.end
+										);
+										return (
+											at.minute >= span.start &&
+											at.minute < span.end
+										);
+									} ) }
 									focus={ cursorMoved }
 									onKeyDown={ onCursorKey }
 									onChoose={ () =>

@@ -35,6 +35,8 @@ interface Props {
 	range: Span;
 	/** The column's working spans. */
 	working: readonly Span[];
+	/** Whether a booking takes the time (the cursor then says so). */
+	booked: boolean;
 	/** Whether it takes the focus when it appears (after a key moved it). */
 	focus: boolean;
 	onKeyDown: ( event: ReactKeyboardEvent< HTMLButtonElement > ) => void;
@@ -46,6 +48,7 @@ export function GridCursor( {
 	minute,
 	range,
 	working,
+	booked,
 	focus,
 	onKeyDown,
 	onChoose,
@@ -57,29 +60,41 @@ export function GridCursor( {
 			button.current?.scrollIntoView?.( { block: 'nearest' } );
 		}
 	}, [ focus ] );
+	const time = clockOf( minute );
+	const day = formatMediumDate( column.date );
 	const isWorking = working.some(
 		( span ) => minute >= span.start && minute < span.end
 	);
-	const time = clockOf( minute );
-	const day = formatMediumDate( column.date );
-	const label = isWorking
-		? sprintf(
-				/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
-				__( 'New booking at %1$s with %2$s on %3$s', 'appointease' ),
-				time,
-				column.employee.name,
-				day
-			)
-		: sprintf(
-				/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
-				__(
-					'New booking at %1$s with %2$s on %3$s, outside working hours',
-					'appointease'
-				),
-				time,
-				column.employee.name,
-				day
-			);
+	let label: string = sprintf(
+		/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
+		__( 'New booking at %1$s with %2$s on %3$s', 'appointease' ),
+		time,
+		column.employee.name,
+		day
+	);
+	if ( booked ) {
+		label = sprintf(
+			/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
+			__(
+				'New booking at %1$s with %2$s on %3$s, taken by a booking',
+				'appointease'
+			),
+			time,
+			column.employee.name,
+			day
+		);
+	} else if ( ! isWorking ) {
+		label = sprintf(
+			/* translators: 1: a time such as 10:15, 2: employee name, 3: a date. */
+			__(
+				'New booking at %1$s with %2$s on %3$s, outside working hours',
+				'appointease'
+			),
+			time,
+			column.employee.name,
+			day
+		);
+	}
 	return (
 		<button
 			ref={ button }
