@@ -16,8 +16,8 @@ import { ANA, BEN, booking, HAIRCUT } from './fixtures';
 
 const DAY = '2030-01-07';
 
-function renderGrid( onEmptyClick?: jest.Mock ) {
-	render(
+function grid( onEmptyClick?: jest.Mock, end = 1080 ) {
+	return (
 		<CalendarGrid
 			columns={ [ ANA, BEN ].map( ( employee ) => ( {
 				employee,
@@ -26,7 +26,7 @@ function renderGrid( onEmptyClick?: jest.Mock ) {
 				name: employee.name,
 				isToday: false,
 			} ) ) }
-			range={ { start: 480, end: 1080 } }
+			range={ { start: 480, end } }
 			bookings={ [ booking() ] }
 			holds={ {} }
 			services={ [ HAIRCUT ] }
@@ -35,6 +35,10 @@ function renderGrid( onEmptyClick?: jest.Mock ) {
 			onEmptyClick={ onEmptyClick }
 		/>
 	);
+}
+
+function renderGrid( onEmptyClick?: jest.Mock ) {
+	return render( grid( onEmptyClick ) );
 }
 
 describe( 'CalendarGrid keyboard cursor', () => {
@@ -77,6 +81,34 @@ describe( 'CalendarGrid keyboard cursor', () => {
 
 		fireEvent.click( early );
 		expect( onEmptyClick ).toHaveBeenCalledWith( BEN.id, DAY, 480 );
+	} );
+
+	it( 'leaves the focus where it is when the grid changes by itself', () => {
+		const { rerender } = render(
+			<>
+				<input aria-label="Date" />
+				{ grid( jest.fn() ) }
+			</>
+		);
+		const cursor = screen.getByRole( 'button', { name: /at 09:00/ } );
+		fireEvent.keyDown( cursor, { key: 'End' } );
+		expect(
+			screen.getByRole( 'button', { name: /at 17:45/ } )
+		).toHaveFocus();
+
+		const date = screen.getByRole( 'textbox', { name: 'Date' } );
+		date.focus();
+		// A shorter day: the cursor is put back inside, at 16:45.
+		rerender(
+			<>
+				<input aria-label="Date" />
+				{ grid( jest.fn(), 1020 ) }
+			</>
+		);
+		expect(
+			screen.getByRole( 'button', { name: /at 16:45/ } )
+		).not.toHaveFocus();
+		expect( date ).toHaveFocus();
 	} );
 
 	it( 'has no cursor where nobody may book (My bookings)', () => {

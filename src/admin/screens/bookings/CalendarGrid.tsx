@@ -134,8 +134,9 @@ export function CalendarGrid( {
 		column: 0,
 		minute: -1,
 	} );
-	// Focus follows the cursor only after a key moved it.
-	const [ cursorMoved, setCursorMoved ] = useState( false );
+	// Focus follows the cursor only right after a key moved it, never when
+	// the grid itself changes (another date or view) while focus is elsewhere.
+	const focusNext = useRef( false );
 	const bodies = useRef< ( HTMLDivElement | null )[] >( [] );
 	// A press that ended a drag must not also open the booking.
 	const dragged = useRef( false );
@@ -254,8 +255,10 @@ export function CalendarGrid( {
 			return;
 		}
 		event.preventDefault();
-		setCursor( next );
-		setCursorMoved( true );
+		if ( next.column !== at.column || next.minute !== at.minute ) {
+			focusNext.current = true;
+			setCursor( next );
+		}
 	};
 
 	const onBodyClick = (
@@ -385,7 +388,11 @@ export function CalendarGrid( {
 											at.minute < span.end
 										);
 									} ) }
-									focus={ cursorMoved }
+									takeFocus={ () => {
+										const moved = focusNext.current;
+										focusNext.current = false;
+										return moved;
+									} }
 									onKeyDown={ onCursorKey }
 									onChoose={ () =>
 										onEmptyClick(

@@ -37,8 +37,8 @@ interface Props {
 	working: readonly Span[];
 	/** Whether a booking takes the time (the cursor then says so). */
 	booked: boolean;
-	/** Whether it takes the focus when it appears (after a key moved it). */
-	focus: boolean;
+	/** Asked once it appears: whether to take the focus (a key moved it here). */
+	takeFocus: () => boolean;
 	onKeyDown: ( event: ReactKeyboardEvent< HTMLButtonElement > ) => void;
 	onChoose: () => void;
 }
@@ -49,17 +49,19 @@ export function GridCursor( {
 	range,
 	working,
 	booked,
-	focus,
+	takeFocus,
 	onKeyDown,
 	onChoose,
 }: Props ) {
 	const button = useRef< HTMLButtonElement | null >( null );
+	// On mount only: each move renders a new cursor.
 	useEffect( () => {
-		if ( focus ) {
+		if ( takeFocus() ) {
 			button.current?.focus();
 			button.current?.scrollIntoView?.( { block: 'nearest' } );
 		}
-	}, [ focus ] );
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- asked once, when it appears.
+	}, [] );
 	const time = clockOf( minute );
 	const day = formatMediumDate( column.date );
 	const isWorking = working.some(
