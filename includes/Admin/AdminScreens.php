@@ -213,7 +213,8 @@ final class AdminScreens {
 			$config['holdStore'] = HoldStoreFactory::shared()->status();
 		}
 		if ( 'my-bookings' === $screen ) {
-			$config += self::own_calendar();
+			$config          += self::own_calendar();
+			$config['userId'] = get_current_user_id();
 		}
 		if ( 'bookings' === $screen ) {
 			$config['exportUrl']    = BookingsExport::url();

@@ -23,7 +23,8 @@ final class SeedCommand {
 	 * Adds a demo business.
 	 *
 	 * Three employees whose hours cover every day of the week, four services
-	 * (one of them a group class) and a few bookings.
+	 * (one of them a group class), a few bookings in the coming days and eight
+	 * weeks of past ones (mostly completed, some cancelled, a few no-shows).
 	 *
 	 * Does nothing when the site already has employees, so it is safe to run again.
 	 * The demo customers are made up, so their bookings send no emails.

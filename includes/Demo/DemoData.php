@@ -23,8 +23,11 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A small business to try the plugin on: three employees whose hours together
  * cover every day of the week, four services of which one is a group class,
- * and a few bookings. Everything goes through the repositories and the
- * booking service, the same code paths as the REST API.
+ * a few bookings in the coming days and eight weeks of past ones (mostly
+ * completed, some cancelled, a few no-shows), so that the dashboard has
+ * figures to show. Everything goes through the repositories and the
+ * booking service, the same code paths as the REST API, and is the same
+ * on every run: no randomness, only the date moves.
  */
 final class DemoData {
 
@@ -92,6 +95,15 @@ final class DemoData {
 		array( 'Haircut', 'Chloé Martin', 'sunday', '10:00', 1, 'Tom Evans' ),
 	);
 
+	/** Days back the past bookings reach: the dashboard's eight weeks. */
+	private const HISTORY_DAYS = 56;
+
+	/** Customers of the past bookings, taken in turn. */
+	private const CUSTOMERS = array( 'Maria Lopez', 'Jonas Berg', 'Priya Shah', 'Tom Evans', 'Lea Fischer', 'Omar Haddad', 'Sofia Rossi', 'Kenji Sato', 'Amara Diallo', 'Lukas Novak', 'Nina Petrova', 'Sam Carter' );
+
+	/** Minutes left free after a past booking's buffer, taken in turn: a day is busy, not full. */
+	private const GAPS = array( 30, 90, 15, 60, 120 );
+
 	/**
 	 * Whether the site already has employees (then seeding would duplicate).
 	 */
@@ -102,7 +114,7 @@ final class DemoData {
 	/**
 	 * Adds the demo services, employees and bookings.
 	 *
-	 * @param \DateTimeImmutable|null $now The current instant; bookings are made in the days after it.
+	 * @param \DateTimeImmutable|null $now The current instant; bookings are made in the days after it and the eight weeks before.
 	 * @return array{employees: int, services: int, bookings: int} How many of each were added.
 	 */
 	public static function seed( ?\DateTimeImmutable $now = null ): array {
@@ -158,7 +170,7 @@ final class DemoData {
 		return array(
 			'employees' => count( self::EMPLOYEES ),
 			'services'  => count( self::SERVICES ),
-			'bookings'  => self::book_examples( $service_ids, $employee_ids, $now ),
+			'bookings'  => self::book_examples( $service_ids, $employee_ids, $now ) + self::book_history( $service_ids, $employee_ids, $now ),
 		);
 	}
 
@@ -203,5 +215,93 @@ final class DemoData {
 			}
 		}
 		return $made;
+	}
+
+	/**
+	 * Books the past eight weeks: on each working day up to today, each
+	 * employee's hours are filled from their start with the services they
+	 * give in turn, a gap after each, up to now (fill_range()).
+	 *
+	 * @param array<string, int> $service_ids  Service ids by name.
+	 * @param array<string, int> $employee_ids Employee ids by name.
+	 * @param \DateTimeImmutable $now          The current instant.
+	 * @return int How many bookings were made.
+	 */
+	private static function book_history( array $service_ids, array $employee_ids, \DateTimeImmutable $now ): int {
+		$site  = wp_timezone();
+		$today = $now->setTimezone( $site )->setTime( 0, 0 );
+		$made  = 0;
+		for ( $back = self::HISTORY_DAYS; $back >= 0; $back-- ) {
+			$day = $today->modify( "-$back days" )->format( 'Y-m-d' );
+			foreach ( self::EMPLOYEES as $employee => list( , $given, $week ) ) {
+				$ids = array_map( static fn( string $service ): int => $service_ids[ $service ], array_combine( $given, $given ) );
+				foreach ( $week[ (int) $today->modify( "-$back days" )->format( 'N' ) ] ?? array() as list( $from, $until ) ) {
+					$made = self::fill_range( $ids, $employee_ids[ $employee ], new \DateTimeImmutable( "$day $from", $site ), new \DateTimeImmutable( "$day $until", $site ), $made, $now );
+				}
+			}
+		}
+		return $made;
+	}
+
+	/**
+	 * Fills one working range of a past day, from its start, with sessions
+	 * that ended before now: the employee's services in turn, each followed
+	 * by its buffer and a gap. Each is booked
+	 * as an admin books a past time (with `override`, "now" a day before its
+	 * start), so the ledger still refuses any overlap; a refused time is left
+	 * empty. Then settle() decides what became of it.
+	 *
+	 * @param array<string, int> $services The employee's service ids by name.
+	 * @param int                $employee The employee.
+	 * @param \DateTimeImmutable $start    The range's start.
+	 * @param \DateTimeImmutable $end      The range's end.
+	 * @param int                $made     Past bookings made so far (it picks the customer, service, seats and gap).
+	 * @param \DateTimeImmutable $now      The current instant.
+	 * @return int Past bookings made so far, these included.
+	 */
+	private static function fill_range( array $services, int $employee, \DateTimeImmutable $start, \DateTimeImmutable $end, int $made, \DateTimeImmutable $now ): int {
+		$booking = BookingService::create_default();
+		$names   = array_keys( $services );
+		while ( true ) {
+			$service                               = $names[ ( $made + (int) $start->format( 'j' ) ) % count( $names ) ];
+			list( $duration, , $after, $capacity ) = self::SERVICES[ $service ];
+			if ( $start->modify( "+$duration minutes" ) > min( $end, $now ) ) {
+				return $made;
+			}
+			$customer = self::CUSTOMERS[ $made % count( self::CUSTOMERS ) ];
+			$email    = strtolower( (string) strtok( $customer, ' ' ) ) . '@example.com';
+			try {
+				$made_one = $booking->book( new BookingRequest( $services[ $service ], $employee, $start, $capacity > 1 ? 2 + $made % 5 : 1, $customer, $email, '', '', null, null, false, null, true ), $start->modify( '-1 day' ) );
+				self::settle( $booking, $made_one->booking->id, $made, $now );
+				++$made;
+			} catch ( Refusal $refusal ) {
+				unset( $refusal );
+				// Taken already or refused by a setting: the time stays empty.
+			}
+			$start = $start->modify( '+' . ( $duration + $after + self::GAPS[ $made % count( self::GAPS ) ] ) . ' minutes' );
+		}
+	}
+
+	/**
+	 * What became of a past booking: every ninth cancelled, every thirteenth
+	 * a no-show, the rest completed (approved first where bookings need approval).
+	 *
+	 * @param BookingService     $booking The booking service.
+	 * @param int                $id      The booking.
+	 * @param int                $n       Its number among the past bookings.
+	 * @param \DateTimeImmutable $now     The current instant.
+	 * @throws Refusal When the booking cannot change so (it then stays as booked).
+	 */
+	private static function settle( BookingService $booking, int $id, int $n, \DateTimeImmutable $now ): void {
+		if ( Settings::bool( 'approval_required' ) ) {
+			$booking->approve( $id );
+		}
+		if ( 3 === $n % 9 ) {
+			$booking->cancel( $id, $now, true );
+		} elseif ( 5 === $n % 13 ) {
+			$booking->mark_no_show( $id, $now );
+		} else {
+			$booking->complete( $id );
+		}
 	}
 }

@@ -15,6 +15,7 @@ use AppointEase\Booking\Bookable;
 use AppointEase\Booking\BookingRepository;
 use AppointEase\Catalog\EmployeeRepository;
 use AppointEase\Catalog\ServiceRepository;
+use AppointEase\Infrastructure\Installer;
 use AppointEase\Schedule\Slot;
 
 defined( 'ABSPATH' ) || exit;
@@ -23,7 +24,8 @@ defined( 'ABSPATH' ) || exit;
  * Admin-only helpers of the new-booking form and the list: which visitor
  * rules a time breaks (before booking it with `override`), earlier
  * customers to pick from, and the quick filters' counts. Users linked to an
- * employee get none of these: they make no bookings (see docs/admin.md).
+ * employee make no bookings (see docs/admin.md): of these they get only the
+ * counts, of their own bookings, for their My bookings list.
  */
 final class AdminBookingsController extends Controller {
 
@@ -101,7 +103,7 @@ final class AdminBookingsController extends Controller {
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'counts' ),
-					'permission_callback' => array( $this, 'can_manage' ),
+					'permission_callback' => array( $this, 'can_count' ),
 					'args'                => $list,
 				),
 				'schema' => array( $this, 'counts_schema' ),
@@ -173,10 +175,24 @@ final class AdminBookingsController extends Controller {
 	 * How many bookings each status has under the list's other filters.
 	 *
 	 * @param \WP_REST_Request $request The request.
-	 * @return \WP_REST_Response
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function counts( $request ) {
-		return self::json( $this->bookings->status_counts( BookingFilters::from( $request ) ) );
+		$filters = BookingsController::scope_to_own( BookingFilters::from( $request ) );
+		if ( $filters instanceof \WP_Error ) {
+			return $filters;
+		}
+		return self::json( $this->bookings->status_counts( $filters ) );
+	}
+
+	/**
+	 * Counting bookings: whoever may list some (counts() narrows them to the
+	 * user's own, as the list does).
+	 *
+	 * @return true|\WP_Error
+	 */
+	public function can_count() {
+		return current_user_can( Installer::VIEW_OWN_CAPABILITY ) ? true : $this->can_manage();
 	}
 
 	/**

@@ -431,13 +431,9 @@ final class BookingsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$filters = BookingFilters::from( $request );
-		if ( ! self::is_admin() ) {
-			$own = self::own_employee();
-			if ( null === $own || ( isset( $filters['employee'] ) && $filters['employee'] !== $own ) ) {
-				return Errors::make( 'FORBIDDEN', __( 'You can only see your own bookings.', 'appointease' ) );
-			}
-			$filters['employee'] = $own;
+		$filters = self::scope_to_own( BookingFilters::from( $request ) );
+		if ( $filters instanceof \WP_Error ) {
+			return $filters;
 		}
 		$per_page = (int) $request['per_page'];
 		$page     = $this->bookings->page( $filters, (int) $request['page'], $per_page );
@@ -931,6 +927,26 @@ final class BookingsController extends Controller {
 			return null;
 		}
 		return EmployeeAccess::employee_id( get_current_user_id() );
+	}
+
+	/**
+	 * The list's filters narrowed to the bookings the current user may list:
+	 * all for admins, their own employee's for a linked user (who may not
+	 * ask for another employee's).
+	 *
+	 * @param array<string, mixed> $filters The repository's filters.
+	 * @return array<string, mixed>|\WP_Error
+	 */
+	public static function scope_to_own( array $filters ) {
+		if ( self::is_admin() ) {
+			return $filters;
+		}
+		$own = self::own_employee();
+		if ( null === $own || ( isset( $filters['employee'] ) && $filters['employee'] !== $own ) ) {
+			return Errors::make( 'FORBIDDEN', __( 'You can only see your own bookings.', 'appointease' ) );
+		}
+		$filters['employee'] = $own;
+		return $filters;
 	}
 
 	/**

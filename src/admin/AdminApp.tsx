@@ -34,6 +34,7 @@ export function AdminApp( { config }: { config: AdminConfig } ) {
 			return (
 				<MyBookingsScreen
 					today={ config.today }
+					userId={ config.userId }
 					employee={ config.employee }
 					services={ config.services }
 				/>

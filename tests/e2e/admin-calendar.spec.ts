@@ -2,8 +2,10 @@
  * wp-admin, issue 18: the calendar grid. An admin drags a booking to a free
  * time and it moves (through the reschedule route); a drag onto an
  * occupied time is refused, says why and snaps back; the keyboard moves a
- * booking through its details' "Move…".
+ * booking through its details' "Move…", and reaches an empty time through
+ * the grid's cursor to make a new booking there.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PX_PER_MINUTE } from '../../src/admin/lib/grid';
 import { dateAhead, login, withBookable } from './utils';
@@ -169,4 +171,89 @@ test( 'an admin moves bookings in the grid by dragging and by keyboard; a drag o
 			await setup.admin.call( 'POST', `bookings/${ booking.id }/cancel` );
 		}
 	}
+} );
+
+/**
+ * The accessible name of the focused element.
+ *
+ * @param page The page.
+ */
+async function focusedName( page: Page ): Promise< string > {
+	return page.evaluate(
+		() => window.document.activeElement?.getAttribute( 'aria-label' ) ?? ''
+	);
+}
+
+test( 'the keyboard reaches an empty time in the grid and opens the new-booking form there', async ( {
+	page,
+} ) => {
+	const date = dateAhead( 5 );
+	await login( page );
+	await page.goto( '/wp-admin/admin.php?page=appointease-bookings' );
+	await page.getByRole( 'button', { name: 'Calendar' } ).click();
+	await page.getByLabel( 'Date', { exact: true } ).fill( date );
+	const grid = page.getByRole( 'group', { name: 'Bookings by day' } );
+	await expect(
+		grid.locator( `section[data-employee="${ setup.employee.id }"]` )
+	).toBeVisible();
+
+	// One tab stop: Tab from the toolbar's last button lands on the cursor.
+	await page
+		.locator( '.appointease-admin__toolbar' )
+		.getByRole( 'button', { name: 'New booking' } )
+		.focus();
+	await page.keyboard.press( 'Tab' );
+	const cursor = grid.locator( '.appointease-grid__cursor' );
+	await expect( cursor ).toBeFocused();
+	await expect( cursor ).toHaveCount( 1 );
+	await expect( cursor ).toHaveAttribute(
+		'aria-describedby',
+		'appointease-grid-keys'
+	);
+
+	// Across the employees to the spec's, then to its 10:15.
+	const name = setup.employee.name;
+	const column = await grid
+		.locator( 'section' )
+		.evaluateAll(
+			( sections, id ) =>
+				sections.findIndex(
+					( section ) =>
+						section.getAttribute( 'data-employee' ) === id
+				),
+			String( setup.employee.id )
+		);
+	for ( let step = 0; step < column; step++ ) {
+		await page.keyboard.press( 'ArrowRight' );
+	}
+	await page.keyboard.press( 'Home' );
+	const top = /at (\d\d):(\d\d) /.exec( await focusedName( page ) );
+	const minutes = Number( top?.[ 1 ] ) * 60 + Number( top?.[ 2 ] );
+	for ( let minute = minutes; minute < 10 * 60 + 15; minute += 15 ) {
+		await page.keyboard.press( 'ArrowDown' );
+	}
+	await expect( cursor ).toBeFocused();
+	expect( await focusedName( page ) ).toMatch(
+		new RegExp( `^New booking at 10:15 with ${ name } on ` )
+	);
+	await expect( cursor ).toContainText( '10:15' );
+
+	const { violations } = await new AxeBuilder( { page } )
+		.include( '.appointease-grid' )
+		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+		.analyze();
+	expect(
+		violations.map( ( violation ) => violation.id ),
+		'axe on the grid'
+	).toEqual( [] );
+
+	await page.keyboard.press( 'Enter' );
+	const dialog = page.getByRole( 'dialog', { name: 'New booking' } );
+	await expect( dialog.getByLabel( 'Employee' ) ).toHaveValue(
+		String( setup.employee.id )
+	);
+	await expect( dialog.getByLabel( 'Date' ) ).toHaveValue( date );
+	await expect( dialog.getByLabel( 'Start time' ) ).toHaveValue( '10:15' );
+	await page.keyboard.press( 'Escape' );
+	await expect( dialog ).toBeHidden();
 } );

@@ -2,12 +2,14 @@
  * The "My bookings" page of an employee's WordPress login, in Chromium
  * against the demo site: a user linked to an employee sees that employee's
  * bookings in wp-admin, as a list and in the calendar, with no way to change
- * them, and sees neither another employee's bookings nor the AppointEase
+ * them; the list opens as the admin's does (upcoming first, cancelled ones
+ * hidden, status counts); they see neither another employee's bookings nor the AppointEase
  * management screens. The spec makes its own employees, bookings and user,
  * and removes the user (and deactivates the employees, whom the bookings
  * name) afterwards.
  */
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
 	artifactPath,
@@ -63,7 +65,7 @@ async function book(
 	return booked.body;
 }
 
-test( 'a linked employee reads their own bookings in wp-admin, and only theirs', async ( {
+test( 'a linked employee reads their own bookings in wp-admin, upcoming first without cancelled ones, and only theirs', async ( {
 	browser,
 } ) => {
 	const { admin } = setup;
@@ -72,6 +74,8 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 	const password = randomUUID();
 	const date = dateAhead( 3 );
 	const mine = `E2E Mine customer ${ suffix }`;
+	const later = `E2E Mine later ${ suffix }`;
+	const gone = `E2E Mine cancelled ${ suffix }`;
 	const theirs = `E2E Theirs customer ${ suffix }`;
 
 	const other = await admin.call< { id: number } >( 'POST', 'employees', {
@@ -100,6 +104,18 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 			{ wp_user: user.body.id }
 		);
 		expect( linked.status, JSON.stringify( linked.body ) ).toBe( 200 );
+		// Booked latest first, so the list's order is its own.
+		await book( admin, setup.employee.id, dateAhead( 5 ), later );
+		const cancelled = await book(
+			admin,
+			setup.employee.id,
+			dateAhead( 4 ),
+			gone
+		);
+		expect(
+			( await admin.call( 'POST', `bookings/${ cancelled.id }/cancel` ) )
+				.status
+		).toBe( 200 );
 		const booking = await book( admin, setup.employee.id, date, mine );
 		const colleagues = await book( admin, other.body.id, date, theirs );
 
@@ -120,20 +136,54 @@ test( 'a linked employee reads their own bookings in wp-admin, and only theirs',
 			page.getByRole( 'heading', { name: 'My bookings', level: 1 } )
 		).toBeVisible();
 
-		// The list: their booking, not the colleague's, and no action buttons.
+		// The list: their upcoming bookings soonest first, the cancelled one
+		// hidden, not the colleague's, and no action buttons.
+		await expect(
+			page.getByRole( 'button', { name: 'Upcoming', pressed: true } )
+		).toBeVisible();
 		await page
 			.getByRole( 'searchbox', { name: 'Customer' } )
 			.fill( suffix );
 		const table = page.getByRole( 'table', { name: 'Bookings' } );
+		await expect(
+			page.getByText( '2 bookings', { exact: true } )
+		).toBeVisible();
+		const rows = table.locator( 'tbody tr' );
+		await expect( rows ).toHaveCount( 2 );
+		await expect( rows.nth( 0 ) ).toContainText( mine );
+		await expect( rows.nth( 1 ) ).toContainText( later );
 		const row = table.getByRole( 'row', { name: new RegExp( mine ) } );
 		await expect( row ).toContainText( setup.service.name );
 		await expect( row ).toContainText( setup.employee.name );
 		await expect( row ).toContainText( 'Confirmed' );
-		await expect(
-			page.getByText( '1 booking', { exact: true } )
-		).toBeVisible();
+		await expect( table.getByText( gone ) ).toHaveCount( 0 );
 		await expect( table.getByText( theirs ) ).toHaveCount( 0 );
+		const statuses = page.getByRole( 'list', {
+			name: 'Show bookings by status',
+		} );
+		await expect(
+			statuses.getByRole( 'button', { name: 'Open (2)' } )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'button', { name: 'Columns' } )
+		).toBeVisible();
+		await expect( page.getByText( 'Export CSV' ) ).toHaveCount( 0 );
+		await expect( page.getByRole( 'checkbox' ) ).toHaveCount( 0 );
+		const { violations } = await new AxeBuilder( { page } )
+			.include( '.appointease-admin__screen' )
+			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+			.analyze();
+		expect(
+			violations.map( ( violation ) => violation.id ),
+			'axe on My bookings'
+		).toEqual( [] );
 		await expect( table.getByRole( 'button' ) ).toHaveCount( 0 );
+		// The cancelled one shows when asked for.
+		await statuses.getByRole( 'button', { name: 'Cancelled (1)' } ).click();
+		await expect( rows ).toHaveCount( 1 );
+		await expect( rows.nth( 0 ) ).toContainText( gone );
+		await statuses.getByRole( 'button', { name: 'Open (2)' } ).click();
+		await expect( rows ).toHaveCount( 2 );
 		// No employee filter; exact, as the admin bar's own labels contain the word too.
 		await expect(
 			page.getByLabel( 'Employee', { exact: true } )

@@ -448,8 +448,13 @@ async function dayButton( app: Locator, date: string ): Promise< Locator > {
  *
  * @param page The page.
  * @param name File name without ".png".
+ * @param part Only this part of the page (a dialog), else the whole page.
  */
-async function save( page: Page, name: string ): Promise< void > {
+async function save(
+	page: Page,
+	name: string,
+	part?: Locator
+): Promise< void > {
 	const shown = await page.evaluate( () => {
 		const parts: string[] = [];
 		const walker = document.createTreeWalker(
@@ -483,6 +488,14 @@ async function save( page: Page, name: string ): Promise< void > {
 		shown,
 		`${ name }: test data on screen; \`npm run demo:reset\` clears it`
 	).not.toMatch( /\bE2E\b/i );
+	if ( part ) {
+		await part.screenshot( {
+			path: path.join( OUT, `${ name }.png` ),
+			animations: 'disabled',
+			caret: 'hide',
+		} );
+		return;
+	}
 	// A full-page picture taken halfway down catches wp-admin's fixed bars there.
 	await page.evaluate( () => window.scrollTo( 0, 0 ) );
 	await page.screenshot( {
@@ -828,6 +841,53 @@ test( 'the wp-admin screens', async ( { browser } ) => {
 			page.getByRole( 'group', { name: 'Bookings by day' } )
 		).toContainText( 'Hannah Fischer' );
 		await save( page, 'admin-calendar-day' );
+
+		// A phone booking from the grid by keyboard: a Haircut in Ana's
+		// column at 08:15, before her day starts (and clear of her 09:00),
+		// for an earlier customer of the demo.
+		const grid = page.getByRole( 'group', { name: 'Bookings by day' } );
+		const column = await grid
+			.locator( 'section' )
+			.evaluateAll(
+				( sections, id ) =>
+					sections.findIndex(
+						( section ) =>
+							section.getAttribute( 'data-employee' ) === id
+					),
+				ana
+			);
+		await grid.locator( '.appointease-grid__cursor' ).focus();
+		for ( let step = 0; step < column; step++ ) {
+			await page.keyboard.press( 'ArrowRight' );
+		}
+		await page.keyboard.press( 'Home' );
+		await expect( grid.locator( '.appointease-grid__cursor' ) ).toHaveText(
+			'+ 08:00'
+		);
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		const dialog = page.getByRole( 'dialog', { name: 'New booking' } );
+		await dialog.getByLabel( 'Service' ).selectOption( { label: HAIRCUT } );
+		await expect( dialog.getByLabel( 'Start time' ) ).toHaveValue(
+			'08:15'
+		);
+		await expect(
+			dialog.locator( '.appointease-admin__override-warning' )
+		).toContainText( 'outside the employee' );
+		await dialog.getByLabel( 'Find an earlier customer' ).fill( 'Lopez' );
+		await dialog
+			.getByRole( 'button', {
+				name: /^Maria Lopez, maria@example\.com/,
+			} )
+			.click();
+		await expect( dialog.getByLabel( 'Email' ) ).toHaveValue(
+			'maria@example.com'
+		);
+		await page.setViewportSize( { width: 1280, height: 1500 } );
+		await save( page, 'admin-new-booking', dialog );
+		await dialog.getByRole( 'button', { name: 'Close' } ).click();
+		await expect( dialog ).toBeHidden();
+		await page.setViewportSize( ADMIN );
 
 		await page.getByRole( 'button', { name: 'Week', exact: true } ).click();
 		await page

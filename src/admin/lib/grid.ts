@@ -215,3 +215,78 @@ export function atMinute(
 export function clockOf( minutes: number ): string {
 	return atMinute( '0000-00-00', minutes, '' ).slice( 11, 16 );
 }
+
+/** Where the grid's keyboard cursor is: a column and a start minute. */
+export interface GridCursor {
+	column: number;
+	minute: number;
+}
+
+/** Minutes PageUp and PageDown move the cursor. */
+const PAGE_MINUTES = 60;
+
+/**
+ * Where a key moves the grid's keyboard cursor, or null for a key that does
+ * not move it: arrows by a step or a column, PageUp/PageDown by an hour,
+ * Home/End to the first and last time shown. It stays inside the grid.
+ *
+ * @param at      The cursor.
+ * @param key     KeyboardEvent.key.
+ * @param range   The minutes shown.
+ * @param columns How many columns there are.
+ */
+export function moveCursor(
+	at: GridCursor,
+	key: string,
+	range: Span,
+	columns: number
+): GridCursor | null {
+	const moves: Record< string, [ number, number ] > = {
+		ArrowUp: [ 0, -GRID_STEP ],
+		ArrowDown: [ 0, GRID_STEP ],
+		ArrowLeft: [ -1, 0 ],
+		ArrowRight: [ 1, 0 ],
+		PageUp: [ 0, -PAGE_MINUTES ],
+		PageDown: [ 0, PAGE_MINUTES ],
+		Home: [ 0, -1440 ],
+		End: [ 0, 1440 ],
+	};
+	const move = moves[ key ];
+	if ( ! move ) {
+		return null;
+	}
+	return placeCursor(
+		{ column: at.column + move[ 0 ], minute: at.minute + move[ 1 ] },
+		range,
+		columns
+	);
+}
+
+/**
+ * The cursor kept inside the grid: an existing column, a step-aligned start
+ * whose step fits the minutes shown.
+ *
+ * @param at      The cursor.
+ * @param range   The minutes shown.
+ * @param columns How many columns there are.
+ */
+export function placeCursor(
+	at: GridCursor,
+	range: Span,
+	columns: number
+): GridCursor {
+	const last = Math.max( range.start, range.end - GRID_STEP );
+	return {
+		column: Math.min(
+			Math.max( at.column, 0 ),
+			Math.max( columns - 1, 0 )
+		),
+		minute: Math.min(
+			Math.max(
+				range.start + snap( at.minute - range.start ),
+				range.start
+			),
+			last
+		),
+	};
+}

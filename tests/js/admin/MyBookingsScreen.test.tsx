@@ -24,6 +24,16 @@ import { ANA, booking, HAIRCUT } from './fixtures';
 jest.mock( '@wordpress/api-fetch' );
 
 const BOOKINGS = '/appointease/v1/bookings';
+const COUNTS = {
+	unverified: 0,
+	pending: 0,
+	confirmed: 2,
+	cancelled: 1,
+	rejected: 0,
+	completed: 0,
+	no_show: 0,
+	expired: 0,
+};
 /** A service that is no longer offered, which the public routes would not name. */
 const RETIRED = { id: 9, name: 'Retired massage' };
 /** The employee's own calendar sync, below the bookings. */
@@ -39,6 +49,7 @@ function serve() {
 				1
 			),
 		[ `GET ${ SYNC }` ]: () => NO_SYNC,
+		'GET /appointease/v1/booking-counts': () => COUNTS,
 		'GET /appointease/v1/slots/poll': () => ( {
 			version: 1,
 			employee: ANA.id,
@@ -54,6 +65,7 @@ function renderScreen() {
 	render(
 		<MyBookingsScreen
 			today="2030-01-07"
+			userId={ 12 }
 			employee={ ANA }
 			services={ [ HAIRCUT, RETIRED ] }
 		/>
@@ -77,6 +89,54 @@ describe( 'MyBookingsScreen', () => {
 		expect(
 			callsTo( `GET ${ BOOKINGS }` )[ 0 ]?.query.has( 'employee' )
 		).toBe( false );
+	} );
+
+	it( 'opens on the upcoming bookings with the admin list’s views, counts and columns, but no bulk actions or export', async () => {
+		serve();
+		renderScreen();
+
+		await screen.findByRole( 'table', { name: 'Bookings' } );
+		const sent = callsTo( `GET ${ BOOKINGS }` )[ 0 ]?.query;
+		expect( sent?.get( 'from' ) ).toBe( '2030-01-07' );
+		expect( sent?.get( 'order' ) ).toBe( 'asc' );
+		expect( sent?.get( 'hide_closed' ) ).toBe( 'true' );
+		expect(
+			screen.getByRole( 'button', { name: 'Upcoming', pressed: true } )
+		).toBeVisible();
+		expect( screen.getByRole( 'button', { name: 'Today' } ) ).toBeVisible();
+		const counts = await screen.findByRole( 'list', {
+			name: 'Show bookings by status',
+		} );
+		expect(
+			within( counts ).getByRole( 'button', { name: 'Open (2)' } )
+		).toBeVisible();
+		// The server narrows the counts to the user's employee, as the list.
+		expect(
+			callsTo( 'GET /appointease/v1/booking-counts' )[ 0 ]?.query.has(
+				'employee'
+			)
+		).toBe( false );
+		expect(
+			screen.getByRole( 'button', { name: /Columns/ } )
+		).toBeVisible();
+		expect( screen.queryByRole( 'checkbox' ) ).toBeNull();
+		expect( screen.queryByText( 'Export CSV' ) ).toBeNull();
+
+		fireEvent.click(
+			within( counts ).getByRole( 'button', { name: 'Cancelled (1)' } )
+		);
+		await waitFor( () =>
+			expect(
+				callsTo( `GET ${ BOOKINGS }` ).pop()?.query.get( 'status' )
+			).toBe( 'cancelled' )
+		);
+		await screen.findByRole( 'button', {
+			name: 'Cancelled (1)',
+			pressed: true,
+		} );
+		await waitFor( () =>
+			expect( screen.getByText( '2 bookings' ) ).toBeVisible()
+		);
 	} );
 
 	it( 'marks a started booking as a no-show, and offers nothing else', async () => {
@@ -221,6 +281,7 @@ describe( 'MyBookingsScreen', () => {
 		render(
 			<MyBookingsScreen
 				today="2030-01-07"
+				userId={ 12 }
 				employee={ null }
 				services={ [] }
 			/>

@@ -224,6 +224,43 @@ describe( 'NewBookingForm and the booking form', () => {
 } );
 
 describe( 'zonedIso', () => {
+	it( 'opens on the time and employee chosen in the calendar, with a service that employee gives', async () => {
+		const yogaOnly = { ...BEN, services: [ YOGA.id ] };
+		mockApi( {
+			'GET /appointease/v1/services': () => [ HAIRCUT, YOGA ],
+			'GET /appointease/v1/employees': () => [ ANA, yogaOnly ],
+			'GET /appointease/v1/availability': () => ( { days: [] } ),
+			[ CHECK ]: ( call ) => ( {
+				start: ( call.data as { start: string } ).start,
+				end: ( call.data as { start: string } ).start,
+				state: 'available',
+				seats_left: 1,
+				overrides: [],
+			} ),
+		} );
+		render(
+			<NewBookingForm
+				today="2030-01-07"
+				siteTimezone="Europe/Berlin"
+				initialEmployee={ yogaOnly.id }
+				initialStart="2030-01-08T10:15"
+				onDone={ jest.fn() }
+			/>
+		);
+
+		await waitFor( () =>
+			expect( screen.getByLabelText( 'Service' ) ).toHaveValue(
+				String( YOGA.id )
+			)
+		);
+		expect( screen.getByLabelText( 'Employee' ) ).toHaveValue(
+			String( yogaOnly.id )
+		);
+		expect( screen.getByLabelText( 'Date' ) ).toHaveValue( '2030-01-08' );
+		expect( screen.getByLabelText( 'Start time' ) ).toHaveValue( '10:15' );
+		await waitFor( () => expect( callsTo( CHECK ) ).toHaveLength( 1 ) );
+	} );
+
 	it( "gives a wall time its timezone's offset on that day", () => {
 		expect( zonedIso( '2030-01-07', '07:30', 'Europe/Berlin' ) ).toBe(
 			'2030-01-07T07:30:00+01:00'

@@ -6,7 +6,9 @@ import {
 	breaksBetween,
 	clockOf,
 	layoutLanes,
+	moveCursor,
 	offsetOf,
+	placeCursor,
 	snap,
 	spanOf,
 	visibleRange,
@@ -87,5 +89,61 @@ describe( 'grid geometry', () => {
 			'2030-01-07T10:15:00+01:00'
 		);
 		expect( clockOf( 1410 ) ).toBe( '23:30' );
+	} );
+
+	it( 'moves the keyboard cursor by steps, hours and columns, and keeps it inside the grid', () => {
+		const range = { start: 480, end: 1080 };
+		const at = { column: 1, minute: 600 };
+		expect( moveCursor( at, 'ArrowDown', range, 3 ) ).toEqual( {
+			column: 1,
+			minute: 615,
+		} );
+		expect( moveCursor( at, 'ArrowUp', range, 3 ) ).toEqual( {
+			column: 1,
+			minute: 585,
+		} );
+		expect( moveCursor( at, 'ArrowRight', range, 3 ) ).toEqual( {
+			column: 2,
+			minute: 600,
+		} );
+		expect( moveCursor( at, 'PageDown', range, 3 ) ).toEqual( {
+			column: 1,
+			minute: 660,
+		} );
+		expect( moveCursor( at, 'Home', range, 3 ) ).toEqual( {
+			column: 1,
+			minute: 480,
+		} );
+		expect( moveCursor( at, 'End', range, 3 ) ).toEqual( {
+			column: 1,
+			minute: 1065,
+		} );
+		expect(
+			moveCursor( { column: 2, minute: 1065 }, 'ArrowRight', range, 3 )
+		).toEqual( { column: 2, minute: 1065 } );
+		expect(
+			moveCursor( { column: 0, minute: 480 }, 'ArrowLeft', range, 3 )
+		).toEqual( { column: 0, minute: 480 } );
+		expect(
+			moveCursor( { column: 0, minute: 480 }, 'ArrowUp', range, 3 )
+		).toEqual( { column: 0, minute: 480 } );
+		expect( moveCursor( at, 'Enter', range, 3 ) ).toBeNull();
+	} );
+
+	it( 'puts a cursor left outside by a smaller grid back inside, on a step', () => {
+		expect(
+			placeCursor(
+				{ column: 5, minute: 1300 },
+				{ start: 480, end: 1080 },
+				2
+			)
+		).toEqual( { column: 1, minute: 1065 } );
+		expect(
+			placeCursor(
+				{ column: 0, minute: 547 },
+				{ start: 480, end: 1080 },
+				1
+			)
+		).toEqual( { column: 0, minute: 540 } );
 	} );
 } );

@@ -1,9 +1,11 @@
 /**
  * The bookings list: filters, one page of bookings, and paging. Given
  * `today`, it opens on the upcoming bookings (from today, soonest first,
- * cancelled, rejected and expired ones hidden) with a Today view; the admin
- * screen adds quick status filters with counts, bulk actions, the column
- * picker and the CSV export.
+ * cancelled, rejected and expired ones hidden) with a Today view and quick
+ * status filters with counts; given `userId`, a column picker. The admin
+ * screen adds bulk actions and the CSV export. Admins and employees (My
+ * bookings) use this one list; the server narrows an employee's bookings
+ * and counts to their own.
  */
 
 /**
@@ -53,14 +55,14 @@ interface Props {
 	only?: BookingAction[];
 	/** Opens a booking's view (the customer's name links to it). */
 	onView?: ( booking: Booking ) => void;
-	/** Today, YYYY-MM-DD: the list then opens on the upcoming bookings and has a Today view. */
+	/** Today, YYYY-MM-DD: the list then opens on the upcoming bookings and has a Today view and status counts. */
 	today?: string;
-	/** What only admins get: status counts, bulk actions, columns, export. */
+	/** Whose column choice to remember: the list then has a column picker. */
+	userId?: number;
+	/** What only admins get: bulk actions and the export. */
 	admin?: {
 		/** The CSV download's address with its nonce. */
 		exportUrl: string;
-		/** Whose column choice to remember. */
-		userId: number;
 		/** Runs an action on several bookings (one request, and one email, each). */
 		onBulk: ( bookings: Booking[], action: 'approve' | 'cancel' ) => void;
 	};
@@ -89,14 +91,15 @@ export function BookingsList( {
 	only,
 	onView,
 	today,
+	userId,
 	admin,
 }: Props ) {
 	const opening = today ? upcomingFilters( today ) : NO_FILTERS;
 	const [ filters, setFilters ] = useState< BookingFilters >( opening );
 	const [ counts, setCounts ] = useState< BookingCounts | null >( null );
 	const [ selected, setSelected ] = useState< number[] >( [] );
-	const [ hidden, setHidden ] = useHiddenColumns( admin?.userId ?? 0 );
-	const withCounts = admin !== undefined;
+	const [ hidden, setHidden ] = useHiddenColumns( userId ?? 0 );
+	const withCounts = today !== undefined;
 	// The search as sent, a moment after typing stops.
 	const [ search, setSearch ] = useState( '' );
 	const [ page, setPage ] = useState( 1 );
@@ -247,7 +250,7 @@ export function BookingsList( {
 							{ __( 'Export CSV', 'appointease' ) }
 						</Button>
 					) }
-					{ admin && (
+					{ userId !== undefined && (
 						<ColumnPicker
 							hidden={ hidden }
 							onChange={ setHidden }
@@ -261,7 +264,7 @@ export function BookingsList( {
 				services={ services }
 				onChange={ changeFilters }
 			/>
-			{ admin && counts && (
+			{ counts && (
 				<ul
 					className="subsubsub appointease-admin__status-filters"
 					aria-label={ __(

@@ -256,7 +256,8 @@ export function BookingsScreen( {
 					<BookingsList
 						{ ...shared }
 						today={ today }
-						admin={ { exportUrl, userId, onBulk } }
+						userId={ userId }
+						admin={ { exportUrl, onBulk } }
 						onView={ ( booking ) => link.open( booking.id ) }
 					/>
 				) : (

@@ -7,7 +7,8 @@
  * A booking that can move is dragged with the pointer: it snaps to
  * GRID_STEP minutes, and on release onDrop asks the server; a refusal puts
  * it back where it was. A click (or Enter) opens it instead, and a click
- * on an empty time asks for a new booking there.
+ * on an empty time asks for a new booking there. The keyboard reaches empty
+ * times through one cursor (GridCursor) that arrow keys move.
  */
 
 /**
@@ -15,6 +16,7 @@
  */
 import type {
 	CSSProperties,
+	KeyboardEvent as ReactKeyboardEvent,
 	MouseEvent as ReactMouseEvent,
 	PointerEvent as ReactPointerEvent,
 } from 'react';
@@ -35,10 +37,13 @@ import {
 	breaksBetween,
 	clockOf,
 	layoutLanes,
+	moveCursor,
+	placeCursor,
 	PX_PER_MINUTE,
 	snap,
 	spanOf,
 	workingSpans,
+	type GridCursor as CursorPlace,
 	type Span,
 } from '../../lib/grid';
 import { datePart, timePart } from '../../../shared/time';
@@ -50,6 +55,7 @@ import type {
 } from '../../../shared/types';
 import type { Named } from '../../types';
 import { workingText } from './workingText';
+import { CURSOR_HINT_ID, GridCursor } from './GridCursor';
 
 /** One column: an employee's calendar day. */
 export interface GridColumn {
@@ -122,6 +128,15 @@ export function CalendarGrid( {
 	onHeading,
 }: Props ) {
 	const [ drag, setDrag ] = useState< Drag | null >( null );
+	// The keyboard's cursor on empty times; -1: not moved yet (it starts
+	// where the first column's working day does).
+	const [ cursor, setCursor ] = useState< CursorPlace >( {
+		column: 0,
+		minute: -1,
+	} );
+	// Focus follows the cursor only right after a key moved it, never when
+	// the grid itself changes (another date or view) while focus is elsewhere.
+	const focusNext = useRef( false );
 	const bodies = useRef< ( HTMLDivElement | null )[] >( [] );
 	// A press that ended a drag must not also open the booking.
 	const dragged = useRef( false );
@@ -217,6 +232,35 @@ export function CalendarGrid( {
 		setDrag( null );
 	};
 
+	const firstColumn = columns[ 0 ];
+	const at = placeCursor(
+		cursor.minute < 0
+			? {
+					column: 0,
+					minute: firstColumn
+						? ( workingSpans(
+								firstColumn.employee,
+								firstColumn.date
+							)[ 0 ]?.start ?? range.start )
+						: range.start,
+				}
+			: cursor,
+		range,
+		columns.length
+	);
+
+	const onCursorKey = ( event: ReactKeyboardEvent< HTMLButtonElement > ) => {
+		const next = moveCursor( at, event.key, range, columns.length );
+		if ( ! next ) {
+			return;
+		}
+		event.preventDefault();
+		if ( next.column !== at.column || next.minute !== at.minute ) {
+			focusNext.current = true;
+			setCursor( next );
+		}
+	};
+
 	const onBodyClick = (
 		event: ReactMouseEvent< HTMLDivElement >,
 		column: GridColumn
@@ -240,6 +284,14 @@ export function CalendarGrid( {
 				{ '--appointease-columns': columns.length } as CSSProperties
 			}
 		>
+			{ onEmptyClick && (
+				<p id={ CURSOR_HINT_ID } className="screen-reader-text">
+					{ __(
+						'Arrow keys move between times and columns, Page Up and Page Down by an hour, Home and End to the first and last time; Enter makes a new booking at the time.',
+						'appointease'
+					) }
+				</p>
+			) }
 			<div className="appointease-grid__axis" aria-hidden="true">
 				<div className="appointease-grid__head" />
 				<div
@@ -308,7 +360,7 @@ export function CalendarGrid( {
 							</span>
 						</div>
 						{ /* The body takes clicks on empty times; blocks sit on it. */ }
-						{ /* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- the toolbar's "New booking" button is the keyboard's way. */ }
+						{ /* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- the keyboard's way is the GridCursor button. */ }
 						<div
 							ref={ ( element ) => {
 								bodies.current[ index ] = element;
@@ -319,6 +371,38 @@ export function CalendarGrid( {
 								onBodyClick( event, column )
 							}
 						>
+							{ onEmptyClick && index === at.column && (
+								<GridCursor
+									key={ `cursor-${ at.minute }` }
+									column={ column }
+									minute={ at.minute }
+									range={ range }
+									working={ working }
+									booked={ own.some( ( booking ) => {
+										const span = spanOf(
+											booking.start,
+											booking.end
+										);
+										return (
+											at.minute >= span.start &&
+											at.minute < span.end
+										);
+									} ) }
+									takeFocus={ () => {
+										const moved = focusNext.current;
+										focusNext.current = false;
+										return moved;
+									} }
+									onKeyDown={ onCursorKey }
+									onChoose={ () =>
+										onEmptyClick(
+											column.employee.id,
+											column.date,
+											at.minute
+										)
+									}
+								/>
+							) }
 							{ working.map( ( span ) => (
 								<div
 									key={ `work-${ span.start }` }

@@ -1,6 +1,7 @@
 /**
- * My bookings: an employee's own bookings, as a list and as a calendar with
- * their hours and the times being booked right now. Read-only: the REST
+ * My bookings: an employee's own bookings, as the admin's list (upcoming
+ * first, closed ones hidden, Today, status counts, columns) and as a
+ * calendar with their hours and the times being booked right now. Read-only: the REST
  * routes let an employee read their bookings, and only managers change them.
  */
 
@@ -30,13 +31,20 @@ import { ViewSwitch, type BookingsView } from './ViewSwitch';
 
 interface Props {
 	today: string;
+	/** The current user's id, for their column choice. */
+	userId: number;
 	/** The employee linked to the current user, or null. */
 	employee: Employee | null;
 	/** Every service, for the names of booked ones. */
 	services: Named[];
 }
 
-export function MyBookingsScreen( { today, employee, services }: Props ) {
+export function MyBookingsScreen( {
+	today,
+	userId,
+	employee,
+	services,
+}: Props ) {
 	const notices = useNotices();
 	const { failure, success } = notices;
 	const [ view, setView ] = useState< BookingsView >( 'list' );
@@ -108,6 +116,8 @@ export function MyBookingsScreen( { today, employee, services }: Props ) {
 				{ view === 'list' ? (
 					<BookingsList
 						{ ...shared }
+						today={ today }
+						userId={ userId }
 						onAction={ ( booking ) => setMissed( booking ) }
 						only={ [ 'no-show' ] }
 						onView={ ( booking ) => link.open( booking.id ) }

@@ -141,12 +141,20 @@ export function NewBookingForm( {
 			? zonedIso( date, time, timezone )
 			: '';
 
-	// The first service and its first employee, once the catalog is in.
+	// The first service (of the employee asked for, as a time chosen in the
+	// calendar's column asks) and its first employee, once the catalog is in.
+	const asked = catalog.employees.find(
+		( item ) => item.id === initialEmployee
+	);
 	useEffect( () => {
-		if ( service === 0 && services[ 0 ] ) {
-			setService( services[ 0 ].id );
+		const first =
+			services.find(
+				( item ) => ! asked || asked.services.includes( item.id )
+			) ?? services[ 0 ];
+		if ( service === 0 && first ) {
+			setService( first.id );
 		}
-	}, [ service, services ] );
+	}, [ service, services, asked ] );
 	useEffect( () => {
 		if (
 			employees.length > 0 &&

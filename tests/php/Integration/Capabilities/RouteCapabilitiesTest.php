@@ -24,7 +24,8 @@ final class RouteCapabilitiesTest extends RestTestCase {
 	 * Permission callbacks (method names) and what they allow:
 	 * admin: administrators only; edit: anyone reads, only administrators with context=edit;
 	 * token: administrators, or whoever has the booking's token; read: as token, and the
-	 * booking's employee; list: administrators all, the employee their own; public: anyone.
+	 * booking's employee; list: administrators all, the employee their own; count: as list,
+	 * for the status counts (AccessMatrixTest checks they are the employee's own); public: anyone.
 	 */
 	private const RULES = array(
 		'can_manage'                  => 'admin',
@@ -33,6 +34,7 @@ final class RouteCapabilitiesTest extends RestTestCase {
 		'get_item_permissions_check'  => 'token',
 		'can_read'                    => 'read',
 		'can_list'                    => 'list',
+		'can_count'                   => 'count',
 		'__return_true'               => 'public',
 		// Anyone with the confirm token of the booking's email, admins no more than others (EmailConfirmationTest).
 		'can_verify'                  => 'public',
@@ -114,6 +116,8 @@ final class RouteCapabilitiesTest extends RestTestCase {
 			$rows = 'list' === $rule ? $data : array( $data );
 			$this->assertNotSame( array(), $rows );
 			$this->assertSame( array( $this->employee->id ), array_values( array_unique( array_column( $rows, 'employee' ) ) ), 'The employee sees their own bookings.' );
+		} elseif ( 'count' === $rule ) {
+			$this->assertSame( 1, $this->assertOk( 200, $as_employee )['pending'], 'The employee counts their own pending booking.' );
 		} elseif ( 'own' === $rule ) {
 			$this->assertNotContains( $as_employee->get_status(), array( 401, 403, 404 ), "The booking's own employee may use $method $route: " . wp_json_encode( $as_employee->get_data() ) );
 			// Allowed, so it may have changed things (removed the outside calendar): the admin asks on a fresh path.

@@ -15,7 +15,7 @@ use AppointEase\Tests\Integration\Support\QueuedEmails;
  * A booking an admin types in wp-admin (taken on the phone): POST bookings
  * with `override` and `notify`, POST booking-check to learn which visitor
  * rules a time breaks, GET customers to find an earlier customer, and
- * GET booking-counts for the list's quick filters.
+ * GET booking-counts for the list's quick filters (a linked employee's own).
  */
 final class PhoneBookingTest extends RestTestCase {
 
@@ -201,7 +201,6 @@ final class PhoneBookingTest extends RestTestCase {
 		$calls = array(
 			'check'     => fn() => $this->post( 'booking-check', $check ),
 			'customers' => fn() => $this->get( 'customers', array( 'search' => 'maria' ) ),
-			'counts'    => fn() => $this->get( 'booking-counts' ),
 			'override'  => fn() => $this->post( 'bookings', $this->body( '07:30', array( 'override' => true ) ) ),
 		);
 		$user  = $this->log_in_as( Installer::EMPLOYEE_ROLE );
@@ -226,8 +225,28 @@ final class PhoneBookingTest extends RestTestCase {
 		$this->log_in_as_admin();
 		$this->assertOk( 200, $calls['check']() );
 		$this->assertOk( 200, $calls['customers']() );
-		$this->assertOk( 200, $calls['counts']() );
 		$this->assertOk( 201, $calls['override']() );
+	}
+
+	public function test_a_linked_employee_counts_only_their_own_bookings(): void {
+		$other = $this->make_employee( array( $this->service->id ) );
+		$this->assertOk( 201, $this->post( 'bookings', $this->body( '10:00' ) ) );
+		$this->assertOk( 201, $this->post( 'bookings', $this->body( '11:00' ) ) );
+		$this->assertOk( 201, $this->post( 'bookings', $this->body( '10:00', array( 'employee' => $other->id ) ) ) );
+		$user = $this->log_in_as( Installer::EMPLOYEE_ROLE );
+		$this->assertError( 403, 'FORBIDDEN', $this->get( 'booking-counts' ), 'Not linked yet: no bookings to count.' );
+		$this->employees->update( $this->employee->id, array( 'wp_user' => $user ) );
+		wp_set_current_user( $user );
+
+		$this->assertSame( 2, $this->assertOk( 200, $this->get( 'booking-counts' ) )['confirmed'], 'Their own two, not the other employee\'s.' );
+		$this->assertSame( 2, $this->assertOk( 200, $this->get( 'booking-counts', array( 'employee' => $this->employee->id ) ) )['confirmed'] );
+		$this->assertError( 403, 'FORBIDDEN', $this->get( 'booking-counts', array( 'employee' => $other->id ) ), 'Another employee\'s counts are refused.' );
+		$this->log_out();
+		$this->assertError( 401, 'FORBIDDEN', $this->get( 'booking-counts' ) );
+		$this->log_in_as( 'subscriber' );
+		$this->assertError( 403, 'FORBIDDEN', $this->get( 'booking-counts' ) );
+		$this->log_in_as_admin();
+		$this->assertSame( 3, $this->assertOk( 200, $this->get( 'booking-counts' ) )['confirmed'], 'Admins count everyone\'s.' );
 	}
 
 	public function test_the_list_hides_closed_bookings_soonest_first_and_counts_each_status(): void {

@@ -93,7 +93,7 @@ final class AccessMatrixTest extends SecurityTestCase {
 		'PUT /booking-fields/{id}'                     => array( 401, 403, 403, 200 ),
 		'PATCH /booking-fields/{id}'                   => array( 401, 403, 403, 200 ),
 		'DELETE /booking-fields/{id}'                  => array( 401, 403, 403, 200 ),
-		'GET /booking-counts'                          => array( 401, 403, 403, 200 ),
+		'GET /booking-counts'                          => array( 401, 403, 200, 200 ),
 		'GET /customers'                               => array( 401, 403, 403, 200 ),
 		'POST /booking-check'                          => array( 401, 403, 403, 200 ),
 	);
@@ -156,6 +156,20 @@ final class AccessMatrixTest extends SecurityTestCase {
 			}
 			$wpdb->query( 'ROLLBACK TO SAVEPOINT access_matrix' );
 		}//end foreach
+	}
+
+	public function test_a_linked_employee_counts_their_own_bookings_and_not_another_employees(): void {
+		$this->act_as( 'employee' );
+		$own = self::serve( self::json_request( 'GET', 'booking-counts' ) );
+		$this->assertSame( 200, $own->get_status() );
+		$this->assertSame( 0, $own->get_data()['pending'], 'The other employee\'s pending booking is not counted.' );
+		$this->assertSame( 1, $own->get_data()['confirmed'], 'Their own booking is.' );
+		$this->assertError( 403, 'FORBIDDEN', self::serve( self::json_request( 'GET', 'booking-counts', null, array( 'employee' => $this->ben->id ) ) ), 'Another employee\'s counts' );
+		$this->log_out();
+
+		$this->act_as( 'administrator' );
+		$this->assertSame( 1, self::serve( self::json_request( 'GET', 'booking-counts', null, array( 'employee' => $this->ben->id ) ) )->get_data()['pending'], 'An administrator counts anyone\'s.' );
+		$this->log_out();
 	}
 
 	/**
