@@ -8,7 +8,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
  */
 import { Notices } from '../../../src/admin/components/Notices';
 import { useNotices } from '../../../src/admin/hooks/useNotices';
-import { CalendarSyncPanel } from '../../../src/admin/screens/employees/CalendarSyncPanel';
+import { CalendarSyncPanel } from '../../../src/admin/components/CalendarSyncPanel';
 import { callsTo, mockApi } from './api-mock';
 
 jest.mock( '@wordpress/api-fetch' );

@@ -23,11 +23,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { HStack } from '../../components/Stack';
-import {
-	listAllBookings,
-	rescheduleBooking,
-	resendConfirmation,
-} from '../../../shared/api';
+import { listAllBookings, rescheduleBooking } from '../../../shared/api';
 import type { Notices } from '../../hooks/useNotices';
 import { useLiveHolds } from '../../hooks/useLiveHolds';
 import {
@@ -60,6 +56,7 @@ import {
 	type GridColumn,
 	type GridService,
 } from './CalendarGrid';
+import { resendWithNotice } from '../../lib/resend';
 
 type Mode = 'day' | 'week';
 
@@ -237,26 +234,7 @@ export function BookingCalendar( {
 		}
 	};
 
-	const resend = async ( booking: Booking ) => {
-		try {
-			await resendConfirmation( booking.id );
-			success(
-				sprintf(
-					/* translators: %s: an email address. */
-					__(
-						'The confirmation was sent to %s again.',
-						'appointease'
-					),
-					booking.customer.email
-				)
-			);
-		} catch ( error ) {
-			failure(
-				__( 'The confirmation was not sent.', 'appointease' ),
-				error
-			);
-		}
-	};
+	const resend = ( booking: Booking ) => resendWithNotice( booking, notices );
 
 	if ( ! employee ) {
 		return <p>{ __( 'Add an employee first.', 'appointease' ) }</p>;

@@ -13,7 +13,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { actOnBooking, resendConfirmation } from '../../../shared/api';
+import { actOnBooking } from '../../../shared/api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Notices } from '../../components/Notices';
 import { useBookingLink } from '../../hooks/useBookingLink';
@@ -32,6 +32,7 @@ import { BookingsList } from './BookingsList';
 import { NewBookingForm } from './NewBookingForm';
 import { RescheduleModal } from './RescheduleModal';
 import { ViewSwitch, type BookingsView } from './ViewSwitch';
+import { resendWithNotice } from '../../lib/resend';
 
 /** An action waiting for the admin's yes (reject, cancel) or a new time. */
 interface Pending {
@@ -196,26 +197,7 @@ export function BookingsScreen( {
 		setPending( { booking, action } );
 	};
 
-	const resend = async ( booking: Booking ) => {
-		try {
-			await resendConfirmation( booking.id );
-			success(
-				sprintf(
-					/* translators: %s: an email address. */
-					__(
-						'The confirmation was sent to %s again.',
-						'appointease'
-					),
-					booking.customer.email
-				)
-			);
-		} catch ( error ) {
-			failure(
-				__( 'The confirmation was not sent.', 'appointease' ),
-				error
-			);
-		}
-	};
+	const resend = ( booking: Booking ) => resendWithNotice( booking, notices );
 
 	const shared = {
 		employees: catalog.employees,

@@ -23,7 +23,7 @@ import { useBookingLink } from '../../hooks/useBookingLink';
 import { useNotices } from '../../hooks/useNotices';
 import type { Booking, Employee } from '../../../shared/types';
 import type { Named } from '../../types';
-import { CalendarSyncPanel } from '../employees/CalendarSyncPanel';
+import { CalendarSyncPanel } from '../../components/CalendarSyncPanel';
 import { BookingCalendar } from './BookingCalendar';
 import { BookingsList } from './BookingsList';
 import { BookingView } from './BookingView';

@@ -21,7 +21,7 @@ import { nameOf, useCatalog } from '../../hooks/useCatalog';
 import { useNotices } from '../../hooks/useNotices';
 import { useRowDeletion } from '../../hooks/useRowDeletion';
 import type { Employee, Service } from '../../../shared/types';
-import { CalendarSyncPanel } from './CalendarSyncPanel';
+import { CalendarSyncPanel } from '../../components/CalendarSyncPanel';
 import { EmployeeForm } from './EmployeeForm';
 
 type Editing = null | 'new' | Employee;

@@ -16,21 +16,21 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { ConfirmModal } from '../../components/ConfirmModal';
-import { HStack, VStack } from '../../components/Stack';
+import { ConfirmModal } from './ConfirmModal';
+import { HStack, VStack } from './Stack';
 import {
 	addOutsideCalendar,
 	getCalendarSync,
 	regenerateFeed,
 	removeOutsideCalendar,
 	syncOutsideCalendar,
-} from '../../../shared/api';
-import type { Notices } from '../../hooks/useNotices';
+} from '../../shared/api';
+import type { Notices } from '../hooks/useNotices';
 import type {
 	CalendarSyncAnswer,
 	FeedAddressAnswer,
 	OutsideCalendar,
-} from '../../../shared/types';
+} from '../../shared/types';
 
 interface Props {
 	employeeId: number;
