@@ -47,3 +47,17 @@ export function toInteger( text: string ): number | null {
 	}
 	return Number( text );
 }
+
+/**
+ * The options of a drop-down that picks a service or an employee by id.
+ *
+ * @param items The services or employees, in the order to list them.
+ */
+export function namedOptions(
+	items: ReadonlyArray< { id: number; name: string } >
+): Array< { value: string; label: string } > {
+	return items.map( ( item ) => ( {
+		value: String( item.id ),
+		label: item.name,
+	} ) );
+}

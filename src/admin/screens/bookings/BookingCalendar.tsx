@@ -22,6 +22,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { namedOptions } from '../../lib/form';
 import { HStack } from '../../components/Stack';
 import { listAllBookings, rescheduleBooking } from '../../../shared/api';
 import type { Notices } from '../../hooks/useNotices';
@@ -296,10 +297,7 @@ export function BookingCalendar( {
 						__nextHasNoMarginBottom
 						label={ __( 'Employee', 'appointease' ) }
 						value={ String( employee.id ) }
-						options={ employees.map( ( item ) => ( {
-							value: String( item.id ),
-							label: item.name,
-						} ) ) }
+						options={ namedOptions( employees ) }
 						onChange={ ( value: string ) =>
 							setEmployeeId( Number( value ) )
 						}

@@ -20,6 +20,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { namedOptions } from '../../lib/form';
 import { HStack, VStack } from '../../components/Stack';
 import { ModalActions } from '../../components/ModalActions';
 import { atMinute, offsetOf } from '../../lib/grid';
@@ -183,10 +184,7 @@ export function BookingDetails( {
 									__nextHasNoMarginBottom
 									label={ __( 'Employee', 'appointease' ) }
 									value={ String( employee ) }
-									options={ candidates.map( ( item ) => ( {
-										value: String( item.id ),
-										label: item.name,
-									} ) ) }
+									options={ namedOptions( candidates ) }
 									onChange={ ( value: string ) =>
 										setEmployee( Number( value ) )
 									}

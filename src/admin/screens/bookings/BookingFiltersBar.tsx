@@ -12,6 +12,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { namedOptions } from '../../lib/form';
 import { statusLabel } from '../../lib/bookings';
 import { type BookingFilters } from '../../../shared/api';
 import { BOOKING_STATUSES } from '../../../shared/types';
@@ -70,10 +71,7 @@ export function BookingFiltersBar( {
 							value: '0',
 							label: __( 'All employees', 'appointease' ),
 						},
-						...employees.map( ( employee ) => ( {
-							value: String( employee.id ),
-							label: employee.name,
-						} ) ),
+						...namedOptions( employees ),
 					] }
 					onChange={ ( value: string ) =>
 						set( 'employee', Number( value ) )
@@ -87,10 +85,7 @@ export function BookingFiltersBar( {
 				value={ String( filters.service ) }
 				options={ [
 					{ value: '0', label: __( 'All services', 'appointease' ) },
-					...services.map( ( service ) => ( {
-						value: String( service.id ),
-						label: service.name,
-					} ) ),
+					...namedOptions( services ),
 				] }
 				onChange={ ( value: string ) =>
 					set( 'service', Number( value ) )

@@ -28,6 +28,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { namedOptions } from '../../lib/form';
 import { HStack, VStack } from '../../components/Stack';
 import { useCatalog } from '../../hooks/useCatalog';
 import {
@@ -293,10 +294,7 @@ export function NewBookingForm( {
 						__nextHasNoMarginBottom
 						label={ __( 'Service', 'appointease' ) }
 						value={ String( service ) }
-						options={ services.map( ( item ) => ( {
-							value: String( item.id ),
-							label: item.name,
-						} ) ) }
+						options={ namedOptions( services ) }
 						onChange={ ( value: string ) =>
 							setService( Number( value ) )
 						}
@@ -306,10 +304,7 @@ export function NewBookingForm( {
 						__nextHasNoMarginBottom
 						label={ __( 'Employee', 'appointease' ) }
 						value={ String( employee ) }
-						options={ employees.map( ( item ) => ( {
-							value: String( item.id ),
-							label: item.name,
-						} ) ) }
+						options={ namedOptions( employees ) }
 						onChange={ ( value: string ) =>
 							setEmployee( Number( value ) )
 						}

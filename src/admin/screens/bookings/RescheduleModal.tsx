@@ -20,6 +20,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { namedOptions } from '../../lib/form';
 import { ModalActions } from '../../components/ModalActions';
 import { HStack, VStack } from '../../components/Stack';
 import { availability, rescheduleBooking } from '../../../shared/api';
@@ -157,10 +158,7 @@ export function RescheduleModal( {
 						__nextHasNoMarginBottom
 						label={ __( 'Employee', 'appointease' ) }
 						value={ String( employee ) }
-						options={ candidates.map( ( item ) => ( {
-							value: String( item.id ),
-							label: item.name,
-						} ) ) }
+						options={ namedOptions( candidates ) }
 						onChange={ ( value: string ) =>
 							setEmployee( Number( value ) )
 						}

@@ -24,6 +24,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { namedOptions } from '../../lib/form';
 import { HStack, VStack } from '../../components/Stack';
 import { Notices } from '../../components/Notices';
 import { useNotices } from '../../hooks/useNotices';
@@ -523,10 +524,7 @@ export function BookingFormPanel( {
 									value: '0',
 									label: __( 'Every service', 'appointease' ),
 								},
-								...services.map( ( service ) => ( {
-									value: String( service.id ),
-									label: service.name,
-								} ) ),
+								...namedOptions( services ),
 							] }
 							onChange={ ( service ) =>
 								setDraft( {
