@@ -68,6 +68,13 @@ final class FeedController extends Controller {
 		$owner = FeedKeys::owner( (string) $request['secret'] );
 		$feed  = null === $owner ? null : $this->feed->render( $owner, new \DateTimeImmutable( 'now' ) );
 		if ( null === $feed ) {
+			// Only misses count against the read limit: a subscriber's app (Google fetches
+			// many people's feeds from a few addresses) is never refused, while guessing
+			// addresses, hopeless against 160 bits anyway, is slowed to the limit.
+			$limited = RateLimiter::check( 'read' );
+			if ( null !== $limited ) {
+				return $limited;
+			}
 			return Errors::make( 'NOT_FOUND', __( 'No calendar feed has this address. It may have been replaced by a new one.', 'appointease' ) );
 		}
 		$etag     = '"' . hash( 'sha256', $feed['body'] ) . '"';

@@ -12,6 +12,7 @@ use AppointEase\Holds\HoldStoreFactory;
 use AppointEase\Holds\HoldToken;
 use AppointEase\Holds\StoreUnavailableException;
 use AppointEase\Settings\Settings;
+use AppointEase\Sync\FeedKeys;
 
 /**
  * Per-IP limits on the public writes (POST holds, POST bookings, PATCH and
@@ -193,6 +194,23 @@ final class RateLimitTest extends RestTestCase {
 		// The catalogue is not a computed read.
 		$this->assertOk( 200, $this->get( 'services' ) );
 		$this->hold( '10:00' );
+	}
+
+	public function test_wrong_feed_addresses_count_against_the_read_limit_and_the_real_one_never_does(): void {
+		Settings::update( array( 'rate_limit_reads' => 10 ) );
+		$secret = (string) preg_replace( '#^.*/feeds/([0-9a-f]{40})\.ics$#', '$1', FeedKeys::urls( FeedKeys::regenerate( (string) $this->employee->id ) )['https'] );
+		for ( $i = 1; $i <= 12; $i++ ) {
+			$this->assertSame( 200, $this->get( 'feeds/' . $secret . '.ics' )->get_status(), 'A subscriber is never limited.' );
+		}
+		for ( $i = 0; $i < 10; $i++ ) {
+			$this->assertError( 404, 'NOT_FOUND', $this->get( 'feeds/' . str_repeat( (string) $i, 40 ) . '.ics' ) );
+		}
+
+		$refused = $this->dispatch( 'GET', 'feeds/' . str_repeat( 'b', 40 ) . '.ics' );
+		$this->assertError( 429, 'RATE_LIMITED', $refused );
+		$this->assertRetryAfter( $refused );
+		$this->assertError( 429, 'RATE_LIMITED', $this->dispatch( 'GET', 'feeds/' . strtoupper( str_repeat( 'c', 40 ) ) . '.ICS' ), 'Another spelling counts the same.' );
+		$this->assertSame( 200, $this->get( 'feeds/' . $secret . '.ics' )->get_status(), 'The real address still answers.' );
 	}
 
 	public function test_a_booking_can_be_moved_only_so_often_an_hour_by_its_customer(): void {
