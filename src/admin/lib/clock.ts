@@ -16,9 +16,11 @@ import { pageLocale } from '../../shared/time';
  * @param zone An IANA timezone, or ''.
  */
 export function onClock( iso: string, zone: string ): string {
+	// 24-hour, as every other time on the admin screens (whenText, the grid).
 	const options: Intl.DateTimeFormatOptions = {
 		dateStyle: 'medium',
 		timeStyle: 'short',
+		hourCycle: 'h23',
 	};
 	try {
 		return new Intl.DateTimeFormat( pageLocale(), {
