@@ -11,8 +11,8 @@ namespace AppointEase\Holds;
 
 use AppointEase\Booking\Availability;
 use AppointEase\Booking\Bookable;
-use AppointEase\Booking\LimitLedger;
 use AppointEase\Booking\Calendars;
+use AppointEase\Booking\LimitLedger;
 use AppointEase\Booking\Refusal;
 use AppointEase\Catalog\Employee;
 use AppointEase\Catalog\EmployeeRepository;

@@ -11,6 +11,7 @@ namespace AppointEase\Holds;
 
 use AppointEase\Booking\UnverifiedExpiry;
 use AppointEase\Reminders\ReminderCron;
+use AppointEase\Sync\CalendarSync;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -39,7 +40,7 @@ final class Housekeeping {
 		wp_clear_scheduled_hook( self::HOOK );
 		UnverifiedExpiry::unschedule();
 		ReminderCron::unschedule();
-		\AppointEase\Sync\CalendarSync::unschedule();
+		CalendarSync::unschedule();
 	}
 
 	/**
